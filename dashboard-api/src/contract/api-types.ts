@@ -1,0 +1,191 @@
+/**
+ * The JSON shapes of the dashboard API. Field names are snake_case so that clients of the
+ * Python gren dashboard work unchanged (reference §10.3). The SPA imports this file with
+ * `import type` only, so nothing here may have a runtime value.
+ *
+ * Additions to the reference are marked "new".
+ */
+
+export type ResultStatus = 'absent' | 'incomplete' | 'success' | 'failed';
+/** new: an artifact whose state.json cannot be read is listed with this result status. */
+export type InvalidStatus = 'invalid';
+export type AttemptStatus =
+  | 'queued'
+  | 'running'
+  | 'success'
+  | 'failed'
+  | 'cancelled'
+  | 'preempted'
+  | 'crashed';
+
+export interface HealthCheck {
+  status: 'healthy' | 'degraded';
+  /** The real package version (the reference hard-coded 0.1.0, D10). */
+  version: string;
+  /** new: number of artifacts in the index. */
+  experiments: number;
+  /** new: artifacts whose state.json is corrupt or of a newer schema (D2). */
+  invalid_artifacts: number;
+}
+
+export interface ExperimentSummary {
+  namespace: string;
+  gren_hash: string;
+  class_name: string;
+  result_status: ResultStatus | InvalidStatus;
+  attempt_status: AttemptStatus | null;
+  attempt_number: number | null;
+  updated_at: string | null;
+  started_at: string | null;
+  backend: string | null;
+  hostname: string | null;
+  user: string | null;
+  /** new: why the state could not be read (only when result_status is "invalid"). */
+  state_error?: string | null;
+}
+
+export interface ExperimentList {
+  experiments: ExperimentSummary[];
+  total: number;
+}
+
+export interface StateOwner {
+  pid: number | null;
+  host: string | null;
+  hostname: string | null;
+  user: string | null;
+  command: string | null;
+  timestamp: string | null;
+  python_version: string | null;
+  executable: string | null;
+  platform: string | null;
+}
+
+export interface AttemptError {
+  type: string;
+  message: string;
+  traceback: string | null;
+}
+
+export interface StateAttempt {
+  id: string;
+  number: number;
+  backend: string;
+  status: AttemptStatus;
+  started_at: string;
+  heartbeat_at: string;
+  lease_duration_sec: number;
+  lease_expires_at: string;
+  owner: StateOwner;
+  scheduler: Record<string, unknown>;
+  ended_at: string | null;
+  error: AttemptError | null;
+  reason: string | null;
+}
+
+export interface ExperimentDetail extends ExperimentSummary {
+  directory: string;
+  state: Record<string, unknown> | null;
+  metadata: Record<string, unknown> | null;
+  attempt: StateAttempt | null;
+}
+
+export interface StatusCount {
+  status: string;
+  count: number;
+}
+
+export interface DashboardStats {
+  total: number;
+  by_result_status: StatusCount[];
+  by_attempt_status: StatusCount[];
+  running_count: number;
+  queued_count: number;
+  failed_count: number;
+  success_count: number;
+}
+
+export interface DAGExperiment {
+  namespace: string;
+  gren_hash: string;
+  result_status: string;
+  attempt_status: string | null;
+}
+
+export interface DAGNode {
+  id: string;
+  class_name: string;
+  full_class_name: string;
+  experiments: DAGExperiment[];
+  total_count: number;
+  success_count: number;
+  failed_count: number;
+  running_count: number;
+  parent_class: string | null;
+}
+
+export interface DAGEdge {
+  source: string;
+  target: string;
+  field_name: string;
+}
+
+export interface ExperimentDAG {
+  nodes: DAGNode[];
+  edges: DAGEdge[];
+  total_nodes: number;
+  total_edges: number;
+  total_experiments: number;
+}
+
+export interface ParentExperiment {
+  field_name: string;
+  class_name: string;
+  full_class_name: string;
+  namespace: string | null;
+  gren_hash: string | null;
+  result_status: string | null;
+  config: Record<string, unknown> | null;
+}
+
+export interface ChildExperiment {
+  field_name: string;
+  class_name: string;
+  full_class_name: string;
+  namespace: string;
+  gren_hash: string;
+  result_status: string;
+}
+
+export interface ExperimentRelationships {
+  parents: ParentExperiment[];
+  children: ChildExperiment[];
+}
+
+/** new: GET /api/experiments/{namespace}/{hash}/logs?tail=N (default 200, 1..10000). */
+export interface ExperimentLog {
+  namespace: string;
+  gren_hash: string;
+  /** false when the artifact has no .gren/gren.log yet. */
+  exists: boolean;
+  size_bytes: number;
+  /** The last `tail` lines, oldest first. */
+  lines: string[];
+  /** true when the log has more lines than were returned. */
+  truncated: boolean;
+}
+
+/**
+ * new: GET /api/changes → the index version, bumped whenever an artifact appears, changes
+ * or disappears. GET /api/changes/stream is a server-sent-events stream that sends
+ * `event: change` with this object as data each time the version moves (and once on
+ * connect), so clients refresh only when something changed.
+ */
+export interface ChangeVersion {
+  version: number;
+}
+
+/** Errors: 404 {"detail": "Experiment not found"} or {"detail": "Not found"}; 422 {"detail": "<message naming the parameter>"}. */
+export interface ApiErrorBody {
+  detail: string;
+}

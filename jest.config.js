@@ -1,0 +1,25 @@
+// One jest run covers every TypeScript suite of the workspace; each tier is a project so
+// `--selectProjects` can run one alone. The Angular unit tests run under `ng test` instead.
+const tsJestSpec = ['ts-jest', { tsconfig: '<rootDir>/spec/tsconfig.jest.json' }];
+const transformNoble = {
+  '^.+\\.ts$': tsJestSpec,
+  '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+};
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: transformNoble,
+  transformIgnorePatterns: ['/node_modules/(?!@noble/hashes/)'],
+  moduleNameMapper: { '^gren$': '<rootDir>/lib/src/index.ts' },
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'lib-unit', testMatch: ['<rootDir>/spec/unit/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'lib-integration',
+      testMatch: ['<rootDir>/spec/integration/**/*.spec.ts'],
+    },
+  ],
+};

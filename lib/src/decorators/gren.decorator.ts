@@ -1,0 +1,80 @@
+import { GrenDefinitionError } from '../errors/definition-error';
+import { deriveNamespace, findPackageRoot, namespaceProblem } from '../identity/derive-namespace';
+import { callerFile } from '../metadata/caller-file';
+import type { ClassRecord, GrenOptions } from '../metadata/class-record';
+import { CLASS_RECORD } from '../metadata/metadata-keys';
+import { defineOwnMetadata, hasOwnMetadata } from '../metadata/reflect-keys';
+import { registry } from '../metadata/registry';
+import type { AnyClass } from '../metadata/type-spec';
+import { finalizeConstruction } from '../model/construct';
+
+/**
+ * Registers a config class under its namespace (the `__class__` marker and directory path).
+ * The class is wrapped so that construction finishes (init values applied, checks run,
+ * object frozen) after every field initializer of the subclass chain has run.
+ */
+export function Gren(options: GrenOptions = {}): ClassDecorator {
+  const sourceFile = callerFile();
+  return ((target: AnyClass, context?: unknown): AnyClass => {
+    if (context !== undefined) throw GrenDefinitionError.standardDecorators('@Gren()');
+    if (hasOwnMetadata(CLASS_RECORD, target) || registry.isRegistered(target)) {
+      throw GrenDefinitionError.decoratedTwice(target.name);
+    }
+    validateOptions(target.name, options);
+    const namespace = options.namespace ?? defaultNamespace(target.name, sourceFile);
+    const problem = namespaceProblem(namespace);
+    if (problem) throw GrenDefinitionError.invalidNamespace(target.name, namespace, problem);
+    const wrapped = wrapClass(target);
+    const record: ClassRecord = Object.freeze({ options: { ...options }, sourceFile, original: target });
+    defineOwnMetadata(CLASS_RECORD, record, wrapped);
+    defineStaticOptions(wrapped, options);
+    registry.registerClass({ cls: wrapped, namespace, record });
+    return wrapped;
+  }) as unknown as ClassDecorator;
+}
+
+function defaultNamespace(className: string, sourceFile: string | undefined): string {
+  if (!sourceFile) throw GrenDefinitionError.noModuleForNamespace(className);
+  return deriveNamespace(sourceFile, className, findPackageRoot(sourceFile));
+}
+
+function wrapClass(original: AnyClass): AnyClass {
+  const Base = original as unknown as new (...args: unknown[]) => object;
+  const wrapped = class extends Base {
+    constructor(...args: unknown[]) {
+      super(...args);
+      if (new.target === wrapped) {
+        finalizeConstruction(this, args[0], wrapped);
+      } else if (!registry.isRegistered(new.target)) {
+        throw GrenDefinitionError.notDecorated(new.target.name, original.name);
+      }
+    }
+  };
+  Object.defineProperty(wrapped, 'name', { value: original.name });
+  return wrapped;
+}
+
+function defineStaticOptions(cls: AnyClass, options: GrenOptions): void {
+  if (options.versionControlled !== undefined) {
+    Object.defineProperty(cls, 'versionControlled', { value: options.versionControlled, writable: true, configurable: true });
+  }
+  if (options.maxWaitTimeSec !== undefined) {
+    Object.defineProperty(cls, 'maxWaitTimeSec', { value: options.maxWaitTimeSec, writable: true, configurable: true });
+  }
+}
+
+function validateOptions(className: string, options: GrenOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw GrenDefinitionError.invalidOption(className, 'options', options, 'an object such as { namespace: "..." }');
+  }
+  if (options.namespace !== undefined && typeof options.namespace !== 'string') {
+    throw GrenDefinitionError.invalidOption(className, 'namespace', options.namespace, 'a string');
+  }
+  if (options.versionControlled !== undefined && typeof options.versionControlled !== 'boolean') {
+    throw GrenDefinitionError.invalidOption(className, 'versionControlled', options.versionControlled, 'true or false');
+  }
+  const wait = options.maxWaitTimeSec;
+  if (wait !== undefined && wait !== null && !(typeof wait === 'number' && wait >= 0 && !Number.isNaN(wait))) {
+    throw GrenDefinitionError.invalidOption(className, 'maxWaitTimeSec', wait, 'a number of seconds ≥ 0, or null to wait forever');
+  }
+}

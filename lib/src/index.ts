@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+
+export { Gren } from './decorators/gren.decorator';
+export { Field } from './decorators/field.decorator';
+export { registerEnum } from './decorators/register-enum';
+export { GrenObject } from './model/gren-object';
+export { GrenStruct } from './model/gren-struct';
+export { GrenList } from './list/gren-list';
+export type { ByNameOptions } from './list/gren-list';
+export { Float, FloatValue, Tuple } from './model/float';
+export type { FloatToken, TupleToken } from './model/float';
+export { MISSING } from './model/missing';
+export type { ConfigFields, InitOf } from './model/config-fields';
+export type { GrenOptions } from './metadata/class-record';
+export type { FieldOptions } from './metadata/field-record';
+export type { TypeSpec, EnumLike } from './metadata/type-spec';
+export { registry as grenRegistry } from './metadata/registry';
+
+export { GrenSerializer } from './serialization/gren-serializer';
+export type { ToCodeOptions } from './serialization/to-code';
+export { PreciseDate } from '@google-cloud/precise-date';
+
+export { GREN_CONFIG, getGrenRoot, setGrenRoot, getRawDir, reloadGrenConfig } from './settings/gren-config';
+export type { GrenSettings, LogLevelName } from './settings/gren-settings';
+export { loadEnv } from './settings/load-env';
+
+export { GrenError } from './errors/gren-error';
+export type { GrenErrorOptions } from './errors/gren-error';
+export { GrenDefinitionError } from './errors/definition-error';
+export { GrenConfigError } from './errors/config-error';
+export { GrenSerializationError } from './errors/serialization-error';
+export { GrenSettingsError } from './errors/settings-error';
+export { GrenComputeError } from './errors/compute-error';
+export { GrenWaitTimeout } from './errors/wait-timeout';
+export { GrenLockNotAcquired } from './errors/lock-not-acquired';
+
+export { version } from './version';

@@ -1,0 +1,22 @@
+/** Members every config object has; a field with one of these names would shadow it. */
+export const RESERVED_FIELD_NAMES: ReadonlySet<string> = new Set([
+  'constructor',
+  'grenHash',
+  'grenDir',
+  'rawDir',
+  'loadOrCreate',
+  'exists',
+  'getMetadata',
+  'toDict',
+  'toCode',
+  'toPython',
+  'log',
+  'replace',
+  'equals',
+  'explain',
+  '_create',
+  '_load',
+  '_validate',
+  '_onPreempt',
+  '__class__',
+]);

@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import { GrenSerializationError } from '../errors/serialization-error';
+import { computeHash } from '../identity/compute-hash';
+import { classModel } from '../metadata/build-class-model';
+import { fromDict } from '../serialization/from-dict';
+import { getGrenRoot, getRawDir } from '../settings/gren-config';
+import { GrenStruct } from './gren-struct';
+
+/**
+ * Base of a cached computation. Subclasses declare fields with @Field(), implement
+ * `_create()` (compute, write into `grenDir`, return the result) and `_load()` (read it back),
+ * and may override `_validate()`. Pass the class itself as `Self`
+ * (`class Train extends GrenObject<Model, Train>`) for compile-time checked init keys.
+ */
+export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct<Self> {
+  /** Store artifacts under `<GREN_PATH>/git` instead of `<GREN_PATH>/data`. */
+  static versionControlled = false;
+  /** Seconds loadOrCreate waits for another process's compute lock; null waits forever. */
+  static maxWaitTimeSec: number | null = 600;
+
+  /** Rebuilds an object of this class from toDict() output or a stored `gren_obj`. */
+  static fromDict<C extends abstract new (...args: never[]) => unknown>(this: C, data: unknown): InstanceType<C> {
+    const value = fromDict(data);
+    if (!(value instanceof this)) {
+      throw GrenSerializationError.badData(this.name, data, `it describes ${describeClassOf(value)}, not a ${this.name}.`);
+    }
+    return value as InstanceType<C>;
+  }
+
+  /** 20 hex characters identifying this config; computed once per instance. */
+  get grenHash(): string {
+    return computeHash(this);
+  }
+
+  /** `<GREN_PATH>/{data|git}/<namespace as folders>/<hash>`. Reading it creates nothing. */
+  get grenDir(): string {
+    const cls = this.constructor as typeof GrenObject;
+    const model = classModel(cls as never);
+    return path.join(getGrenRoot({ versionControlled: cls.versionControlled }), ...model.namespace.split('.'), this.grenHash);
+  }
+
+  /** The store's shared `<GREN_PATH>/raw` folder (the same for every object). */
+  get rawDir(): string {
+    return getRawDir();
+  }
+
+  /** Computes the result, writing files into `grenDir`, and returns it. */
+  protected abstract _create(): T | Promise<T>;
+
+  /** Reads the result of an earlier `_create()` back from `grenDir`. */
+  protected abstract _load(): T | Promise<T>;
+
+  /** Whether a stored success is still usable; false (or throwing) makes gren recompute. */
+  protected _validate(): boolean | Promise<boolean> {
+    return true;
+  }
+}
+
+function describeClassOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return String(value);
+  return `a ${value.constructor.name}`;
+}
