@@ -35,3 +35,18 @@ export { GrenWaitTimeout } from './errors/wait-timeout';
 export { GrenLockNotAcquired } from './errors/lock-not-acquired';
 
 export { version } from './version';
+
+export { GrenStateError } from './errors/state-error';
+export { StateManager } from './storage/state-manager';
+export { MetadataManager } from './storage/metadata-manager';
+export { ArtifactPaths } from './storage/artifact-paths';
+export { parseState } from './storage/parse-state';
+export { readState } from './storage/read-state';
+export { readMetadataRaw, readMetadata } from './storage/read-metadata';
+export { readEvents } from './storage/read-events';
+export type { GrenEvent } from './storage/read-events';
+export type * from './storage/state-types';
+export { defaultState, isActive, TERMINAL_STATUSES, STATE_SCHEMA_VERSION } from './storage/state-types';
+export type { GrenMetadata, PythonMetadata, TypeScriptMetadata, DependencyRef } from './storage/metadata-types';
+export { isoSeconds, parseIsoTime } from './storage/iso-time';
+export { serializeState } from './storage/serialize-state';

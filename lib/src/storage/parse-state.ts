@@ -1,0 +1,150 @@
+import { GrenStateError } from '../errors/state-error';
+import {
+  STATE_SCHEMA_VERSION,
+  type Attempt,
+  type AttemptError,
+  type AttemptOwner,
+  type GrenResult,
+  type GrenState,
+} from './state-types';
+
+type Json = Record<string, unknown>;
+
+const RESULT_STATUSES = new Set(['absent', 'incomplete', 'success', 'failed']);
+const ATTEMPT_STATUSES = new Set(['queued', 'running', 'success', 'failed', 'cancelled', 'preempted', 'crashed']);
+const COMMON_KEYS = ['id', 'number', 'backend', 'status', 'started_at', 'heartbeat_at', 'lease_duration_sec', 'lease_expires_at', 'owner', 'scheduler'];
+const EXTRA_KEYS: Readonly<Record<string, readonly string[]>> = {
+  queued: [],
+  running: [],
+  success: ['ended_at', 'reason'],
+  failed: ['ended_at', 'error', 'reason'],
+  cancelled: ['ended_at', 'error', 'reason'],
+  preempted: ['ended_at', 'error', 'reason'],
+  crashed: ['ended_at', 'error', 'reason'],
+};
+const OWNER_KEYS = ['pid', 'host', 'hostname', 'user', 'command', 'timestamp', 'python_version', 'executable', 'platform'] as const;
+
+/**
+ * Validates parsed state.json content as strictly as the Python gren (extra keys and wrong
+ * types fail), filling the defaults it fills. Errors name the file and the offending key.
+ */
+export function parseState(data: unknown, file: string): GrenState {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw GrenStateError.notObject(file);
+  const root = data as Json;
+  if (root.schema_version !== STATE_SCHEMA_VERSION) throw GrenStateError.unsupportedSchema(file, root.schema_version);
+  const fail = (where: string, problem: string): never => {
+    throw GrenStateError.invalidSchema(file, where, problem);
+  };
+  onlyKeys(root, ['schema_version', 'result', 'attempt', 'updated_at'], '', fail);
+  const updated = root.updated_at ?? null;
+  if (updated !== null && typeof updated !== 'string') fail('updated_at', 'must be a string or null');
+  return {
+    schema_version: STATE_SCHEMA_VERSION,
+    result: parseResult(root.result, fail),
+    attempt: root.attempt === null || root.attempt === undefined ? null : parseAttempt(root.attempt, fail),
+    updated_at: updated as string | null,
+  };
+}
+
+type Fail = (where: string, problem: string) => never;
+
+function parseResult(value: unknown, fail: Fail): GrenResult {
+  const result = object(value, 'result', fail);
+  const status = result.status;
+  if (typeof status !== 'string' || !RESULT_STATUSES.has(status)) fail('result.status', `must be one of ${[...RESULT_STATUSES].join(', ')}`);
+  if (status === 'success') {
+    onlyKeys(result, ['status', 'created_at'], 'result.', fail);
+    return { status: 'success', created_at: string(result.created_at, 'result.created_at', fail) };
+  }
+  onlyKeys(result, ['status'], 'result.', fail);
+  return { status } as GrenResult;
+}
+
+function parseAttempt(value: unknown, fail: Fail): Attempt {
+  const attempt = object(value, 'attempt', fail);
+  const status = attempt.status;
+  if (typeof status !== 'string' || !ATTEMPT_STATUSES.has(status)) fail('attempt.status', `must be one of ${[...ATTEMPT_STATUSES].join(', ')}`);
+  const extras = EXTRA_KEYS[status as string] ?? [];
+  onlyKeys(attempt, [...COMMON_KEYS, ...extras], 'attempt.', fail);
+  const number = attempt.number ?? 1;
+  if (typeof number !== 'number' || !Number.isInteger(number)) fail('attempt.number', 'must be an integer');
+  const lease = attempt.lease_duration_sec;
+  if (typeof lease !== 'number' || !Number.isFinite(lease)) fail('attempt.lease_duration_sec', 'must be a number');
+  const scheduler = attempt.scheduler ?? {};
+  const parsed: Json = {
+    id: string(attempt.id, 'attempt.id', fail),
+    number,
+    backend: string(attempt.backend, 'attempt.backend', fail),
+    status,
+    started_at: string(attempt.started_at, 'attempt.started_at', fail),
+    heartbeat_at: string(attempt.heartbeat_at, 'attempt.heartbeat_at', fail),
+    lease_duration_sec: lease,
+    lease_expires_at: string(attempt.lease_expires_at, 'attempt.lease_expires_at', fail),
+    owner: parseOwner(attempt.owner, fail),
+    scheduler: object(scheduler, 'attempt.scheduler', fail),
+  };
+  if (extras.length === 0) return parsed as unknown as Attempt;
+  parsed.ended_at = string(attempt.ended_at, 'attempt.ended_at', fail);
+  if (status === 'success') {
+    if (attempt.reason !== undefined && attempt.reason !== null) fail('attempt.reason', 'must be null for a successful attempt');
+  } else if (status === 'failed') {
+    if (attempt.error === undefined || attempt.error === null) fail('attempt.error', 'is required for a failed attempt');
+    parsed.error = parseError(attempt.error, fail);
+  } else {
+    parsed.error = attempt.error === undefined || attempt.error === null ? null : parseError(attempt.error, fail);
+  }
+  parsed.reason = nullableString(attempt.reason, 'attempt.reason', fail);
+  return parsed as unknown as Attempt;
+}
+
+function parseOwner(value: unknown, fail: Fail): AttemptOwner {
+  const owner = object(value, 'attempt.owner', fail);
+  onlyKeys(owner, OWNER_KEYS, 'attempt.owner.', fail);
+  const pid = owner.pid ?? null;
+  if (pid !== null && (typeof pid !== 'number' || !Number.isInteger(pid))) fail('attempt.owner.pid', 'must be an integer or null');
+  const text = (key: (typeof OWNER_KEYS)[number]): string | null => nullableString(owner[key], `attempt.owner.${key}`, fail);
+  const host = text('host');
+  const hostname = text('hostname');
+  return {
+    pid: pid as number | null,
+    host: host ?? hostname,
+    hostname: hostname ?? host,
+    user: text('user'),
+    command: text('command'),
+    timestamp: text('timestamp'),
+    python_version: text('python_version'),
+    executable: text('executable'),
+    platform: text('platform'),
+  };
+}
+
+function parseError(value: unknown, fail: Fail): AttemptError {
+  const error = object(value, 'attempt.error', fail);
+  onlyKeys(error, ['type', 'message', 'traceback'], 'attempt.error.', fail);
+  return {
+    type: error.type === undefined ? 'UnknownError' : string(error.type, 'attempt.error.type', fail),
+    message: error.message === undefined ? '' : string(error.message, 'attempt.error.message', fail),
+    traceback: nullableString(error.traceback, 'attempt.error.traceback', fail),
+  };
+}
+
+function object(value: unknown, where: string, fail: Fail): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(where, 'must be an object');
+  return value as Json;
+}
+
+function string(value: unknown, where: string, fail: Fail): string {
+  if (typeof value !== 'string') fail(where, 'must be a string');
+  return value as string;
+}
+
+function nullableString(value: unknown, where: string, fail: Fail): string | null {
+  if (value === undefined || value === null) return null;
+  return string(value, where, fail);
+}
+
+function onlyKeys(value: Json, allowed: readonly string[], prefix: string, fail: Fail): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) fail(`${prefix}${key}`, 'is not allowed here');
+  }
+}

@@ -1,0 +1,38 @@
+import * as fs from 'node:fs';
+import { GrenStateError } from '../errors/state-error';
+import { isPlainObject } from '../model/is-plain-object';
+import { parsePythonJson } from '../serialization/python-json';
+import { PYTHON_METADATA_KEYS, type GrenMetadata } from './metadata-types';
+
+/**
+ * metadata.json parsed losslessly (Python floats and big integers survive, for fromDict), or
+ * undefined when there is none yet. Throws a GrenStateError naming the file when corrupt.
+ */
+export function readMetadataRaw(file: string): Record<string, unknown> | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let data: unknown;
+  try {
+    data = parsePythonJson(text);
+  } catch (error) {
+    throw GrenStateError.invalidFile(file, 'metadata file', `not valid JSON (${(error as Error).message})`);
+  }
+  if (!isPlainObject(data)) throw GrenStateError.invalidFile(file, 'metadata file', 'expected a JSON object');
+  return data;
+}
+
+/** The validated metadata; a missing file is an error (`Metadata not found: <path>`). */
+export function readMetadata(file: string): GrenMetadata {
+  const data = readMetadataRaw(file);
+  if (!data) throw new GrenStateError('METADATA_NOT_FOUND', `Metadata not found: ${file}. It is written when a computation starts.`, file);
+  for (const key of PYTHON_METADATA_KEYS) {
+    if (!(key in data)) throw GrenStateError.invalidFile(file, 'metadata file', `the field "${key}" is missing`);
+  }
+  if (!isPlainObject(data.gren_obj)) throw GrenStateError.invalidFile(file, 'metadata file', '"gren_obj" must be an object');
+  return data as unknown as GrenMetadata;
+}
