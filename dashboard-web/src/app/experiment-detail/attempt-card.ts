@@ -1,0 +1,125 @@
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { StateAttempt } from '@contract/api-types';
+import { LocalTimePipe } from '../shared/local-time-pipe';
+import { StatusBadge } from '../shared/status-badge';
+
+/** "Current Attempt", including the error and traceback the reference left out (D12). */
+@Component({
+  selector: 'app-attempt-card',
+  imports: [StatusBadge, LocalTimePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let a = attempt();
+    <section
+      class="card"
+      aria-labelledby="attempt-title"
+      data-testid="attempt-card"
+    >
+      <h2 id="attempt-title">Current Attempt</h2>
+      <dl class="kv">
+        <div>
+          <dt>ID</dt>
+          <dd class="mono">{{ a.id }}</dd>
+        </div>
+        <div>
+          <dt>Number</dt>
+          <dd>{{ a.number }}</dd>
+        </div>
+        <div>
+          <dt>Backend</dt>
+          <dd>{{ a.backend }}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd><app-status-badge [status]="a.status" /></dd>
+        </div>
+        <div>
+          <dt>Host</dt>
+          <dd>{{ a.owner.hostname ?? a.owner.host ?? '—' }}</dd>
+        </div>
+        <div>
+          <dt>PID</dt>
+          <dd>{{ a.owner.pid ?? '—' }}</dd>
+        </div>
+        <div>
+          <dt>User</dt>
+          <dd>{{ a.owner.user ?? '—' }}</dd>
+        </div>
+        <div>
+          <dt>Started At</dt>
+          <dd>{{ a.started_at | localTime }}</dd>
+        </div>
+        <div>
+          <dt>Last Heartbeat</dt>
+          <dd>{{ a.heartbeat_at | localTime }}</dd>
+        </div>
+        <div>
+          <dt>Lease Expires</dt>
+          <dd>{{ a.lease_expires_at | localTime }}</dd>
+        </div>
+        @if (a.ended_at) {
+          <div>
+            <dt>Ended At</dt>
+            <dd>{{ a.ended_at | localTime }}</dd>
+          </div>
+        }
+        @if (a.reason) {
+          <div>
+            <dt>Reason</dt>
+            <dd>{{ a.reason }}</dd>
+          </div>
+        }
+        @if (jobId(a); as job) {
+          <div>
+            <dt>Scheduler Job</dt>
+            <dd class="mono">{{ job }}</dd>
+          </div>
+        }
+      </dl>
+      @if (a.error; as error) {
+        <div
+          class="attempt__error"
+          data-testid="attempt-error"
+          role="group"
+          aria-label="Error"
+        >
+          <h3 class="error-text">
+            <span class="mono" data-testid="error-type">{{ error.type }}</span>:
+            <span data-testid="error-message">{{ error.message }}</span>
+          </h3>
+          @if (error.traceback) {
+            <details open>
+              <summary>Traceback</summary>
+              <pre data-testid="error-traceback">{{ error.traceback }}</pre>
+            </details>
+          }
+        </div>
+      }
+    </section>
+  `,
+  styles: `
+    .attempt__error {
+      margin-top: 1rem;
+      padding-top: 0.75rem;
+      border-top: 1px solid var(--border);
+    }
+    .attempt__error h3 {
+      font-size: 1rem;
+      margin: 0 0 0.5rem;
+      overflow-wrap: anywhere;
+    }
+    .attempt__error pre {
+      max-height: 28rem;
+    }
+  `,
+})
+export class AttemptCard {
+  readonly attempt = input.required<StateAttempt>();
+
+  protected jobId(attempt: StateAttempt): string | null {
+    const job = attempt.scheduler['job_id'];
+    return typeof job === 'string' || typeof job === 'number'
+      ? String(job)
+      : null;
+  }
+}
