@@ -50,3 +50,13 @@ export { defaultState, isActive, TERMINAL_STATUSES, STATE_SCHEMA_VERSION } from 
 export type { GrenMetadata, PythonMetadata, TypeScriptMetadata, DependencyRef } from './storage/metadata-types';
 export { isoSeconds, parseIsoTime } from './storage/iso-time';
 export { serializeState } from './storage/serialize-state';
+export { configureLogging, getLogger, GrenLogger } from './logging/gren-logger';
+export type { LoggingOptions } from './logging/log-dispatcher';
+export { createGrenContainer } from './di/create-gren-container';
+export type { GrenContainerOverrides } from './di/create-gren-container';
+export { getGrenContainer, useGrenContainer } from './di/active-container';
+export { CLOCK, EXECUTOR, GREN_SETTINGS, LOCK_SERVICE, LOGGER, METADATA_COLLECTOR, STATE_STORE, STORAGE } from './di/tokens';
+export type { Executor, SubmitRequest, SubmittedJob, WorkerPayload } from './executors/executor';
+export { LocalExecutor } from './executors/local-executor';
+export type { Clock } from './runtime/clock';
+export type { SchedulerProbe } from './storage/reconcile';

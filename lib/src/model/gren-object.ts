@@ -1,5 +1,13 @@
 import * as path from 'node:path';
+import type { DependencyContainer } from 'tsyringe';
+import { getGrenContainer, runtimeOf } from '../di/active-container';
 import { GrenSerializationError } from '../errors/serialization-error';
+import { getLogger } from '../logging/gren-logger';
+import { loadOrCreateLocally } from '../runtime/load-or-create';
+import { MetadataManager } from '../storage/metadata-manager';
+import type { GrenMetadata } from '../storage/metadata-types';
+import { readState } from '../storage/read-state';
+import { ArtifactPaths } from '../storage/artifact-paths';
 import { computeHash } from '../identity/compute-hash';
 import { classModel } from '../metadata/build-class-model';
 import { fromDict } from '../serialization/from-dict';
@@ -42,6 +50,42 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
   /** The store's shared `<GREN_PATH>/raw` folder (the same for every object). */
   get rawDir(): string {
     return getRawDir();
+  }
+
+  /**
+   * The cached result: loaded when a valid one exists, otherwise computed by `_create()`
+   * exactly once across processes sharing the store, while others wait for it.
+   */
+  loadOrCreate(options: { container?: DependencyContainer } = {}): Promise<T> {
+    const container = options.container ?? getGrenContainer();
+    return loadOrCreateLocally(runtimeOf(container), this as GrenObject<T>);
+  }
+
+  /** Whether a valid result exists (reads only; never computes or writes). */
+  async exists(): Promise<boolean> {
+    const paths = new ArtifactPaths(this.grenDir);
+    let result = false;
+    if (readState(paths.state).result.status === 'success') {
+      try {
+        result = (await this._validate()) !== false;
+      } catch {
+        result = false;
+      }
+    }
+    getLogger().info(`exists ${paths.directory} -> ${String(result)}`, { consoleOnly: true });
+    return result;
+  }
+
+  /** The artifact's metadata.json; throws `Metadata not found` before the first computation. */
+  getMetadata(): GrenMetadata {
+    return new MetadataManager(this.grenDir).read();
+  }
+
+  /** Writes a line to this artifact's `.gren/gren.log` (and the console at or above GREN_LOG_LEVEL). */
+  log(message: string, level: string = 'INFO'): string {
+    const directory = this.grenDir;
+    getLogger().log(level, message, { artifactDir: directory });
+    return path.join(directory, '.gren', 'gren.log');
   }
 
   /** Computes the result, writing files into `grenDir`, and returns it. */

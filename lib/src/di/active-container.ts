@@ -1,0 +1,33 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { Executor } from '../executors/executor';
+import type { GrenRuntime } from '../runtime/gren-runtime';
+import { createGrenContainer } from './create-gren-container';
+import { EXECUTOR, GREN_RUNTIME } from './tokens';
+
+let active: DependencyContainer | undefined;
+let resolved: { container: DependencyContainer; runtime: GrenRuntime } | undefined;
+
+/** The container loadOrCreate() uses (a default one is created on first use). */
+export function getGrenContainer(): DependencyContainer {
+  active ??= createGrenContainer();
+  return active;
+}
+
+/** Makes loadOrCreate() use `container` (e.g. one with your executor registered). */
+export function useGrenContainer(container: DependencyContainer | undefined): void {
+  active = container;
+  resolved = undefined;
+}
+
+/** The runtime services of a container, resolved once per container. */
+export function runtimeOf(container: DependencyContainer = getGrenContainer()): GrenRuntime {
+  if (resolved?.container === container) return resolved.runtime;
+  const runtime = container.resolve(GREN_RUNTIME);
+  resolved = { container, runtime };
+  return runtime;
+}
+
+/** The executor registered in a container. */
+export function executorOf(container: DependencyContainer = getGrenContainer()): Executor {
+  return container.resolve(EXECUTOR);
+}

@@ -1,0 +1,109 @@
+import { GrenComputeError } from '../errors/compute-error';
+import type { HeldComputeLock } from '../locking/compute-lock';
+import { getLogger } from '../logging/gren-logger';
+import { stringifyPythonJson } from '../serialization/python-json';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { writeSuccessMarker } from '../storage/success-marker';
+import { finishFailed, finishStopped, finishSuccess, renewLease } from '../storage/transitions';
+import type { AttemptError } from '../storage/state-types';
+import { withStateLock } from '../storage/state-lock';
+import type { Artifact } from './artifact';
+import type { GrenRuntime } from './gren-runtime';
+import { startHeartbeat } from './heartbeat';
+import { guardSignals } from './signal-guard';
+
+const logger = getLogger();
+
+/**
+ * Runs `_create` for an attempt whose compute lock we hold: metadata, signal handling,
+ * heartbeat, then success (marker first, then state) or failure. The lock is always
+ * released; the attempt never stays `running` (B4).
+ */
+export async function runAttempt<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, lock: HeldComputeLock): Promise<T> {
+  const { paths, className, hash, dir } = artifact;
+  const stopHeartbeat = startHeartbeat(
+    runtime.settings.heartbeatSecs,
+    async () => (await runtime.states.update(paths, (state, now) => renewLease(state, attemptId, runtime.settings.leaseSecs, now))).changed,
+    (reason) => logger.error(`heartbeat: ${className} ${hash} lost its attempt (${reason}); its result will not be recorded`),
+  );
+  const releaseSignals = guardSignals({
+    label: `${className} ${hash}`,
+    stop: async (signal) => {
+      stopHeartbeat();
+      const error: AttemptError = { type: 'signal', message: `signal:${signalNumber(signal)}`, traceback: null };
+      await runtime.states.update(paths, (state, now) => finishStopped(state, attemptId, 'preempted', error, null, now));
+      await lock.release();
+    },
+  });
+  try {
+    await writeMetadata(runtime, artifact, attemptId);
+    logger.debug(`_create: begin ${className} ${hash} ${dir}`);
+    const value = await artifact.hooks._create();
+    logger.debug(`_create: ok ${className} ${hash} ${dir}`);
+    await recordSuccess(runtime, artifact, attemptId, lock);
+    logger.info(`_create ok ${className} ${hash}`, { consoleOnly: true });
+    return value;
+  } catch (error) {
+    if (error instanceof GrenComputeError && error.code === 'COMPUTE_METADATA') throw error;
+    logger.error(`_create failed ${className} ${hash} ${dir}`, { fileOnly: true });
+    logger.error(renderError(error), { fileOnly: true });
+    await runtime.states.update(paths, (state, now) => finishFailed(state, attemptId, attemptError(error), now));
+    throw new GrenComputeError(`Computation failed: ${messageOf(error)}`, paths.state, error);
+  } finally {
+    stopHeartbeat();
+    releaseSignals();
+    await lock.release();
+  }
+}
+
+async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string): Promise<void> {
+  try {
+    const metadata = await runtime.metadata.collect(artifact.object, artifact.dir);
+    writeFileAtomic(artifact.paths.metadata, stringifyPythonJson(metadata, { indent: 2 }));
+  } catch (error) {
+    const failure: AttemptError = { type: 'MetadataError', message: `Failed to create metadata: ${messageOf(error)}`, traceback: stackOf(error) };
+    await runtime.states.update(artifact.paths, (state, now) => finishFailed(state, attemptId, failure, now, 'metadata_failed'));
+    const wrapped = new GrenComputeError('Failed to create metadata', artifact.paths.state, error);
+    Object.defineProperty(wrapped, 'code', { value: 'COMPUTE_METADATA' });
+    throw wrapped;
+  }
+}
+
+/** Marker, then state, under the state lock — and only while the attempt is still ours (R3). */
+async function recordSuccess<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, lock: HeldComputeLock): Promise<void> {
+  const { paths } = artifact;
+  await withStateLock(paths, () => {
+    const current = runtime.states.read(paths);
+    if (lock.lost || current.attempt?.id !== attemptId) {
+      logger.warning(`_create: ${artifact.className} ${artifact.hash} finished after losing its attempt; the result is not recorded`);
+      return;
+    }
+    writeSuccessMarker(paths, attemptId, runtime.clock.now());
+    runtime.states.updateLocked(paths, (state, now) => finishSuccess(state, attemptId, now));
+  });
+}
+
+function attemptError(error: unknown): AttemptError {
+  return { type: typeOf(error), message: messageOf(error), traceback: stackOf(error) };
+}
+
+function typeOf(error: unknown): string {
+  if (error instanceof Error) return error.constructor.name || error.name;
+  return typeof error;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function stackOf(error: unknown): string | null {
+  return error instanceof Error && error.stack ? error.stack : null;
+}
+
+function renderError(error: unknown): string {
+  return `${typeOf(error)}: ${messageOf(error)}\n${stackOf(error) ?? ''}`.trimEnd();
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return signal === 'SIGTERM' ? 15 : signal === 'SIGINT' ? 2 : signal === 'SIGUSR2' ? 12 : 0;
+}

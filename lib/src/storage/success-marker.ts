@@ -1,0 +1,24 @@
+import * as fs from 'node:fs';
+import { stringifyPythonJson } from '../serialization/python-json';
+import { writeFileAtomic } from './atomic-write';
+import type { ArtifactPaths } from './artifact-paths';
+import { isoSeconds } from './iso-time';
+
+/** `.gren/SUCCESS.json`: written before the state records success, so a crash between the two is recoverable. */
+export function writeSuccessMarker(paths: ArtifactPaths, attemptId: string, now: Date): void {
+  writeFileAtomic(paths.success, stringifyPythonJson({ attempt_id: attemptId, created_at: isoSeconds(now) }, { indent: 2 }));
+}
+
+/** The attempt id the marker names; undefined without a (readable) marker. */
+export function readSuccessMarker(paths: ArtifactPaths): string | undefined {
+  try {
+    const data = JSON.parse(fs.readFileSync(paths.success, 'utf8')) as { attempt_id?: unknown };
+    return typeof data.attempt_id === 'string' ? data.attempt_id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function removeSuccessMarker(paths: ArtifactPaths): void {
+  fs.rmSync(paths.success, { force: true });
+}

@@ -1,0 +1,34 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Field, Gren, GrenObject, MISSING } from 'gren';
+
+/** Appends "<pid> <what>" to the file named by SPEC_CALLS_FILE, so tests can count calls across processes. */
+export function recordCall(what: string): void {
+  const file = process.env.SPEC_CALLS_FILE;
+  if (file) fs.appendFileSync(file, `${process.pid} ${what}\n`);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** A computation that takes `sleepMs` and writes its value to the artifact folder. */
+@Gren({ namespace: 'spec.children.SlowSquare' })
+export class SlowSquare extends GrenObject<number, SlowSquare> {
+  @Field() x: number = MISSING;
+  @Field({ hash: false }) sleepMs: number = 200;
+
+  protected async _create(): Promise<number> {
+    recordCall(`create ${this.x}`);
+    const started = process.env.SPEC_STARTED_FILE;
+    if (started) fs.writeFileSync(started, String(process.pid));
+    await sleep(this.sleepMs);
+    fs.writeFileSync(path.join(this.grenDir, 'value.json'), JSON.stringify(this.x * this.x));
+    return this.x * this.x;
+  }
+
+  protected _load(): number {
+    recordCall(`load ${this.x}`);
+    return JSON.parse(fs.readFileSync(path.join(this.grenDir, 'value.json'), 'utf8')) as number;
+  }
+}
