@@ -20,6 +20,7 @@ module.exports = {
       ...common,
       displayName: 'lib-integration',
       testMatch: ['<rootDir>/spec/integration/**/*.spec.ts'],
+      globalSetup: '<rootDir>/spec/support/global-setup.ts',
     },
   ],
 };
