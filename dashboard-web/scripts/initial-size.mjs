@@ -11,7 +11,8 @@ const browserDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', '
 const html = readFileSync(join(browserDir, 'index.html'), 'utf8');
 const files = new Set();
 for (const match of html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g)) files.add(match[1]);
-for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)) files.add(match[1]);
+for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g))
+  files.add(match[1]);
 
 let total = 0;
 for (const file of files) {
@@ -20,5 +21,7 @@ for (const file of files) {
   console.log(`${file.padEnd(28)} ${(bytes / 1024).toFixed(1).padStart(8)} KB gzip`);
 }
 const verdict = total <= BUDGET_BYTES ? 'within' : 'OVER';
-console.log(`initial JavaScript: ${(total / 1024).toFixed(1)} KB gzip (${verdict} the 400 KB budget)`);
+console.log(
+  `initial JavaScript: ${(total / 1024).toFixed(1)} KB gzip (${verdict} the 400 KB budget)`,
+);
 process.exit(total <= BUDGET_BYTES ? 0 : 1);

@@ -24,8 +24,7 @@ export const routes: Routes = [
   },
   {
     path: 'compare',
-    loadComponent: () =>
-      import('./compare/compare-page').then((m) => m.ComparePage),
+    loadComponent: () => import('./compare/compare-page').then((m) => m.ComparePage),
     title: 'Compare · Gren',
   },
   { path: '**', component: NotFoundPage, title: 'Not found · Gren' },

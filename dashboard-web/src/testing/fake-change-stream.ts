@@ -4,15 +4,9 @@ import { ChangeStream } from '../app/core/live/event-source-factory';
 export class FakeChangeStream implements ChangeStream {
   readonly urls: string[] = [];
   closed = false;
-  private readonly listeners = new Map<
-    string,
-    ((event: MessageEvent<string>) => void)[]
-  >();
+  private readonly listeners = new Map<string, ((event: MessageEvent<string>) => void)[]>();
 
-  addEventListener(
-    type: string,
-    listener: (event: MessageEvent<string>) => void,
-  ): void {
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
   }
 

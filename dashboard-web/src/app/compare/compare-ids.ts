@@ -1,9 +1,7 @@
 import { ExperimentRef, parseRefId, refId } from '../shared/experiment-ref';
 
 /** `/compare?ids=ns/hash,ns/hash` → refs, dropping unreadable and repeated entries. */
-export function parseCompareIds(
-  value: string | null | undefined,
-): ExperimentRef[] {
+export function parseCompareIds(value: string | null | undefined): ExperimentRef[] {
   const seen = new Set<string>();
   const refs: ExperimentRef[] = [];
   for (const part of (value ?? '').split(',')) {

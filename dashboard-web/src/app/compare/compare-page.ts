@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { ExperimentDetail, ExperimentSummary } from '@contract/api-types';
@@ -14,12 +8,7 @@ import { ApiError, toApiError } from '../core/api/api-error';
 import { emptyFilters } from '../core/api/experiment-filters';
 import { liveQuery } from '../core/live/live-query';
 import { isJsonObject } from '../experiment-detail/config-fields';
-import {
-  ExperimentRef,
-  className,
-  experimentLink,
-  refId,
-} from '../shared/experiment-ref';
+import { ExperimentRef, className, experimentLink, refId } from '../shared/experiment-ref';
 import { ShortHashPipe } from '../shared/short-hash-pipe';
 import { StatusBadge } from '../shared/status-badge';
 import { formatCompareIds, parseCompareIds } from './compare-ids';
@@ -47,9 +36,7 @@ export class ComparePage {
   private readonly route = inject(ActivatedRoute);
 
   protected readonly refs = toSignal(
-    this.route.queryParamMap.pipe(
-      map((params) => parseCompareIds(params.get('ids'))),
-    ),
+    this.route.queryParamMap.pipe(map((params) => parseCompareIds(params.get('ids')))),
     { requireSync: true },
   );
   protected readonly onlyDifferences = signal(false);
@@ -75,9 +62,7 @@ export class ComparePage {
           ),
   );
 
-  protected readonly namespaces = computed(() => [
-    ...new Set(this.refs().map((r) => r.namespace)),
-  ]);
+  protected readonly namespaces = computed(() => [...new Set(this.refs().map((r) => r.namespace))]);
   protected readonly rows = computed(() => {
     const columns = this.columns().data ?? [];
     return diffConfigs(columns.map((c) => this.config(c.detail)));
@@ -85,9 +70,7 @@ export class ComparePage {
   protected readonly visibleRows = computed(() =>
     this.onlyDifferences() ? this.rows().filter((r) => r.differs) : this.rows(),
   );
-  protected readonly differenceCount = computed(
-    () => this.rows().filter((r) => r.differs).length,
-  );
+  protected readonly differenceCount = computed(() => this.rows().filter((r) => r.differs).length);
 
   /** Other experiments of the (first) class, to add to the comparison. */
   protected readonly candidates = liveQuery(
@@ -102,11 +85,7 @@ export class ComparePage {
               offset: 0,
             })
             // The namespace filter is a prefix match: keep this class only.
-            .pipe(
-              map((list) =>
-                list.experiments.filter((e) => e.namespace === namespace),
-              ),
-            ),
+            .pipe(map((list) => list.experiments.filter((e) => e.namespace === namespace))),
   );
   protected readonly addable = computed(() => {
     const chosen = new Set(this.refs().map(refId));
@@ -122,10 +101,7 @@ export class ComparePage {
   }
 
   protected add(ref: ExperimentRef): void {
-    this.setRefs([
-      ...this.refs(),
-      { namespace: ref.namespace, gren_hash: ref.gren_hash },
-    ]);
+    this.setRefs([...this.refs(), { namespace: ref.namespace, gren_hash: ref.gren_hash }]);
   }
 
   protected remove(ref: ExperimentRef): void {

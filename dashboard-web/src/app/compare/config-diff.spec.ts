@@ -34,10 +34,7 @@ describe('diffConfigs', () => {
 
   it('should flag only the paths where the experiments disagree', () => {
     const rows = diffConfigs([a, b]);
-    expect(rows.filter((r) => r.differs).map((r) => r.path)).toEqual([
-      'value',
-      'opts.extra',
-    ]);
+    expect(rows.filter((r) => r.differs).map((r) => r.path)).toEqual(['value', 'opts.extra']);
     expect(rows.find((r) => r.path === 'name')).toEqual({
       path: 'name',
       values: ['"leaf"', '"leaf"'],
@@ -56,9 +53,11 @@ describe('diffConfigs', () => {
   });
 
   it('should keep the order of first appearance across all configs', () => {
-    expect(
-      diffConfigs([{ b: 1 }, { a: 1, b: 1 }, { c: 1 }]).map((r) => r.path),
-    ).toEqual(['b', 'a', 'c']);
+    expect(diffConfigs([{ b: 1 }, { a: 1, b: 1 }, { c: 1 }]).map((r) => r.path)).toEqual([
+      'b',
+      'a',
+      'c',
+    ]);
   });
 
   it('should compare three or more experiments', () => {

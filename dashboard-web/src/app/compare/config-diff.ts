@@ -21,9 +21,7 @@ export function flattenConfig(value: unknown, prefix = ''): FlatConfig {
   }
   const walk = (current: unknown, path: string): void => {
     if (Array.isArray(current) && current.length > 0) {
-      current.forEach((item: unknown, index) =>
-        walk(item, `${path}[${index}]`),
-      );
+      current.forEach((item: unknown, index) => walk(item, `${path}[${index}]`));
     } else if (isJsonObject(current) && Object.keys(current).length > 0) {
       for (const [key, item] of Object.entries(current)) {
         walk(item, path === '' ? key : `${path}.${key}`);
@@ -58,9 +56,7 @@ export function diffConfigs(configs: readonly unknown[]): DiffRow[] {
     }
   }
   return paths.map((path) => {
-    const values = flats.map((flat) =>
-      flat.has(path) ? displayValue(flat.get(path)) : null,
-    );
+    const values = flats.map((flat) => (flat.has(path) ? displayValue(flat.get(path)) : null));
     return { path, values, differs: new Set(values).size > 1 };
   });
 }

@@ -56,10 +56,7 @@ export function dagElements(dag: ExperimentDAG): {
         id: node.id,
         label,
         tone: nodeTone(node),
-        width: Math.max(
-          MIN_NODE_WIDTH_PX,
-          Math.round(longest * CHAR_WIDTH_PX + NODE_PADDING_PX),
-        ),
+        width: Math.max(MIN_NODE_WIDTH_PX, Math.round(longest * CHAR_WIDTH_PX + NODE_PADDING_PX)),
       },
     };
   });

@@ -18,12 +18,15 @@ import { DAG_STYLE } from './dag-style';
 
 cytoscape.use(dagre);
 
-/** Layered left-to-right layout by dagre: dependencies on the left, their users on the right. */
+/**
+ * Layered top-to-bottom layout by dagre: dependencies above the classes that use them. Classes
+ * without links share the top rank, which uses the width of a landscape screen.
+ */
 const LAYOUT = {
   name: 'dagre',
-  rankDir: 'LR',
+  rankDir: 'TB',
   nodeSep: 40,
-  rankSep: 140,
+  rankSep: 110,
   edgeSep: 24,
   padding: 30,
   fit: true,
@@ -49,8 +52,7 @@ export class DagGraph {
   readonly selectedId = input<string | null>(null);
   readonly selectedIdChange = output<string | null>();
 
-  private readonly canvas =
-    viewChild.required<ElementRef<HTMLElement>>('canvas');
+  private readonly canvas = viewChild.required<ElementRef<HTMLElement>>('canvas');
   private cy: Core | null = null;
   private drawnSignature = '';
 
@@ -62,11 +64,8 @@ export class DagGraph {
         style: DAG_STYLE,
         minZoom: 0.1,
         maxZoom: 2,
-        wheelSensitivity: 0.3,
       });
-      this.cy.on('tap', 'node', (event) =>
-        this.selectedIdChange.emit(event.target.id() as string),
-      );
+      this.cy.on('tap', 'node', (event) => this.selectedIdChange.emit(event.target.id() as string));
       this.cy.on('tap', (event) => {
         if (event.target === this.cy) {
           this.selectedIdChange.emit(null);
@@ -75,7 +74,11 @@ export class DagGraph {
       this.draw(this.dag());
       this.highlight(this.selectedId());
       if (typeof ResizeObserver !== 'undefined') {
-        const observer = new ResizeObserver(() => this.cy?.resize());
+        // The side panel narrows the canvas: fit again so no class ends up off-screen.
+        const observer = new ResizeObserver(() => {
+          this.cy?.resize();
+          this.cy?.fit(undefined, LAYOUT.padding);
+        });
         observer.observe(this.canvas().nativeElement);
         destroyRef.onDestroy(() => observer.disconnect());
       }

@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ApiClient } from '../core/api/api-client';
 import { liveQuery } from '../core/live/live-query';
 import { nodeTone } from './dag-elements';

@@ -63,7 +63,7 @@ export const DAG_STYLE: StylesheetJson = [
       'text-background-color': '#0b0f17',
       'text-background-opacity': 0.85,
       'text-background-padding': '2px',
-      'text-rotation': 'autorotate',
+      'text-rotation': 'none',
     },
   },
   {

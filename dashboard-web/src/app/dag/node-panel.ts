@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { DAGNode } from '@contract/api-types';
 import { experimentLink } from '../shared/experiment-ref';
@@ -17,11 +12,7 @@ import { StatusBadge } from '../shared/status-badge';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let n = node();
-    <aside
-      class="card panel"
-      aria-labelledby="panel-title"
-      data-testid="dag-panel"
-    >
+    <aside class="card panel" aria-labelledby="panel-title" data-testid="dag-panel">
       <div class="card__head">
         <h2 id="panel-title">{{ n.class_name }}</h2>
         <button
@@ -37,14 +28,10 @@ import { StatusBadge } from '../shared/status-badge';
       <div class="panel__badges">
         <span class="badge badge--plain">{{ n.total_count }} experiments</span>
         @if (n.success_count > 0) {
-          <span class="badge badge--success"
-            >{{ n.success_count }} success</span
-          >
+          <span class="badge badge--success">{{ n.success_count }} success</span>
         }
         @if (n.running_count > 0) {
-          <span class="badge badge--running"
-            >{{ n.running_count }} running</span
-          >
+          <span class="badge badge--running">{{ n.running_count }} running</span>
         }
         @if (n.failed_count > 0) {
           <span class="badge badge--failed">{{ n.failed_count }} failed</span>
@@ -52,22 +39,16 @@ import { StatusBadge } from '../shared/status-badge';
       </div>
       @if (n.experiments.length === 0) {
         <p class="muted">
-          No experiments of this class are stored (it is only used as a
-          dependency).
+          No experiments of this class are stored (it is only used as a dependency).
         </p>
       } @else {
         <ul class="panel__list">
           @for (e of n.experiments; track e.namespace + '/' + e.gren_hash) {
             <li>
-              <a
-                class="mono"
-                [routerLink]="link(e)"
-                data-testid="dag-panel-link"
-                >{{ e.gren_hash | shortHash: 12 }}</a
-              >
-              <app-status-badge
-                [status]="e.attempt_status ?? e.result_status"
-              />
+              <a class="mono" [routerLink]="link(e)" data-testid="dag-panel-link">{{
+                e.gren_hash | shortHash: 12
+              }}</a>
+              <app-status-badge [status]="e.attempt_status ?? e.result_status" />
             </li>
           }
         </ul>

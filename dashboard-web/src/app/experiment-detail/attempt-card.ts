@@ -10,11 +10,7 @@ import { StatusBadge } from '../shared/status-badge';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let a = attempt();
-    <section
-      class="card"
-      aria-labelledby="attempt-title"
-      data-testid="attempt-card"
-    >
+    <section class="card" aria-labelledby="attempt-title" data-testid="attempt-card">
       <h2 id="attempt-title">Current Attempt</h2>
       <dl class="kv">
         <div>
@@ -77,12 +73,7 @@ import { StatusBadge } from '../shared/status-badge';
         }
       </dl>
       @if (a.error; as error) {
-        <div
-          class="attempt__error"
-          data-testid="attempt-error"
-          role="group"
-          aria-label="Error"
-        >
+        <div class="attempt__error" data-testid="attempt-error" role="group" aria-label="Error">
           <h3 class="error-text">
             <span class="mono" data-testid="error-type">{{ error.type }}</span>:
             <span data-testid="error-message">{{ error.message }}</span>
@@ -118,8 +109,6 @@ export class AttemptCard {
 
   protected jobId(attempt: StateAttempt): string | null {
     const job = attempt.scheduler['job_id'];
-    return typeof job === 'string' || typeof job === 'number'
-      ? String(job)
-      : null;
+    return typeof job === 'string' || typeof job === 'number' ? String(job) : null;
   }
 }

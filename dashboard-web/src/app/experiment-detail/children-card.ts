@@ -11,24 +11,14 @@ import { StatusBadge } from '../shared/status-badge';
   imports: [RouterLink, StatusBadge, ShortHashPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section
-      class="card"
-      aria-labelledby="children-title"
-      data-testid="children-card"
-    >
+    <section class="card" aria-labelledby="children-title" data-testid="children-card">
       <h2 id="children-title">Child Experiments ({{ children().length }})</h2>
       <ul class="rel-list">
-        @for (
-          c of children();
-          track c.namespace + '/' + c.gren_hash + ':' + c.field_name
-        ) {
+        @for (c of children(); track c.namespace + '/' + c.gren_hash + ':' + c.field_name) {
           <li class="rel-item rel-item--row" data-testid="child-item">
-            <a
-              [routerLink]="link(c)"
-              [title]="c.full_class_name"
-              data-testid="child-link"
-              >{{ c.class_name }}</a
-            >
+            <a [routerLink]="link(c)" [title]="c.full_class_name" data-testid="child-link">{{
+              c.class_name
+            }}</a>
             <span class="muted"
               >via <span class="mono">{{ c.field_name }}</span></span
             >

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ParentExperiment } from '@contract/api-types';
 import { experimentLink } from '../shared/experiment-ref';
@@ -17,11 +12,7 @@ import { ValueView } from './value-view';
   imports: [RouterLink, StatusBadge, ValueView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section
-      class="card"
-      aria-labelledby="config-title"
-      data-testid="config-card"
-    >
+    <section class="card" aria-labelledby="config-title" data-testid="config-card">
       <h2 id="config-title">Configuration</h2>
       @let f = fields();
       @if (f.parameters.length === 0 && f.dependencies.length === 0) {
@@ -42,9 +33,7 @@ import { ValueView } from './value-view';
         }
         @if (f.dependencies.length > 0) {
           <details open class="config__section">
-            <summary>
-              Dependencies (Embedded Config) ({{ f.dependencies.length }})
-            </summary>
+            <summary>Dependencies (Embedded Config) ({{ f.dependencies.length }})</summary>
             @for (d of f.dependencies; track d.field) {
               @let parent = parentOf(d.field);
               <div class="config__dep" [attr.data-field]="d.field">
@@ -53,9 +42,7 @@ import { ValueView } from './value-view';
                   @if (parent?.namespace && parent?.gren_hash) {
                     <a
                       class="mono"
-                      [routerLink]="
-                        link(parent!.namespace!, parent!.gren_hash!)
-                      "
+                      [routerLink]="link(parent!.namespace!, parent!.gren_hash!)"
                       data-testid="dependency-link"
                       >{{ d.classString }}</a
                     >

@@ -20,9 +20,7 @@ export function isJsonObject(value: unknown): value is JsonObject {
 }
 
 /** Gren objects are serialised with a string `__class__`. */
-export function isGrenObject(
-  value: unknown,
-): value is JsonObject & { __class__: string } {
+export function isGrenObject(value: unknown): value is JsonObject & { __class__: string } {
   return isJsonObject(value) && typeof value['__class__'] === 'string';
 }
 

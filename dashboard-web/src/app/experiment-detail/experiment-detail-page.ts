@@ -1,11 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { ApiClient } from '../core/api/api-client';
@@ -48,19 +41,11 @@ export class ExperimentDetailPage {
     namespace: this.namespace(),
     hash: this.hash(),
   }));
-  protected readonly detail = liveQuery(this.ref, (r) =>
-    this.api.experiment(r.namespace, r.hash),
-  );
+  protected readonly detail = liveQuery(this.ref, (r) => this.api.experiment(r.namespace, r.hash));
   protected readonly relationships = liveQuery(this.ref, (r) =>
     this.api.relationships(r.namespace, r.hash),
   );
-  protected readonly notFound = computed(() => {
-    const d = this.detail();
-    return d.status === 'error';
-  });
-  protected readonly errorIsNotFound = computed(() =>
-    isNotFound(this.detail().error),
-  );
+  protected readonly errorIsNotFound = computed(() => isNotFound(this.detail().error));
   protected readonly config = computed((): JsonObject | null => {
     const obj = this.detail().data?.metadata?.['gren_obj'];
     return isJsonObject(obj) ? obj : null;

@@ -37,9 +37,7 @@ export class LogViewer {
   protected readonly tailChoices = TAIL_CHOICES;
   protected readonly tail = signal(200);
   protected readonly follow = signal(true);
-  protected readonly following = computed(
-    () => this.running() && this.follow(),
-  );
+  protected readonly following = computed(() => this.running() && this.follow());
   protected readonly log = liveQuery(
     () => ({
       ns: this.namespace(),
@@ -48,18 +46,13 @@ export class LogViewer {
       following: this.following(),
     }),
     (p): Observable<ExperimentLog> => {
-      const read = (): Observable<ExperimentLog> =>
-        this.api.log(p.ns, p.hash, p.tail);
+      const read = (): Observable<ExperimentLog> => this.api.log(p.ns, p.hash, p.tail);
       return p.following
-        ? timer(0, FOLLOW_INTERVAL_MS).pipe(
-            switchMap(() => read().pipe(catchError(() => EMPTY))),
-          )
+        ? timer(0, FOLLOW_INTERVAL_MS).pipe(switchMap(() => read().pipe(catchError(() => EMPTY))))
         : read();
     },
   );
-  protected readonly text = computed(
-    () => this.log().data?.lines.join('\n') ?? '',
-  );
+  protected readonly text = computed(() => this.log().data?.lines.join('\n') ?? '');
 
   private readonly box = viewChild<ElementRef<HTMLElement>>('box');
   private stickToEnd = true;

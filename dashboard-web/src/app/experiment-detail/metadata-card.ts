@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { JsonObject } from './config-fields';
 
 interface MetadataView {
@@ -51,11 +46,7 @@ export function metadataView(metadata: JsonObject): MetadataView {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let m = view();
-    <section
-      class="card"
-      aria-labelledby="metadata-title"
-      data-testid="metadata-card"
-    >
+    <section class="card" aria-labelledby="metadata-title" data-testid="metadata-card">
       <h2 id="metadata-title">Metadata</h2>
       <dl class="kv">
         @for (row of m.rows; track row.label) {
@@ -67,11 +58,15 @@ export function metadataView(metadata: JsonObject): MetadataView {
       </dl>
       @for (d of m.definitions; track d.label) {
         <h3 class="definition-title">{{ d.label }}</h3>
-        <pre>{{ d.code }}</pre>
+        <pre class="definition">{{ d.code }}</pre>
       }
     </section>
   `,
   styles: `
+    .definition {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
     .definition-title {
       font-size: 0.9rem;
       color: var(--text-muted);

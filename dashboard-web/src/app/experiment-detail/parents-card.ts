@@ -12,11 +12,7 @@ import { ValueView } from './value-view';
   imports: [RouterLink, StatusBadge, ShortHashPipe, ValueView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section
-      class="card"
-      aria-labelledby="parents-title"
-      data-testid="parents-card"
-    >
+    <section class="card" aria-labelledby="parents-title" data-testid="parents-card">
       <h2 id="parents-title">Parent Experiments ({{ parents().length }})</h2>
       <ul class="rel-list">
         @for (p of parents(); track p.field_name) {
@@ -24,15 +20,11 @@ import { ValueView } from './value-view';
             <div class="rel-item__head">
               <span class="mono">{{ p.field_name }}</span>
               <span class="muted">:</span>
-              <span class="mono" [title]="p.full_class_name">{{
-                p.class_name
-              }}</span>
+              <span class="mono" [title]="p.full_class_name">{{ p.class_name }}</span>
               <app-status-badge [status]="p.result_status" />
             </div>
             @if (p.namespace && p.gren_hash) {
-              <a
-                [routerLink]="link(p.namespace, p.gren_hash)"
-                data-testid="parent-link"
+              <a [routerLink]="link(p.namespace, p.gren_hash)" data-testid="parent-link"
                 >View experiment ({{ p.gren_hash | shortHash }})</a
               >
             } @else {

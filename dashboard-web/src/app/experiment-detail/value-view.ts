@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { isJsonObject } from './config-fields';
 
 type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
@@ -46,9 +41,7 @@ type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
         <span class="mono value--null">null</span>
       }
       @default {
-        <span class="mono" [class]="'mono value--' + kind()">{{
-          value()
-        }}</span>
+        <span class="mono" [class]="'mono value--' + kind()">{{ value() }}</span>
       }
     }
   `,
@@ -91,9 +84,7 @@ export class ValueView {
       return 'object';
     }
     const type = typeof value;
-    return type === 'string' || type === 'number' || type === 'boolean'
-      ? type
-      : 'string';
+    return type === 'string' || type === 'number' || type === 'boolean' ? type : 'string';
   });
 
   protected readonly entries = computed((): [string, unknown][] => {

@@ -30,15 +30,11 @@ describe(CompareSelection.name, () => {
 
   it('should need two experiments of one class', () => {
     expect(new CompareSelection().toggled(a).problem()).toMatch(/two or more/);
-    expect(new CompareSelection().toggled(a).toggled(other).problem()).toMatch(
-      /one class/,
-    );
+    expect(new CompareSelection().toggled(a).toggled(other).problem()).toMatch(/one class/);
     expect(new CompareSelection().toggled(a).toggled(b).problem()).toBeNull();
   });
 
   it('should list the ids for the compare URL in the order picked', () => {
-    expect(new CompareSelection().toggled(b).toggled(a).queryValue()).toBe(
-      'p.Leaf/bbb,p.Leaf/aaa',
-    );
+    expect(new CompareSelection().toggled(b).toggled(a).queryValue()).toBe('p.Leaf/bbb,p.Leaf/aaa');
   });
 });

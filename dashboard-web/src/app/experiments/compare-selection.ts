@@ -3,9 +3,7 @@ import { refId } from '../shared/experiment-ref';
 
 /** Experiments picked in the list for the compare view, by id, in the order picked. */
 export class CompareSelection {
-  constructor(
-    readonly items: ReadonlyMap<string, ExperimentSummary> = new Map(),
-  ) {}
+  constructor(readonly items: ReadonlyMap<string, ExperimentSummary> = new Map()) {}
 
   get ids(): ReadonlySet<string> {
     return new Set(this.items.keys());
@@ -27,12 +25,8 @@ export class CompareSelection {
     if (this.items.size < 2) {
       return 'Select two or more experiments of one class to compare them.';
     }
-    const namespaces = new Set(
-      [...this.items.values()].map((e) => e.namespace),
-    );
-    return namespaces.size > 1
-      ? 'Only experiments of one class can be compared.'
-      : null;
+    const namespaces = new Set([...this.items.values()].map((e) => e.namespace));
+    return namespaces.size > 1 ? 'Only experiments of one class can be compared.' : null;
   }
 
   /** The value of `/compare?ids=`. */

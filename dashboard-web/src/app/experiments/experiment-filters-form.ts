@@ -40,14 +40,11 @@ export class ExperimentFiltersForm {
   /** A backend named in a shared URL stays selectable even if this list does not know it. */
   protected readonly backends = computed(() => {
     const current = this.filters().backend;
-    return current === '' || BACKENDS.includes(current)
-      ? BACKENDS
-      : [...BACKENDS, current];
+    return current === '' || BACKENDS.includes(current) ? BACKENDS : [...BACKENDS, current];
   });
 
-  private readonly debouncer = new PatchDebouncer<ExperimentFilters>(
-    TEXT_DEBOUNCE_MS,
-    (patch) => this.filtersChange.emit(patch),
+  private readonly debouncer = new PatchDebouncer<ExperimentFilters>(TEXT_DEBOUNCE_MS, (patch) =>
+    this.filtersChange.emit(patch),
   );
 
   constructor() {
@@ -58,10 +55,7 @@ export class ExperimentFiltersForm {
     this.debouncer.push({ [key]: (event.target as HTMLInputElement).value });
   }
 
-  protected picked(
-    key: SelectFilterKey | DatetimeFilterKey,
-    event: Event,
-  ): void {
+  protected picked(key: SelectFilterKey | DatetimeFilterKey, event: Event): void {
     this.debouncer.flush({
       [key]: (event.target as HTMLInputElement | HTMLSelectElement).value,
     });

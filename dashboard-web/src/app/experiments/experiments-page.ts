@@ -1,28 +1,15 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { ExperimentSummary } from '@contract/api-types';
 import { map } from 'rxjs';
 import { ApiClient } from '../core/api/api-client';
-import {
-  ExperimentFilters,
-  hasActiveFilter,
-} from '../core/api/experiment-filters';
+import { ExperimentFilters, hasActiveFilter } from '../core/api/experiment-filters';
 import { liveQuery } from '../core/live/live-query';
 import { CompareSelection } from './compare-selection';
 import { ExperimentFiltersForm } from './experiment-filters-form';
 import { ExperimentsTable } from './experiments-table';
-import {
-  ListState,
-  listStateFromParams,
-  listStateToParams,
-} from './filters-url';
+import { ListState, listStateFromParams, listStateToParams } from './filters-url';
 
 export const PAGE_SIZE = 20;
 
@@ -39,12 +26,9 @@ export class ExperimentsPage {
   private readonly route = inject(ActivatedRoute);
 
   /** The URL is the single source of truth, so links can be shared and back/forward work. */
-  protected readonly state = toSignal(
-    this.route.queryParams.pipe(map(listStateFromParams)),
-    {
-      requireSync: true,
-    },
-  );
+  protected readonly state = toSignal(this.route.queryParams.pipe(map(listStateFromParams)), {
+    requireSync: true,
+  });
   protected readonly list = liveQuery(
     () => this.state(),
     (s) =>
@@ -57,15 +41,11 @@ export class ExperimentsPage {
   protected readonly pageCount = computed(() =>
     Math.max(1, Math.ceil((this.list().data?.total ?? 0) / PAGE_SIZE)),
   );
-  protected readonly filtered = computed(() =>
-    hasActiveFilter(this.state().filters),
-  );
+  protected readonly filtered = computed(() => hasActiveFilter(this.state().filters));
 
   protected readonly selection = signal(new CompareSelection());
   protected readonly selectedIds = computed(() => this.selection().ids);
-  protected readonly compareProblem = computed(() =>
-    this.selection().problem(),
-  );
+  protected readonly compareProblem = computed(() => this.selection().problem());
 
   protected changeFilters(patch: Partial<ExperimentFilters>): void {
     // Any filter change starts again at the first page.

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  input,
-  output,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ExperimentSummary } from '@contract/api-types';
 import { experimentLink, refId } from '../shared/experiment-ref';
@@ -45,11 +40,7 @@ import { StatusBadge } from '../shared/status-badge';
                   [checked]="selected().has(id(e))"
                   (change)="toggled.emit(e)"
                   [attr.aria-label]="
-                    'Select ' +
-                    e.class_name +
-                    ' ' +
-                    e.gren_hash +
-                    ' for comparison'
+                    'Select ' + e.class_name + ' ' + e.gren_hash + ' for comparison'
                   "
                 />
               </td>
@@ -57,9 +48,7 @@ import { StatusBadge } from '../shared/status-badge';
                 <a [routerLink]="link(e)">{{ e.class_name }}</a>
               </td>
               <td>
-                <span class="truncate mono" [title]="e.namespace">{{
-                  e.namespace
-                }}</span>
+                <span class="truncate mono" [title]="e.namespace">{{ e.namespace }}</span>
               </td>
               <td class="mono" [title]="e.gren_hash">
                 {{ e.gren_hash | shortHash }}

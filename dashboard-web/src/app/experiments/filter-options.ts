@@ -1,8 +1,4 @@
-import type {
-  AttemptStatus,
-  InvalidStatus,
-  ResultStatus,
-} from '@contract/api-types';
+import type { AttemptStatus, InvalidStatus, ResultStatus } from '@contract/api-types';
 
 export const RESULT_STATUSES: readonly (ResultStatus | InvalidStatus)[] = [
   'success',
@@ -22,9 +18,4 @@ export const ATTEMPT_STATUSES: readonly AttemptStatus[] = [
   'preempted',
 ];
 
-export const BACKENDS: readonly string[] = [
-  'local',
-  'process',
-  'slurm',
-  'submitit',
-];
+export const BACKENDS: readonly string[] = ['local', 'process', 'slurm', 'submitit'];

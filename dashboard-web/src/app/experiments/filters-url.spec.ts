@@ -43,9 +43,7 @@ describe('filters-url', () => {
         started_after: '2026-11-26T04:21:00.000Z',
         updated_before: '2026-11-27T00:00:00.000Z',
       });
-      expect(listStateFromParams(params).filters.started_after).toBe(
-        '2026-11-26T13:21',
-      );
+      expect(listStateFromParams(params).filters.started_after).toBe('2026-11-26T13:21');
     });
   });
 

@@ -6,10 +6,7 @@ import {
   emptyFilters,
   isDatetimeFilter,
 } from '../core/api/experiment-filters';
-import {
-  localInputToUtcIso,
-  utcIsoToLocalInput,
-} from '../core/time/local-datetime';
+import { localInputToUtcIso, utcIsoToLocalInput } from '../core/time/local-datetime';
 
 /** The experiments list state that lives in the URL. */
 export interface ListState {

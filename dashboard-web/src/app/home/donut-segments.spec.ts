@@ -13,11 +13,7 @@ describe('donutSegments', () => {
       ['success', 50, -25],
     ]);
     expect(segments[2]!.dashArray).toBe('50 50');
-    expect(segments.map((s) => s.tone)).toEqual([
-      'failed',
-      'pending',
-      'success',
-    ]);
+    expect(segments.map((s) => s.tone)).toEqual(['failed', 'pending', 'success']);
   });
 
   it('should leave out statuses without experiments', () => {

@@ -1,10 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { HealthCheck } from '@contract/api-types';
 import { ChangeFeed } from '../core/live/change-feed';
 import { LoadState } from '../core/live/live-query';
@@ -27,14 +21,10 @@ type HealthView = {
     >
       <span class="health__dot" aria-hidden="true"></span>{{ view().label }}
     </span>
-    <span class="muted" data-testid="api-version"
-      >v{{ health().data?.version ?? '...' }}</span
-    >
+    <span class="muted" data-testid="api-version">v{{ health().data?.version ?? '...' }}</span>
     @if (health().data; as data) {
       @if (data.invalid_artifacts > 0) {
-        <span class="error-text"
-          >{{ data.invalid_artifacts }} unreadable artifact(s)</span
-        >
+        <span class="error-text">{{ data.invalid_artifacts }} unreadable artifact(s)</span>
       }
     }
   `,

@@ -16,7 +16,12 @@ describe(HomePage.name, () => {
     const stub = stubChangeFeed();
     feed = stub.feed;
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([]), stub.provider],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([]),
+        stub.provider,
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(HomePage);
@@ -30,12 +35,16 @@ describe(HomePage.name, () => {
     return root.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? '';
   }
 
-  async function answer(list = [summary(), summary({ gren_hash: 'ffff', attempt_status: null })]): Promise<void> {
+  async function answer(
+    list = [summary(), summary({ gren_hash: 'ffff', attempt_status: null })],
+  ): Promise<void> {
     http
       .expectOne('/api/health')
       .flush({ status: 'healthy', version: '0.3.0', experiments: 15, invalid_artifacts: 0 });
     http.expectOne('/api/stats').flush(stats({ total: 1234 }));
-    http.expectOne('/api/experiments?limit=5&offset=0').flush({ experiments: list, total: list.length });
+    http
+      .expectOne('/api/experiments?limit=5&offset=0')
+      .flush({ experiments: list, total: list.length });
     await fixture.whenStable();
   }
 
@@ -63,7 +72,10 @@ describe(HomePage.name, () => {
     it('should chart the result statuses and list their counts', async () => {
       await answer();
       const arcs = root.querySelectorAll('circle.donut__arc');
-      expect([...arcs].map((arc) => arc.getAttribute('data-status'))).toEqual(['failed', 'success']);
+      expect([...arcs].map((arc) => arc.getAttribute('data-status'))).toEqual([
+        'failed',
+        'success',
+      ]);
       expect(text('status-distribution')).toContain('failed');
       expect(text('status-distribution')).toContain('14');
     });
@@ -74,7 +86,9 @@ describe(HomePage.name, () => {
       expect(rows).toHaveLength(2);
       const link = rows[0]!.querySelector('a')!;
       expect(link.textContent).toBe('Leaf');
-      expect(link.getAttribute('href')).toBe('/experiments/refstore.pipelines.Leaf/a65a03d18cb6d9070e55');
+      expect(link.getAttribute('href')).toBe(
+        '/experiments/refstore.pipelines.Leaf/a65a03d18cb6d9070e55',
+      );
       expect(rows[1]!.textContent).toContain('—');
     });
 
@@ -89,7 +103,9 @@ describe(HomePage.name, () => {
       await answer();
       feed.tick.set(1);
       await fixture.whenStable();
-      http.expectOne('/api/health').flush({ status: 'degraded', version: '0.3.0', experiments: 16, invalid_artifacts: 1 });
+      http
+        .expectOne('/api/health')
+        .flush({ status: 'degraded', version: '0.3.0', experiments: 16, invalid_artifacts: 1 });
       http.expectOne('/api/stats').flush(stats({ total: 16 }));
       http.expectOne('/api/experiments?limit=5&offset=0').flush({ experiments: [], total: 0 });
       await fixture.whenStable();

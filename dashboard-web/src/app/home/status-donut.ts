@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { StatusCount } from '@contract/api-types';
 import { StatusBadge } from '../shared/status-badge';
 import { DONUT_RADIUS, donutSegments } from './donut-segments';
@@ -15,12 +10,7 @@ import { DONUT_RADIUS, donutSegments } from './donut-segments';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <figure class="donut">
-      <svg
-        viewBox="0 0 42 42"
-        class="donut__chart"
-        role="img"
-        [attr.aria-label]="summary()"
-      >
+      <svg viewBox="0 0 42 42" class="donut__chart" role="img" [attr.aria-label]="summary()">
         <circle cx="21" cy="21" [attr.r]="radius" class="donut__track" />
         @for (segment of segments(); track segment.status) {
           <circle
@@ -44,9 +34,7 @@ import { DONUT_RADIUS, donutSegments } from './donut-segments';
           @for (item of counts(); track item.status) {
             <li>
               <app-status-badge [status]="item.status" />
-              <span class="donut__count">{{
-                item.count.toLocaleString()
-              }}</span>
+              <span class="donut__count">{{ item.count.toLocaleString() }}</span>
             </li>
           }
         </ul>
@@ -106,9 +94,7 @@ export class StatusDonut {
   readonly caption = input('experiments');
   protected readonly radius = DONUT_RADIUS;
   protected readonly segments = computed(() => donutSegments(this.counts()));
-  protected readonly total = computed(() =>
-    this.counts().reduce((sum, c) => sum + c.count, 0),
-  );
+  protected readonly total = computed(() => this.counts().reduce((sum, c) => sum + c.count, 0));
   protected readonly summary = computed(
     () =>
       'Result status distribution: ' +

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { ExperimentList } from '@contract/api-types';
 import { firstValueFrom } from 'rxjs';
@@ -65,12 +62,8 @@ describe(ApiClient.name, () => {
           })
           .subscribe();
         const request = http.expectOne((req) => req.url === '/api/experiments');
-        expect(request.request.params.get('started_after')).toBe(
-          '2026-01-15T08:00:00.000Z',
-        );
-        expect(request.request.params.get('updated_before')).toBe(
-          '2026-07-15T07:00:00.000Z',
-        );
+        expect(request.request.params.get('started_after')).toBe('2026-01-15T08:00:00.000Z');
+        expect(request.request.params.get('updated_before')).toBe('2026-07-15T07:00:00.000Z');
         request.flush({ experiments: [], total: 0 });
       });
     });
@@ -85,9 +78,7 @@ describe(ApiClient.name, () => {
         .subscribe();
       const request = http.expectOne((req) => req.url === '/api/experiments');
       expect(request.request.params.get('config_filter')).toBe('label=top ✓');
-      expect(request.request.urlWithParams).toContain(
-        'config_filter=label%3Dtop%20%E2%9C%93',
-      );
+      expect(request.request.urlWithParams).toContain('config_filter=label%3Dtop%20%E2%9C%93');
       request.flush({ experiments: [], total: 0 });
     });
 
@@ -100,9 +91,7 @@ describe(ApiClient.name, () => {
         })
         .subscribe();
       const request = http.expectOne((req) => req.url === '/api/experiments');
-      expect(request.request.urlWithParams).toContain(
-        'config_filter=extra.lr%3D1e%2B05',
-      );
+      expect(request.request.urlWithParams).toContain('config_filter=extra.lr%3D1e%2B05');
       request.flush({ experiments: [], total: 0 });
     });
 
@@ -122,36 +111,20 @@ describe(ApiClient.name, () => {
 
   describe('when addressing one experiment', () => {
     it('should build the detail, relationships and log URLs', () => {
-      api
-        .experiment('refstore.pipelines.Top', '3c619c85f3318dea28d6')
-        .subscribe();
-      api
-        .relationships('refstore.pipelines.Top', '3c619c85f3318dea28d6')
-        .subscribe();
-      api
-        .log('refstore.pipelines.Top', '3c619c85f3318dea28d6', 500)
-        .subscribe();
+      api.experiment('refstore.pipelines.Top', '3c619c85f3318dea28d6').subscribe();
+      api.relationships('refstore.pipelines.Top', '3c619c85f3318dea28d6').subscribe();
+      api.log('refstore.pipelines.Top', '3c619c85f3318dea28d6', 500).subscribe();
+      http.expectOne('/api/experiments/refstore.pipelines.Top/3c619c85f3318dea28d6').flush({});
       http
-        .expectOne(
-          '/api/experiments/refstore.pipelines.Top/3c619c85f3318dea28d6',
-        )
-        .flush({});
-      http
-        .expectOne(
-          '/api/experiments/refstore.pipelines.Top/3c619c85f3318dea28d6/relationships',
-        )
+        .expectOne('/api/experiments/refstore.pipelines.Top/3c619c85f3318dea28d6/relationships')
         .flush({ parents: [], children: [] });
       http
-        .expectOne(
-          '/api/experiments/refstore.pipelines.Top/3c619c85f3318dea28d6/logs?tail=500',
-        )
+        .expectOne('/api/experiments/refstore.pipelines.Top/3c619c85f3318dea28d6/logs?tail=500')
         .flush({});
     });
 
     it('should escape unsafe characters but keep / as a separator', () => {
-      expect(experimentUrl('a/b c', 'h#1')).toBe(
-        '/api/experiments/a/b%20c/h%231',
-      );
+      expect(experimentUrl('a/b c', 'h#1')).toBe('/api/experiments/a/b%20c/h%231');
     });
   });
 
@@ -160,12 +133,7 @@ describe(ApiClient.name, () => {
     api.stats().subscribe();
     api.dag().subscribe();
     api.changes().subscribe();
-    for (const url of [
-      '/api/health',
-      '/api/stats',
-      '/api/dag',
-      '/api/changes',
-    ]) {
+    for (const url of ['/api/health', '/api/stats', '/api/dag', '/api/changes']) {
       http.expectOne(url).flush({});
     }
   });

@@ -39,26 +39,16 @@ export class ApiClient {
     return this.http.get<ExperimentDetail>(experimentUrl(namespace, hash));
   }
 
-  relationships(
-    namespace: string,
-    hash: string,
-  ): Observable<ExperimentRelationships> {
+  relationships(namespace: string, hash: string): Observable<ExperimentRelationships> {
     return this.http.get<ExperimentRelationships>(
       `${experimentUrl(namespace, hash)}/relationships`,
     );
   }
 
-  log(
-    namespace: string,
-    hash: string,
-    tail: number,
-  ): Observable<ExperimentLog> {
-    return this.http.get<ExperimentLog>(
-      `${experimentUrl(namespace, hash)}/logs`,
-      {
-        params: new HttpParams().set('tail', tail),
-      },
-    );
+  log(namespace: string, hash: string, tail: number): Observable<ExperimentLog> {
+    return this.http.get<ExperimentLog>(`${experimentUrl(namespace, hash)}/logs`, {
+      params: new HttpParams().set('tail', tail),
+    });
   }
 
   dag(): Observable<ExperimentDAG> {

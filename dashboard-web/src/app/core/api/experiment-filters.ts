@@ -3,17 +3,8 @@
  * what the user sees in the form: text as typed, `''` for "any", and the four date filters as
  * local `datetime-local` values (converted to UTC only on the way to the API or the URL).
  */
-export const TEXT_FILTER_KEYS = [
-  'namespace',
-  'hostname',
-  'user',
-  'config_filter',
-] as const;
-export const SELECT_FILTER_KEYS = [
-  'result_status',
-  'attempt_status',
-  'backend',
-] as const;
+export const TEXT_FILTER_KEYS = ['namespace', 'hostname', 'user', 'config_filter'] as const;
+export const SELECT_FILTER_KEYS = ['result_status', 'attempt_status', 'backend'] as const;
 export const DATETIME_FILTER_KEYS = [
   'started_after',
   'started_before',
@@ -33,10 +24,7 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 export type ExperimentFilters = Readonly<Record<FilterKey, string>>;
 
 export function emptyFilters(): ExperimentFilters {
-  return Object.fromEntries(FILTER_KEYS.map((key) => [key, ''])) as Record<
-    FilterKey,
-    string
-  >;
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, ''])) as Record<FilterKey, string>;
 }
 
 export function hasActiveFilter(filters: ExperimentFilters): boolean {
@@ -47,9 +35,6 @@ export function isDatetimeFilter(key: FilterKey): key is DatetimeFilterKey {
   return (DATETIME_FILTER_KEYS as readonly string[]).includes(key);
 }
 
-export function sameFilters(
-  a: ExperimentFilters,
-  b: ExperimentFilters,
-): boolean {
+export function sameFilters(a: ExperimentFilters, b: ExperimentFilters): boolean {
   return FILTER_KEYS.every((key) => a[key] === b[key]);
 }

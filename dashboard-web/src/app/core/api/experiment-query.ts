@@ -1,10 +1,6 @@
 import { HttpParams } from '@angular/common/http';
 import { localInputToUtcIso } from '../time/local-datetime';
-import {
-  ExperimentFilters,
-  FILTER_KEYS,
-  isDatetimeFilter,
-} from './experiment-filters';
+import { ExperimentFilters, FILTER_KEYS, isDatetimeFilter } from './experiment-filters';
 import { StrictUrlEncoder } from './strict-url-encoder';
 
 export interface ExperimentQuery {

@@ -1,8 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { ChangeFeed, POLL_INTERVAL_MS } from './change-feed';
 import { CHANGE_STREAM_FACTORY } from './event-source-factory';
@@ -94,9 +91,7 @@ describe(ChangeFeed.name, () => {
       http.expectOne('/api/changes').flush({ version: 1 });
       expect(feed.connected()).toBe(true);
       vi.advanceTimersByTime(POLL_INTERVAL_MS);
-      http
-        .expectOne('/api/changes')
-        .flush('down', { status: 502, statusText: 'Bad Gateway' });
+      http.expectOne('/api/changes').flush('down', { status: 502, statusText: 'Bad Gateway' });
       expect(feed.connected()).toBe(false);
       vi.advanceTimersByTime(POLL_INTERVAL_MS);
       http.expectOne('/api/changes').flush({ version: 1 });

@@ -42,9 +42,7 @@ export class ChangeFeed {
       this.startPolling();
       return;
     }
-    this.stream.addEventListener('change', (event) =>
-      this.accept(parseVersion(event.data)),
-    );
+    this.stream.addEventListener('change', (event) => this.accept(parseVersion(event.data)));
     // A stream error may only mean that a proxy does not pass SSE through: polling decides
     // whether the API is really gone.
     this.stream.addEventListener('error', () => this.startPolling());
@@ -58,9 +56,7 @@ export class ChangeFeed {
     }
     this.currentMode.set('polling');
     this.polling = timer(0, POLL_INTERVAL_MS)
-      .pipe(
-        switchMap(() => this.api.changes().pipe(catchError(() => of(null)))),
-      )
+      .pipe(switchMap(() => this.api.changes().pipe(catchError(() => of(null)))))
       .subscribe((answer: ChangeVersion | null) => {
         if (answer === null) {
           this.isConnected.set(false);

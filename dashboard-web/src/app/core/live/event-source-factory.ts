@@ -2,10 +2,7 @@ import { InjectionToken } from '@angular/core';
 
 /** The part of `EventSource` the change feed uses, so tests can hand in their own. */
 export interface ChangeStream {
-  addEventListener(
-    type: 'change',
-    listener: (event: MessageEvent<string>) => void,
-  ): void;
+  addEventListener(type: 'change', listener: (event: MessageEvent<string>) => void): void;
   addEventListener(type: 'error', listener: (event: Event) => void): void;
   close(): void;
 }
@@ -18,8 +15,6 @@ export const CHANGE_STREAM_FACTORY = new InjectionToken<ChangeStreamFactory>(
   {
     providedIn: 'root',
     factory: () => (url) =>
-      typeof EventSource === 'undefined'
-        ? null
-        : (new EventSource(url) as ChangeStream),
+      typeof EventSource === 'undefined' ? null : (new EventSource(url) as ChangeStream),
   },
 );

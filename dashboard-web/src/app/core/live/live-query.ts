@@ -1,13 +1,6 @@
 import { DestroyRef, Signal, computed, inject, signal } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
-import {
-  Observable,
-  catchError,
-  combineLatest,
-  map,
-  of,
-  switchMap,
-} from 'rxjs';
+import { Observable, catchError, combineLatest, map, of, switchMap } from 'rxjs';
 import { ApiError, toApiError } from '../api/api-error';
 import { ChangeFeed } from './change-feed';
 
@@ -37,10 +30,7 @@ export function liveQuery<P, T>(
   });
   let lastParams: { value: P } | null = null;
 
-  const subscription = combineLatest([
-    toObservable(computed(params)),
-    toObservable(feed.tick),
-  ])
+  const subscription = combineLatest([toObservable(computed(params)), toObservable(feed.tick)])
     .pipe(
       switchMap(([value]) => {
         if (lastParams === null || lastParams.value !== value) {
@@ -49,9 +39,7 @@ export function liveQuery<P, T>(
         }
         return fetch(value).pipe(
           map((data): Outcome<T> => ({ ok: true, data })),
-          catchError((error: unknown) =>
-            of<Outcome<T>>({ ok: false, error: toApiError(error) }),
-          ),
+          catchError((error: unknown) => of<Outcome<T>>({ ok: false, error: toApiError(error) })),
         );
       }),
     )

@@ -1,0 +1,210 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Location } from '@angular/common';
+import { provideLocationMocks } from '@angular/common/testing';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { ExperimentSummary } from '@contract/api-types';
+import { summary } from '../../testing/sample-data';
+import { stubChangeFeed } from '../../testing/stub-change-feed';
+import { useTimeZone } from '../../testing/time-zone';
+import { ExperimentsPage } from './experiments-page';
+
+@Component({ template: '' })
+class CompareStub {}
+
+describe(ExperimentsPage.name, () => {
+  let http: HttpTestingController;
+  let harness: RouterTestingHarness;
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([
+          { path: 'experiments', component: ExperimentsPage },
+          { path: 'compare', component: CompareStub },
+        ]),
+        provideLocationMocks(),
+        stubChangeFeed().provider,
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => http.verify());
+
+  function root(): HTMLElement {
+    return harness.routeNativeElement!;
+  }
+
+  /** The router handles popstate in a macrotask. */
+  async function settle(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve));
+    await harness.fixture.whenStable();
+  }
+
+  function url(): string {
+    return TestBed.inject(Router).url;
+  }
+
+  async function answer(
+    request: string,
+    experiments: ExperimentSummary[],
+    total = experiments.length,
+  ): Promise<void> {
+    http.expectOne(request).flush({ experiments, total });
+    await harness.fixture.whenStable();
+  }
+
+  describe('when opened from a shared URL', () => {
+    useTimeZone('Europe/Berlin');
+
+    it('should request the filters of the URL and show them in the form', async () => {
+      await harness.navigateByUrl(
+        '/experiments?result_status=failed&namespace=refstore&started_after=2026-11-26T04:21:00.000Z&page=2',
+      );
+      await answer(
+        '/api/experiments?namespace=refstore&result_status=failed&started_after=2026-11-26T04%3A21%3A00.000Z&limit=20&offset=20',
+        [summary({ result_status: 'failed' })],
+        21,
+      );
+      expect(root().querySelector<HTMLSelectElement>('#f-result')!.value).toBe('failed');
+      expect(root().querySelector<HTMLInputElement>('#f-started-after')!.value).toBe(
+        '2026-11-26T05:21',
+      );
+      expect(root().querySelector('[data-testid="page-indicator"]')!.textContent).toBe(
+        'Page 2 of 2',
+      );
+      expect(root().querySelector('[data-testid="results-count"]')!.textContent!.trim()).toBe(
+        'Showing 1 of 21 experiments',
+      );
+    });
+  });
+
+  describe('when a filter changes', () => {
+    it('should put it in the URL, back on page 1, and refetch', async () => {
+      await harness.navigateByUrl('/experiments?page=3&user=root');
+      await answer('/api/experiments?user=root&limit=20&offset=40', []);
+      const select = root().querySelector<HTMLSelectElement>('#f-result')!;
+      select.value = 'success';
+      select.dispatchEvent(new Event('change'));
+      await harness.fixture.whenStable();
+      expect(url()).toBe('/experiments?user=root&result_status=success');
+      await answer('/api/experiments?user=root&result_status=success&limit=20&offset=0', [
+        summary(),
+      ]);
+      expect(root().querySelectorAll('[data-testid="experiment-row"]')).toHaveLength(1);
+    });
+  });
+
+  describe('when going back and forward in history', () => {
+    it('should restore the filters of each entry', async () => {
+      // The app's bootstrap does this; the harness does not.
+      TestBed.inject(Router).setUpLocationChangeListener();
+      await harness.navigateByUrl('/experiments?namespace=refstore');
+      await answer('/api/experiments?namespace=refstore&limit=20&offset=0', []);
+      const select = root().querySelector<HTMLSelectElement>('#f-result')!;
+      select.value = 'failed';
+      select.dispatchEvent(new Event('change'));
+      await harness.fixture.whenStable();
+      await answer(
+        '/api/experiments?namespace=refstore&result_status=failed&limit=20&offset=0',
+        [],
+      );
+
+      TestBed.inject(Location).back();
+      await settle();
+      await answer('/api/experiments?namespace=refstore&limit=20&offset=0', []);
+      expect(url()).toBe('/experiments?namespace=refstore');
+      expect(root().querySelector<HTMLSelectElement>('#f-result')!.value).toBe('');
+      expect(root().querySelector<HTMLInputElement>('#f-namespace')!.value).toBe('refstore');
+
+      TestBed.inject(Location).forward();
+      await settle();
+      await answer(
+        '/api/experiments?namespace=refstore&result_status=failed&limit=20&offset=0',
+        [],
+      );
+      expect(root().querySelector<HTMLSelectElement>('#f-result')!.value).toBe('failed');
+    });
+  });
+
+  describe('when paging', () => {
+    it('should move through pages of 20 with Previous and Next', async () => {
+      await harness.navigateByUrl('/experiments');
+      await answer(
+        '/api/experiments?limit=20&offset=0',
+        Array.from({ length: 20 }, (_, i) => summary({ gren_hash: `h${i}` })),
+        45,
+      );
+      expect(
+        root().querySelector<HTMLButtonElement>('[data-testid="page-previous"]')!.disabled,
+      ).toBe(true);
+      root().querySelector<HTMLButtonElement>('[data-testid="page-next"]')!.click();
+      await harness.fixture.whenStable();
+      expect(url()).toBe('/experiments?page=2');
+      await answer('/api/experiments?limit=20&offset=20', [summary()], 45);
+      expect(root().querySelector('[data-testid="page-indicator"]')!.textContent).toBe(
+        'Page 2 of 3',
+      );
+    });
+  });
+
+  describe('when nothing matches', () => {
+    it('should show the empty state', async () => {
+      await harness.navigateByUrl('/experiments?namespace=nothing');
+      await answer('/api/experiments?namespace=nothing&limit=20&offset=0', []);
+      const empty = root().querySelector('[data-testid="empty-state"]')!.textContent!;
+      expect(empty).toContain('No experiments found');
+      expect(empty).toContain('Try adjusting your filters');
+    });
+  });
+
+  describe('when the API fails', () => {
+    it('should say so', async () => {
+      await harness.navigateByUrl('/experiments');
+      http
+        .expectOne('/api/experiments?limit=20&offset=0')
+        .flush({ detail: 'boom' }, { status: 500, statusText: 'Error' });
+      await harness.fixture.whenStable();
+      expect(root().textContent).toContain('Error loading experiments. Is the API running?');
+    });
+  });
+
+  describe('when experiments are picked for comparison', () => {
+    it('should enable Compare for two of one class and open the compare view with their ids', async () => {
+      await harness.navigateByUrl('/experiments');
+      await answer('/api/experiments?limit=20&offset=0', [
+        summary({ gren_hash: 'aaa' }),
+        summary({ gren_hash: 'bbb' }),
+        summary({ namespace: 'refstore.pipelines.Top', class_name: 'Top', gren_hash: 'ccc' }),
+      ]);
+      const compare = root().querySelector<HTMLButtonElement>('[data-testid="compare-button"]')!;
+      const boxes = root().querySelectorAll<HTMLInputElement>(
+        '[data-testid="experiment-row"] input[type="checkbox"]',
+      );
+      expect(compare.disabled).toBe(true);
+
+      boxes[0]!.click();
+      boxes[2]!.click();
+      await harness.fixture.whenStable();
+      expect(compare.disabled).toBe(true);
+      expect(root().textContent).toContain('Only experiments of one class can be compared.');
+
+      boxes[2]!.click();
+      boxes[1]!.click();
+      await harness.fixture.whenStable();
+      expect(compare.disabled).toBe(false);
+      compare.click();
+      await harness.fixture.whenStable();
+      expect(url()).toBe(
+        '/compare?ids=refstore.pipelines.Leaf%2Faaa,refstore.pipelines.Leaf%2Fbbb',
+      );
+    });
+  });
+});
