@@ -16,7 +16,7 @@ export function Field(options?: FieldOptions): PropertyDecorator;
 export function Field(typeThunk: () => TypeSpec, options?: FieldOptions): PropertyDecorator;
 export function Field(first?: (() => TypeSpec) | FieldOptions, second?: FieldOptions): PropertyDecorator {
   const explicitType = typeof first === 'function' && !isThunk(first) ? (first as unknown as TypeSpec) : undefined;
-  const typeThunk = typeof first === 'function' && isThunk(first) ? (first as () => TypeSpec) : undefined;
+  const typeThunk = typeof first === 'function' && isThunk(first) ? first : undefined;
   const given = (typeof first === 'function' ? second : first) ?? {};
   const options: FieldOptions = explicitType ? { ...given, type: explicitType } : { ...given };
   return (target: object, key: string | symbol): void => {

@@ -17,7 +17,8 @@ function render(value: unknown): string {
   if (typeof value === 'function') {
     return value.name ? `function ${value.name}` : 'an anonymous function';
   }
-  if (typeof value !== 'object' || value === null) return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value !== 'object') return typeof value;
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()})`;
   const ctor = (value as { constructor?: { name?: string } }).constructor;

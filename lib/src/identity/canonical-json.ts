@@ -169,7 +169,7 @@ function mapKeyText(key: unknown): string {
 function writeSet(set: ReadonlySet<unknown>, depth: number): string {
   const items = [...set];
   if (items.every((item) => typeof item === 'string')) {
-    return writeArray(sortByCodePoint(items as string[]), undefined, depth);
+    return writeArray(sortByCodePoint(items), undefined, depth);
   }
   if (items.every((item) => typeof item === 'number' || typeof item === 'bigint' || typeof item === 'boolean' || item instanceof FloatValue)) {
     const sorted = items.sort((a, b) => {

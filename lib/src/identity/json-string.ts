@@ -1,4 +1,5 @@
 /** Characters Python's json.dumps(ensure_ascii=True) escapes: control, quote, backslash, non-ASCII. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\uffff]/;
 
 const SHORT_ESCAPES: Readonly<Record<number, string>> = {

@@ -45,7 +45,7 @@ export function classModel(cls: AnyClass): ClassModel {
 function mergedFieldRecords(original: AnyClass): FieldRecord[] {
   const prototypes: object[] = [];
   for (let proto: unknown = original.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    prototypes.unshift(proto as object);
+    prototypes.unshift(proto);
   }
   const merged = new Map<string, FieldRecord>();
   for (const proto of prototypes) {
@@ -77,5 +77,5 @@ function hashEntries(fields: readonly FieldModel[]): HashEntry[] {
 }
 
 function hasClassValidatorRules(original: AnyClass): boolean {
-  return getMetadataStorage().getTargetValidationMetadatas(original as never, '', false, false).length > 0;
+  return getMetadataStorage().getTargetValidationMetadatas(original, '', false, false).length > 0;
 }

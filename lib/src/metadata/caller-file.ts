@@ -12,6 +12,7 @@ const HELPER_PATTERN = /[\\/]node_modules[\\/](tslib|reflect-metadata)[\\/]/;
  * (code evaluated from a string).
  */
 export function callerFile(): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- saved to be restored, never called
   const original = Error.prepareStackTrace;
   const originalLimit = Error.stackTraceLimit;
   let frames: NodeJS.CallSite[] = [];

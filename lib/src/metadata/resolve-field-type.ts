@@ -2,7 +2,7 @@ import { GrenDefinitionError } from '../errors/definition-error';
 import { Float, Tuple } from '../model/float';
 import { ANY_TYPE, type FieldType } from './field-type';
 import { registry } from './registry';
-import type { AnyClass, TypeSpec } from './type-spec';
+import type { AnyClass } from './type-spec';
 
 const SIMPLE_KINDS = new Map<unknown, FieldType>([
   [String, { kind: 'string' }],
@@ -19,7 +19,7 @@ const SIMPLE_KINDS = new Map<unknown, FieldType>([
 ]);
 
 /** Turns what a field declared (or what reflection saw) into the type gren works with. */
-export function resolveFieldType(spec: TypeSpec | unknown, className: string, fieldName: string): FieldType {
+export function resolveFieldType(spec: unknown, className: string, fieldName: string): FieldType {
   const simple = SIMPLE_KINDS.get(spec);
   if (simple) return simple;
   if (Array.isArray(spec)) {

@@ -91,6 +91,7 @@ function propertyName(key: string): string {
 
 /** A single-quoted JavaScript string literal. */
 export function jsString(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
   const escaped = text.replace(/[\\'\n\r\t\u0000-\u001f\u2028\u2029]/g, (char) => {
     switch (char) {
       case '\\':
