@@ -22,5 +22,14 @@ module.exports = {
       testMatch: ['<rootDir>/spec/integration/**/*.spec.ts'],
       globalSetup: '<rootDir>/spec/support/global-setup.ts',
     },
+    {
+      ...common,
+      displayName: 'dashboard-api',
+      testMatch: ['<rootDir>/dashboard-api/{src,test}/**/*.spec.ts'],
+      transform: {
+        ...transformNoble,
+        '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/dashboard-api/tsconfig.jest.json' }],
+      },
+    },
   ],
 };

@@ -9,14 +9,7 @@
 export type ResultStatus = 'absent' | 'incomplete' | 'success' | 'failed';
 /** new: an artifact whose state.json cannot be read is listed with this result status. */
 export type InvalidStatus = 'invalid';
-export type AttemptStatus =
-  | 'queued'
-  | 'running'
-  | 'success'
-  | 'failed'
-  | 'cancelled'
-  | 'preempted'
-  | 'crashed';
+export type AttemptStatus = 'queued' | 'running' | 'success' | 'failed' | 'cancelled' | 'preempted' | 'crashed';
 
 export interface HealthCheck {
   status: 'healthy' | 'degraded';

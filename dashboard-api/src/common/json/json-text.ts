@@ -1,0 +1,4 @@
+/** A response body already serialized (cached stats and DAG): sent as it is. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}

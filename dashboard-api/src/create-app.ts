@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { version } from 'gren';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './common/filters/api-exception.filter';
+import { createValidationPipe } from './common/pipes/create-validation-pipe';
+import type { DashboardOptions } from './config/dashboard-options';
+
+export interface CreateAppOptions {
+  /** Nest's own log lines (default: warnings and errors only). */
+  logger?: false | ('log' | 'error' | 'warn' | 'debug' | 'verbose')[];
+}
+
+/**
+ * Builds the dashboard app (not yet listening): routes under /api, validation → 422, one
+ * exception filter, OpenAPI at /api/docs (JSON at /api/docs-json), and the SPA when given.
+ */
+export async function createDashboardApp(
+  options: DashboardOptions,
+  appOptions: CreateAppOptions = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: appOptions.logger ?? ['error', 'warn'],
+  });
+  app.set('etag', false);
+  app.set('x-powered-by', false);
+  app.use((_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Gren Dashboard')
+      .setDescription(
+        'Read-only view of a gren store: experiments, their state, relationships, logs and the class DAG.',
+      )
+      .setVersion(version)
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

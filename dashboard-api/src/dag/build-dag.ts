@@ -1,0 +1,88 @@
+import type { DAGEdge, DAGNode, ExperimentDAG } from '../contract/api-types';
+import type { ArtifactRecord } from '../index/artifact-record';
+import type { DependencyGraph } from '../index/dependency-graph';
+import { className } from '../index/summarize-state';
+
+/**
+ * The class graph (reference §10.1 with D9 fixed). One node per namespace that has artifacts
+ * (artifacts without metadata included), plus a node with total_count 0 for a dependency
+ * class the store holds no artifact of. An edge `dependency class → class` per dependency
+ * field; indices of lists are dropped from the label (`members[0]`, `members[1]` → `members[]`)
+ * so a list of dependencies gives one edge. Edges are unique on (source, target, field_name).
+ *
+ * `parent_class` is the module that defines the class: the namespace without its last part
+ * (`refstore.pipelines` for `refstore.pipelines.Train`), null for a namespace of one part.
+ * The store records no class inheritance, so the module is the only grouping it can give;
+ * clients may use it to group nodes.
+ *
+ * Order: nodes by class_name then id; a node's experiments in list order (most recently
+ * updated first); edges by source, target, field_name.
+ */
+export function buildDag(sorted: readonly ArtifactRecord[], graph: DependencyGraph): ExperimentDAG {
+  const nodes = new Map<string, DAGNode>();
+  const nodeOf = (namespace: string): DAGNode => {
+    let node = nodes.get(namespace);
+    if (!node) {
+      node = {
+        id: namespace,
+        class_name: className(namespace),
+        full_class_name: namespace,
+        experiments: [],
+        total_count: 0,
+        success_count: 0,
+        failed_count: 0,
+        running_count: 0,
+        parent_class: moduleOf(namespace),
+      };
+      nodes.set(namespace, node);
+    }
+    return node;
+  };
+  for (const record of sorted) {
+    const node = nodeOf(record.namespace);
+    const { summary } = record;
+    node.experiments.push({
+      namespace: summary.namespace,
+      gren_hash: summary.gren_hash,
+      result_status: summary.result_status,
+      attempt_status: summary.attempt_status,
+    });
+    node.total_count += 1;
+    if (summary.result_status === 'success') node.success_count += 1;
+    else if (summary.result_status === 'failed') node.failed_count += 1;
+    if (summary.attempt_status === 'running') node.running_count += 1;
+  }
+  const edges = new Map<string, DAGEdge>();
+  for (const [record, dependencies] of graph.dependencies) {
+    for (const dependency of dependencies) {
+      nodeOf(dependency.namespace);
+      const edge = { source: dependency.namespace, target: record.namespace, field_name: edgeLabel(dependency.field) };
+      edges.set(`${edge.source}\u0000${edge.target}\u0000${edge.field_name}`, edge);
+    }
+  }
+  const nodeList = [...nodes.values()].sort((a, b) => compare(a.class_name, b.class_name) || compare(a.id, b.id));
+  const edgeList = [...edges.values()].sort(
+    (a, b) => compare(a.source, b.source) || compare(a.target, b.target) || compare(a.field_name, b.field_name),
+  );
+  return {
+    nodes: nodeList,
+    edges: edgeList,
+    total_nodes: nodeList.length,
+    total_edges: edgeList.length,
+    total_experiments: nodeList.reduce((sum, node) => sum + node.total_count, 0),
+  };
+}
+
+/** `members[3]` → `members[]`; names and keys stay. */
+export function edgeLabel(field: string): string {
+  return field.replace(/\[\d+\]/g, '[]');
+}
+
+function moduleOf(namespace: string): string | null {
+  const dot = namespace.lastIndexOf('.');
+  return dot < 0 ? null : namespace.slice(0, dot);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { DagController } from './dag.controller';
+
+@Module({ controllers: [DagController] })
+export class DagModule {}

@@ -1,0 +1,78 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { GrenStateError, parseState, readMetadataRaw, type Attempt } from 'gren';
+import type { ExperimentDetail, StateAttempt } from '../contract/api-types';
+import type { ArtifactRecord } from '../index/artifact-record';
+import { summarizeInvalid, summarizeState } from '../index/summarize-state';
+
+/**
+ * The detail of an indexed artifact, read from its files now: the summary fields (backend,
+ * hostname and user filled, D6), the whole state (its raw JSON when it cannot be validated),
+ * metadata.json as written (lossless), and the attempt with every field present. undefined
+ * when the artifact vanished since it was indexed.
+ */
+export function buildDetail(record: ArtifactRecord): ExperimentDetail | undefined {
+  const stateFile = path.join(record.directory, '.gren', 'state.json');
+  let text: string;
+  try {
+    text = fs.readFileSync(stateFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return invalidDetail(record, null, `Cannot read ${stateFile}: ${(error as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return invalidDetail(record, null, GrenStateError.invalidJson(stateFile, error).message);
+  }
+  try {
+    const state = parseState(raw, stateFile);
+    const attempt = state.attempt ? fullAttempt(state.attempt) : null;
+    return {
+      ...summarizeState(record.namespace, record.hash, state),
+      directory: record.directory,
+      state: { ...state, attempt } as unknown as Record<string, unknown>,
+      metadata: readMetadata(record),
+      attempt,
+    };
+  } catch (error) {
+    const rawObject =
+      typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+    return invalidDetail(record, rawObject, (error as Error).message);
+  }
+}
+
+function invalidDetail(
+  record: ArtifactRecord,
+  state: Record<string, unknown> | null,
+  message: string,
+): ExperimentDetail {
+  return {
+    ...summarizeInvalid(record.namespace, record.hash, message),
+    directory: record.directory,
+    state,
+    metadata: readMetadata(record),
+    attempt: null,
+  };
+}
+
+/** metadata.json parsed losslessly, or null when missing or unreadable. */
+export function readMetadata(record: ArtifactRecord): Record<string, unknown> | null {
+  try {
+    return readMetadataRaw(path.join(record.directory, '.gren', 'metadata.json')) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The reference's StateAttempt: ended_at, error and reason present (null) on every attempt. */
+function fullAttempt(attempt: Attempt): StateAttempt {
+  const ended = attempt as Partial<Record<'ended_at' | 'error' | 'reason', unknown>>;
+  return {
+    ...attempt,
+    ended_at: (ended.ended_at as string | undefined) ?? null,
+    error: (ended.error as StateAttempt['error'] | undefined) ?? null,
+    reason: (ended.reason as string | undefined) ?? null,
+  };
+}

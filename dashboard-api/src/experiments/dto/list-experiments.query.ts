@@ -1,0 +1,111 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min, Validate } from 'class-validator';
+import { IsoDatetimeConstraint, ConfigFilterConstraint } from './query-validators';
+
+export const RESULT_STATUSES = ['absent', 'incomplete', 'success', 'failed', 'invalid'] as const;
+export const ATTEMPT_STATUSES = [
+  'queued',
+  'running',
+  'success',
+  'failed',
+  'cancelled',
+  'preempted',
+  'crashed',
+] as const;
+
+const datetimeDoc = (what: string): { description: string; example: string } => ({
+  description: `${what} (inclusive). ISO 8601; without an offset the time is UTC. Rows without the time are left out.`,
+  example: '2026-01-31T12:00:00+00:00',
+});
+
+/** Query of GET /api/experiments. An empty value means "no filter", as in the reference. */
+export class ListExperimentsQuery {
+  @ApiPropertyOptional({
+    enum: RESULT_STATUSES,
+    description: 'Exact result status ("invalid": unreadable state.json).',
+  })
+  @IsOptional()
+  @IsString({ message: 'result_status must be given once' })
+  @IsIn([...RESULT_STATUSES, ''], { message: `result_status must be one of ${RESULT_STATUSES.join(', ')}` })
+  result_status?: string;
+
+  @ApiPropertyOptional({
+    enum: ATTEMPT_STATUSES,
+    description: 'Exact status of the current attempt (no attempt: no match).',
+  })
+  @IsOptional()
+  @IsString({ message: 'attempt_status must be given once' })
+  @IsIn([...ATTEMPT_STATUSES, ''], { message: `attempt_status must be one of ${ATTEMPT_STATUSES.join(', ')}` })
+  attempt_status?: string;
+
+  @ApiPropertyOptional({
+    description: 'Namespace prefix; a full namespace selects one class.',
+    example: 'refstore.pipelines',
+  })
+  @IsOptional()
+  @IsString({ message: 'namespace must be given once' })
+  namespace?: string;
+
+  @ApiPropertyOptional({ description: 'Exact backend of the attempt (local, submitit, slurm, ...).' })
+  @IsOptional()
+  @IsString({ message: 'backend must be given once' })
+  backend?: string;
+
+  @ApiPropertyOptional({ description: "Exact host of the attempt's owner." })
+  @IsOptional()
+  @IsString({ message: 'hostname must be given once' })
+  hostname?: string;
+
+  @ApiPropertyOptional({ description: "Exact user of the attempt's owner." })
+  @IsOptional()
+  @IsString({ message: 'user must be given once' })
+  user?: string;
+
+  @ApiPropertyOptional(datetimeDoc('Attempt started at or after'))
+  @IsOptional()
+  @Validate(IsoDatetimeConstraint)
+  started_after?: string;
+
+  @ApiPropertyOptional(datetimeDoc('Attempt started at or before'))
+  @IsOptional()
+  @Validate(IsoDatetimeConstraint)
+  started_before?: string;
+
+  @ApiPropertyOptional(datetimeDoc('State updated at or after'))
+  @IsOptional()
+  @Validate(IsoDatetimeConstraint)
+  updated_after?: string;
+
+  @ApiPropertyOptional(datetimeDoc('State updated at or before'))
+  @IsOptional()
+  @Validate(IsoDatetimeConstraint)
+  updated_before?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      '`<dotted.path>=<value>`, split at the first "=", repeatable (ANDed). Numbers compare numerically (lr=1e-3 matches 0.001), ' +
+      'booleans as true/false (True too), null/None only an explicit null, strings exactly.',
+    example: 'model.lr=0.001',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
+  @Validate(ConfigFilterConstraint)
+  config_filter?: string[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(1000, { message: 'limit must be at most 1000' })
+  limit: number = 100;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be an integer' })
+  @Min(0, { message: 'offset must be at least 0' })
+  offset: number = 0;
+}

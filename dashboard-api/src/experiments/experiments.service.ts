@@ -1,0 +1,72 @@
+import * as path from 'node:path';
+import { Injectable } from '@nestjs/common';
+import type { ExperimentDetail, ExperimentList, ExperimentLog, ExperimentRelationships } from '../contract/api-types';
+import { DashboardError } from '../common/errors/dashboard-error';
+import type { ArtifactRecord } from '../index/artifact-record';
+import { IndexService } from '../index/index.service';
+import { readLogTail } from '../logs/read-log-tail';
+import { buildRelationships } from '../relationships/build-relationships';
+import { buildDetail, readMetadata } from './build-detail';
+import type { ListExperimentsQuery } from './dto/list-experiments.query';
+import { listExperiments, needsMetadata } from './query/experiment-filter';
+import type { ExperimentRef } from './query/experiment-ref';
+import { toExperimentFilter } from './query/to-experiment-filter';
+
+/** Answers the experiment routes from the index; only one artifact's files are ever read. */
+@Injectable()
+export class ExperimentsService {
+  constructor(private readonly indexService: IndexService) {}
+
+  async list(query: ListExperimentsQuery): Promise<ExperimentList> {
+    const filter = toExperimentFilter(query);
+    if (needsMetadata(filter)) await this.indexService.complete();
+    else await this.indexService.ready();
+    return listExperiments(this.indexService.index.sorted(), filter, query.limit, query.offset);
+  }
+
+  async detail(ref: ExperimentRef): Promise<ExperimentDetail> {
+    const record = await this.fresh(ref);
+    const detail = buildDetail(record);
+    if (!detail) {
+      this.indexService.index.reloadFolder(record.directory);
+      throw DashboardError.experimentNotFound();
+    }
+    return detail;
+  }
+
+  async relationships(ref: ExperimentRef): Promise<ExperimentRelationships> {
+    await this.indexService.complete();
+    const record = await this.fresh(ref);
+    const config = readMetadata(record)?.gren_obj;
+    const targetConfig =
+      typeof config === 'object' && config !== null && !Array.isArray(config)
+        ? (config as Record<string, unknown>)
+        : null;
+    return buildRelationships(record, this.indexService.dependencyGraph(), targetConfig);
+  }
+
+  async logs(ref: ExperimentRef, tail: number): Promise<ExperimentLog> {
+    const record = await this.fresh(ref);
+    const log = readLogTail(path.join(record.directory, '.gren', 'gren.log'), tail);
+    return {
+      namespace: record.namespace,
+      gren_hash: record.hash,
+      exists: log.exists,
+      size_bytes: log.sizeBytes,
+      lines: log.lines,
+      truncated: log.truncated,
+    };
+  }
+
+  /** The indexed artifact, re-checked on disk first (a cheap stat) so detail is never stale. */
+  private async fresh(ref: ExperimentRef): Promise<ArtifactRecord> {
+    await this.indexService.ready();
+    const index = this.indexService.index;
+    const before = index.find(ref.namespace, ref.hash);
+    if (!before) throw DashboardError.experimentNotFound();
+    index.checkArtifact(before);
+    const record = index.find(ref.namespace, ref.hash);
+    if (!record) throw DashboardError.experimentNotFound();
+    return record;
+  }
+}

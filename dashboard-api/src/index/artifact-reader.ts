@@ -1,0 +1,75 @@
+import { GrenStateError, parseState, readMetadataRaw } from 'gren';
+import * as path from 'node:path';
+import { plainJson } from '../common/json/plain-json';
+import type { MetadataFacts } from './artifact-record';
+import { metadataFacts } from './metadata-facts';
+import { SmallFileReader } from './read-small-file';
+import { summarizeInvalid, summarizeState, timeMs } from './summarize-state';
+import type { ExperimentSummary } from '../contract/api-types';
+
+export interface StateFacts {
+  summary: ExperimentSummary;
+  updatedMs: number | null;
+  startedMs: number | null;
+}
+
+/** A digit run this long may be an integer beyond 2^53: parse such metadata losslessly. */
+const LONG_INTEGER = /\d{16,}/;
+
+/** Reads one artifact's state.json and metadata.json into index facts. */
+export class ArtifactReader {
+  private readonly files = new SmallFileReader();
+
+  /** undefined when there is no state.json (the folder is not, or no longer, an artifact). */
+  readState(
+    directory: string,
+    namespace: string,
+    hash: string,
+    withSignature = false,
+  ): (StateFacts & { signature: string | null }) | undefined {
+    const file = path.join(directory, '.gren', 'state.json');
+    let read: { text: string; signature: string | null } | undefined;
+    try {
+      read = this.files.read(file, withSignature);
+    } catch (error) {
+      return { ...invalid(namespace, hash, `Cannot read ${file}: ${(error as Error).message}`), signature: null };
+    }
+    if (read === undefined) return undefined;
+    return { ...stateFacts(namespace, hash, read.text, file), signature: read.signature };
+  }
+
+  /** null when there is no metadata.json or it cannot be used. */
+  readMetadata(directory: string): MetadataFacts | null {
+    const file = path.join(directory, '.gren', 'metadata.json');
+    try {
+      const read = this.files.read(file);
+      if (read === undefined) return null;
+      const parsed: unknown = LONG_INTEGER.test(read.text) ? plainJson(readMetadataRaw(file)) : JSON.parse(read.text);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+      return metadataFacts(parsed as Record<string, unknown>);
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Facts of state.json text; a corrupt or newer-schema file gives an "invalid" row (D2). */
+export function stateFacts(namespace: string, hash: string, text: string, file: string): StateFacts {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return invalid(namespace, hash, GrenStateError.invalidJson(file, error).message);
+  }
+  try {
+    const state = parseState(data, file);
+    const summary = summarizeState(namespace, hash, state);
+    return { summary, updatedMs: timeMs(summary.updated_at), startedMs: timeMs(summary.started_at) };
+  } catch (error) {
+    return invalid(namespace, hash, (error as Error).message);
+  }
+}
+
+function invalid(namespace: string, hash: string, message: string): StateFacts {
+  return { summary: summarizeInvalid(namespace, hash, message), updatedMs: null, startedMs: null };
+}

@@ -1,0 +1,74 @@
+import type { DependencyRef } from 'gren';
+import type { MetadataFacts, NestedClassObject } from './artifact-record';
+import { canonicalJson, digest } from './canonical-key';
+
+/**
+ * Extracts what the dashboard needs from a parsed metadata.json (numbers already plain, bigint
+ * for large integers): the config for config_filter, the declared dependencies (TypeScript
+ * gren), and every nested `__class__` object with a digest of its config (Python gren).
+ */
+export function metadataFacts(metadata: Record<string, unknown>): MetadataFacts {
+  const rawConfig = metadata.gren_obj;
+  const config = isRecord(rawConfig) ? rawConfig : null;
+  const nested: NestedClassObject[] = [];
+  let configKey: string | null = null;
+  if (config) {
+    configKey = digest(canonicalWithNested(config, '', -1, nested, true));
+  }
+  const className = config && typeof config.__class__ === 'string' ? config.__class__ : null;
+  return {
+    config,
+    className,
+    declaredDependencies: declaredDependencies(metadata.gren_dependencies),
+    configKey,
+    nested,
+  };
+}
+
+/**
+ * Canonical JSON of `value`, recording every `__class__` object below the root on the way
+ * (bottom-up, so each subtree is serialized once).
+ */
+function canonicalWithNested(
+  value: unknown,
+  field: string,
+  parent: number,
+  nested: NestedClassObject[],
+  isRoot: boolean,
+): string {
+  if (Array.isArray(value)) {
+    return `[${value.map((item, index) => canonicalWithNested(item, `${field}[${index}]`, parent, nested, false)).join(',')}]`;
+  }
+  if (!isRecord(value)) return canonicalJson(value);
+  const marker = value.__class__;
+  const isClassObject = !isRoot && typeof marker === 'string';
+  let self = parent;
+  if (isClassObject) {
+    self = nested.length;
+    nested.push({ field, className: marker, configKey: '', parent });
+  }
+  const keys = Object.keys(value).sort();
+  const parts = keys.map((key) => {
+    const child = isRoot ? key : isClassObject ? `${field}.${key}` : `${field}[${JSON.stringify(key)}]`;
+    return `${JSON.stringify(key)}:${canonicalWithNested(value[key], child, self, nested, false)}`;
+  });
+  const canonical = `{${parts.join(',')}}`;
+  const entry = nested[self];
+  if (isClassObject && entry) entry.configKey = digest(canonical);
+  return canonical;
+}
+
+function declaredDependencies(value: unknown): DependencyRef[] | null {
+  if (!Array.isArray(value)) return null;
+  return value.filter(
+    (item): item is DependencyRef =>
+      isRecord(item) &&
+      typeof item.field === 'string' &&
+      typeof item.namespace === 'string' &&
+      typeof item.gren_hash === 'string',
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
