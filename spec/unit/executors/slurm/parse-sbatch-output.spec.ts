@@ -44,6 +44,12 @@ describe('parseSbatchOutput', () => {
     });
   });
 
+  describe('when given the message of a failed submission (real capture)', () => {
+    it('should throw a SlurmError quoting it', () => {
+      expectSlurmError(() => parseSbatchOutput(slurmFixture('sbatch-invalid-partition.stderr.txt')), /invalid partition specified/);
+    });
+  });
+
   describe('when the error is caught', () => {
     it('should carry the SLURM_UNREADABLE_OUTPUT code', () => {
       expect(expectSlurmError(() => parseSbatchOutput('')).code).toBe('SLURM_UNREADABLE_OUTPUT');
