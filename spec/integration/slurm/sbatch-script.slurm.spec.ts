@@ -57,22 +57,29 @@ setTimeout(() => process.exit(1), 200000);
 function run(command: SchedulerCommand): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile(command.file, [...command.args], { timeout: 30000, encoding: 'utf8' }, (error, stdout, stderr) => {
-      if (error) resolve({ ok: false, exitCode: typeof error.code === 'number' ? error.code : null, stderr: `${stderr}${error.message}` });
+      if (error)
+        resolve({
+          ok: false,
+          exitCode: typeof error.code === 'number' ? error.code : null,
+          stderr: `${stderr}${error.message}`,
+        });
       else resolve({ ok: true, stdout });
     });
   });
 }
 
-const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+const readJson = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
 if (!hasSbatch && inCi) {
   describe('sbatch script on SLURM', () => {
     it('should find sbatch on PATH in CI', () => {
-      throw new Error(`sbatch is not on PATH, but CI=true requires the SLURM suite to run. Start the cluster with: ${START_CLUSTER}`);
+      throw new Error(
+        `sbatch is not on PATH, but CI=true requires the SLURM suite to run. Start the cluster with: ${START_CLUSTER}`,
+      );
     });
   });
 } else if (!hasSbatch) {
-  // eslint-disable-next-line no-console
   console.warn(`SLURM suite skipped: sbatch is not on PATH. Start the local cluster with: ${START_CLUSTER}`);
   describe.skip(`sbatch script on SLURM (skipped: sbatch not on PATH; run ${START_CLUSTER})`, () => {
     it('should deliver the pre-timeout SIGUSR2 to the worker', () => undefined);
@@ -164,7 +171,12 @@ if (!hasSbatch && inCi) {
       it('should deliver SIGUSR2 to the worker, which exits 0, and the job completes', async () => {
         const { jobId, logDir, workingDir, probe, seen } = await exitJob;
 
-        expect(probe).toMatchObject({ verdict: 'terminal', terminalStatus: 'success', schedulerState: 'COMPLETED', source: 'scontrol' });
+        expect(probe).toMatchObject({
+          verdict: 'terminal',
+          terminalStatus: 'success',
+          schedulerState: 'COMPLETED',
+          source: 'scontrol',
+        });
         expect(seen).toContain('active:RUNNING(restarts 0)');
         const dir = join(root, 'exit');
         const started = readJson(join(dir, 'started-0.json'));
@@ -177,8 +189,10 @@ if (!hasSbatch && inCi) {
         const logs = sbatchLogPaths(logDir, jobId);
         expect(readFileSync(logs.stdout, 'utf8')).toBe('worker: started 0\nworker: got SIGUSR2\n');
         expect(readFileSync(logs.stderr, 'utf8')).toMatch(new RegExp(`^gren: job ${jobId} \\(restart 0\\) on `));
-        // eslint-disable-next-line no-console
-        console.log(`SLURM job ${jobId} (exit on USR2): ${seen.join(' -> ')}; SIGUSR2 ${secondsToSignal.toFixed(1)} s after start`);
+
+        console.log(
+          `SLURM job ${jobId} (exit on USR2): ${seen.join(' -> ')}; SIGUSR2 ${secondsToSignal.toFixed(1)} s after start`,
+        );
       }, 180000);
     });
 
@@ -186,7 +200,12 @@ if (!hasSbatch && inCi) {
       it('should stay active while requeued and run again with SLURM_RESTART_COUNT=1', async () => {
         const { jobId, logDir, probe, seen } = await requeueJob;
 
-        expect(probe).toMatchObject({ verdict: 'terminal', terminalStatus: 'success', schedulerState: 'COMPLETED', restarts: 1 });
+        expect(probe).toMatchObject({
+          verdict: 'terminal',
+          terminalStatus: 'success',
+          schedulerState: 'COMPLETED',
+          restarts: 1,
+        });
         expect(seen).toContain('active:RUNNING(restarts 0)');
         expect(seen).toContain('active:RUNNING(restarts 1)');
         // Never terminal or unknown before the end: the queued attempt would stay alive (R5).
@@ -201,12 +220,16 @@ if (!hasSbatch && inCi) {
 
         // --open-mode=append keeps the first run's log.
         const logs = sbatchLogPaths(logDir, jobId);
-        expect(readFileSync(logs.stdout, 'utf8')).toMatch(/^worker: started 0\nworker: got SIGUSR2\n[\s\S]*worker: started 1\n$/);
+        expect(readFileSync(logs.stdout, 'utf8')).toMatch(
+          /^worker: started 0\nworker: got SIGUSR2\n[\s\S]*worker: started 1\n$/,
+        );
         const stderr = readFileSync(logs.stderr, 'utf8');
         expect(stderr).toContain(`gren: job ${jobId} (restart 0)`);
         expect(stderr).toContain(`gren: job ${jobId} (restart 1)`);
-        // eslint-disable-next-line no-console
-        console.log(`SLURM job ${jobId} (self-requeue): ${seen.join(' -> ')}; ran again ${secondsToRerun.toFixed(1)} s after the requeue`);
+
+        console.log(
+          `SLURM job ${jobId} (self-requeue): ${seen.join(' -> ')}; ran again ${secondsToRerun.toFixed(1)} s after the requeue`,
+        );
       }, 180000);
     });
   });

@@ -66,13 +66,18 @@ export const FAILED_STATES: ReadonlySet<string> = new Set(['FAILED', 'BOOT_FAIL'
  * reference does. Unknown states containing FAIL or ERROR are `failed` (as the reference);
  * other unknown states are `unknown`.
  */
-export function classifySchedulerState(rawState: string | null | undefined, options: ClassifyOptions = {}): SchedulerClassification {
+export function classifySchedulerState(
+  rawState: string | null | undefined,
+  options: ClassifyOptions = {},
+): SchedulerClassification {
   const state = normalizeSchedulerState(rawState);
   if (state === null) return { kind: 'unknown', state: null };
   if (ACTIVE_STATES.has(state)) return { kind: 'active', state };
   if (state === 'COMPLETED') return { kind: 'terminal', state, status: 'success' };
-  if (state === 'CANCELLED') return { kind: 'terminal', state, status: options.cancelledIsPreempted ? 'preempted' : 'failed' };
+  if (state === 'CANCELLED')
+    return { kind: 'terminal', state, status: options.cancelledIsPreempted ? 'preempted' : 'failed' };
   if (PREEMPTED_STATES.has(state)) return { kind: 'terminal', state, status: 'preempted' };
-  if (FAILED_STATES.has(state) || state.includes('FAIL') || state.includes('ERROR')) return { kind: 'terminal', state, status: 'failed' };
+  if (FAILED_STATES.has(state) || state.includes('FAIL') || state.includes('ERROR'))
+    return { kind: 'terminal', state, status: 'failed' };
   return { kind: 'unknown', state };
 }

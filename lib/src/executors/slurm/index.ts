@@ -28,7 +28,13 @@ export { sbatchDirectiveValue, sbatchFilenameDirectory, shellQuote } from './she
 export { SlurmError } from './slurm-error';
 export { readSlurmJobEnvironment } from './slurm-job-environment';
 export type { SlurmJobEnvironment } from './slurm-job-environment';
-export { DEFAULT_JOB_NAME, DEFAULT_SIGNAL_DELAY_SEC, MAX_SIGNAL_DELAY_SEC, resolveSlurmOptions, toSbatchFlag } from './slurm-options';
+export {
+  DEFAULT_JOB_NAME,
+  DEFAULT_SIGNAL_DELAY_SEC,
+  MAX_SIGNAL_DELAY_SEC,
+  resolveSlurmOptions,
+  toSbatchFlag,
+} from './slurm-options';
 export type { ResolvedSlurmOptions, SbatchParameterValue, SlurmOptions } from './slurm-options';
 export { isInvalidJobIdMessage, probeSlurmJob } from './slurm-probe';
 export type { CommandResult, SlurmProbeInput, SlurmProbeResult, SlurmProbeSource } from './slurm-probe';

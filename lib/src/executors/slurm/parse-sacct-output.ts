@@ -81,7 +81,8 @@ function toRecord(row: Record<string, string>, line: string, command: string, st
   }
   const exitText = row['ExitCode'];
   const exitCode = exitText === undefined || exitText.trim() === '' ? null : parseSlurmExitCode(exitText);
-  if (exitCode === undefined) throw SlurmError.unreadableOutput(command, `the line "${line}" has an unreadable ExitCode`, stdout);
+  if (exitCode === undefined)
+    throw SlurmError.unreadableOutput(command, `the line "${line}" has an unreadable ExitCode`, stdout);
   return {
     jobId,
     state,

@@ -70,7 +70,13 @@ const KEY_START = /\s+(?=[A-Z][A-Za-z0-9_:/]*=)/;
 export function parseScontrolJobs(stdout: string, command = 'scontrol show job'): ScontrolJob[] {
   const records = splitRecords(stdout);
   if (records.length === 0) throw SlurmError.unreadableOutput(command, 'it printed no "JobId=" record', stdout);
-  return records.map((lines) => toJob(lines.length > 1 || /^\s/.test(lines[0] ?? '') ? readMultiLine(lines) : readOneLine(lines[0] ?? ''), command, stdout));
+  return records.map((lines) =>
+    toJob(
+      lines.length > 1 || /^\s/.test(lines[0] ?? '') ? readMultiLine(lines) : readOneLine(lines[0] ?? ''),
+      command,
+      stdout,
+    ),
+  );
 }
 
 /** The record of `jobId` (or the only record when `jobId` is omitted). */
@@ -79,7 +85,11 @@ export function parseScontrolJob(stdout: string, jobId?: string, command = 'scon
   const job = jobId === undefined ? (jobs.length === 1 ? jobs[0] : undefined) : jobs.find((j) => j.jobId === jobId);
   if (job === undefined) {
     const wanted = jobId === undefined ? 'exactly one job' : `job ${jobId}`;
-    throw SlurmError.unreadableOutput(command, `expected ${wanted}, found ${jobs.map((j) => j.jobId).join(', ')}`, stdout);
+    throw SlurmError.unreadableOutput(
+      command,
+      `expected ${wanted}, found ${jobs.map((j) => j.jobId).join(', ')}`,
+      stdout,
+    );
   }
   return job;
 }
@@ -155,13 +165,15 @@ function toJob(fields: Map<string, string>, command: string, stdout: string): Sc
   const jobId = fields.get('JobId') ?? '';
   const rawState = fields.get('JobState') ?? '';
   const state = normalizeSchedulerState(rawState);
-  if (!isSlurmJobId(jobId)) throw SlurmError.unreadableOutput(command, 'a record has no valid "JobId=<digits>"', stdout);
+  if (!isSlurmJobId(jobId))
+    throw SlurmError.unreadableOutput(command, 'a record has no valid "JobId=<digits>"', stdout);
   if (state === null) throw SlurmError.unreadableOutput(command, `job ${jobId} has no "JobState="`, stdout);
   const read = <T>(key: string, parse: (text: string) => T | undefined): T | null => {
     const text = fields.get(key);
     if (text === undefined) return null;
     const value = parse(text);
-    if (value === undefined) throw SlurmError.unreadableOutput(command, `job ${jobId} has an unreadable ${key}="${text}"`, stdout);
+    if (value === undefined)
+      throw SlurmError.unreadableOutput(command, `job ${jobId} has an unreadable ${key}="${text}"`, stdout);
     return value;
   };
   const flag = (text: string): boolean | undefined => (text === '1' ? true : text === '0' ? false : undefined);

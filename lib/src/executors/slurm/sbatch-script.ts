@@ -50,7 +50,9 @@ export function sbatchDirectives(options: ResolvedSlurmOptions, logDir: string):
   if (options.signalDelaySec !== null) lines.push(`--signal=B:USR2@${options.signalDelaySec}`);
   lines.push(options.requeue ? '--requeue' : '--no-requeue');
   for (const [flag, value] of options.additionalParameters) {
-    lines.push(value === true ? `--${flag}` : `--${flag}=${sbatchDirectiveValue(value, `additionalParameters.${flag}`)}`);
+    lines.push(
+      value === true ? `--${flag}` : `--${flag}=${sbatchDirectiveValue(value, `additionalParameters.${flag}`)}`,
+    );
   }
   return lines;
 }
@@ -66,12 +68,20 @@ export function sbatchDirectives(options: ResolvedSlurmOptions, logDir: string):
 export function renderSbatchScript(input: SbatchScriptInput): string {
   requireAbsolute('workingDir', input.workingDir);
   if (input.command.length === 0) {
-    throw SlurmError.invalidScriptInput('command', input.command, 'is empty; pass the worker command line, e.g. [process.execPath, workerPath]');
+    throw SlurmError.invalidScriptInput(
+      'command',
+      input.command,
+      'is empty; pass the worker command line, e.g. [process.execPath, workerPath]',
+    );
   }
   const directives = sbatchDirectives(input.options, input.logDir).map((line) => `#SBATCH ${line}`);
   const exportLines = Object.entries(input.env).map(([name, value]) => {
     if (!ENV_NAME.test(name)) {
-      throw SlurmError.invalidScriptInput(`env name`, name, 'is not a valid environment variable name (letters, digits and _, not starting with a digit)');
+      throw SlurmError.invalidScriptInput(
+        `env name`,
+        name,
+        'is not a valid environment variable name (letters, digits and _, not starting with a digit)',
+      );
     }
     return `export ${name}=${shellQuote(value, `env ${name}`)}`;
   });

@@ -22,7 +22,10 @@ export function sbatchCommand(scriptPath: string): SchedulerCommand {
  * controller remembers them (MinJobAge); without it squeue prints nothing for them.
  */
 export function squeueCommand(jobId: string, cluster: string | null = null): SchedulerCommand {
-  return { file: 'squeue', args: [...clusterArgs(cluster), '-h', '-t', 'all', '-j', checkedJobId(jobId), '-o', SQUEUE_FORMAT] };
+  return {
+    file: 'squeue',
+    args: [...clusterArgs(cluster), '-h', '-t', 'all', '-j', checkedJobId(jobId), '-o', SQUEUE_FORMAT],
+  };
 }
 
 /** `scontrol show job <id>`, the multi-line form (free-text fields on lines of their own). */
@@ -54,7 +57,9 @@ export function scontrolRequeueCommand(jobId: string, cluster: string | null = n
 
 /** The command as a person would type it, for messages. */
 export function formatCommand(command: SchedulerCommand): string {
-  return [command.file, ...command.args].map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return [command.file, ...command.args]
+    .map((part) => (/^[\w@%+=:,./-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`))
+    .join(' ');
 }
 
 function clusterArgs(cluster: string | null): string[] {

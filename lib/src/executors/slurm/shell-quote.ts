@@ -9,7 +9,8 @@ const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f]/;
  * A NUL cannot be passed to a process at all, so it is refused.
  */
 export function shellQuote(value: string, what = 'a shell word'): string {
-  if (value.includes('\u0000')) throw SlurmError.invalidScriptInput(what, value, 'contains a NUL character, which no process argument can hold');
+  if (value.includes('\u0000'))
+    throw SlurmError.invalidScriptInput(what, value, 'contains a NUL character, which no process argument can hold');
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
@@ -21,7 +22,11 @@ export function shellQuote(value: string, what = 'a shell word'): string {
  */
 export function sbatchDirectiveValue(value: string, what = 'an #SBATCH value'): string {
   if (LINE_BREAK_OR_CONTROL.test(value)) {
-    throw SlurmError.invalidScriptInput(what, value, 'contains a line break or control character, which an #SBATCH line cannot hold');
+    throw SlurmError.invalidScriptInput(
+      what,
+      value,
+      'contains a line break or control character, which an #SBATCH line cannot hold',
+    );
   }
   return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }

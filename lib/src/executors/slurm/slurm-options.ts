@@ -90,8 +90,8 @@ const MANAGED_FLAGS: Readonly<Record<string, string>> = {
   signal: 'use the "signalDelaySec" option',
   requeue: 'use the "requeue" option',
   'no-requeue': 'use the "requeue" option',
-  output: 'gren writes the job logs into the artifact\'s log folder',
-  error: 'gren writes the job logs into the artifact\'s log folder',
+  output: "gren writes the job logs into the artifact's log folder",
+  error: "gren writes the job logs into the artifact's log folder",
   'open-mode': 'gren appends to the logs so that they survive a requeue',
   array: 'gren submits one job per artifact',
   wrap: 'gren renders its own batch script',
@@ -110,7 +110,11 @@ const PARAMETER_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
  */
 export function resolveSlurmOptions(options: SlurmOptions = {}): ResolvedSlurmOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw SlurmError.invalidOption('(options)', options, 'pass a plain object such as { partition: "debug", timeMin: 60 }');
+    throw SlurmError.invalidOption(
+      '(options)',
+      options,
+      'pass a plain object such as { partition: "debug", timeMin: 60 }',
+    );
   }
   for (const key of Object.keys(options)) {
     if (!(KNOWN_OPTIONS as readonly string[]).includes(key)) throw SlurmError.unknownOption(key, KNOWN_OPTIONS);
@@ -203,7 +207,11 @@ function resolveSignalDelay(value: unknown, timeMin: number | null): number | nu
 function resolveJobName(value: unknown): string {
   if (value === undefined || value === null) return DEFAULT_JOB_NAME;
   if (typeof value !== 'string' || value.trim() === '' || CONTROL_CHARACTERS.test(value)) {
-    throw SlurmError.invalidOption('jobName', value, 'it must be a non-empty single line of text (e.g. jobName: "train-model")');
+    throw SlurmError.invalidOption(
+      'jobName',
+      value,
+      'it must be a non-empty single line of text (e.g. jobName: "train-model")',
+    );
   }
   return value;
 }

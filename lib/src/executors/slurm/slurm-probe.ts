@@ -92,7 +92,8 @@ type ControllerView = ControllerRecord | { readonly kind: 'gone' } | { readonly 
  */
 export function probeSlurmJob(input: SlurmProbeInput): SlurmProbeResult {
   const warnings: string[] = [];
-  const classify = (state: string) => classifySchedulerState(state, { cancelledIsPreempted: input.cancelledIsPreempted ?? false });
+  const classify = (state: string) =>
+    classifySchedulerState(state, { cancelledIsPreempted: input.cancelledIsPreempted ?? false });
   const controller = readController(input, warnings);
   const runs = readSacct(input, warnings);
   const lastRun = runs[runs.length - 1] ?? null;
@@ -110,9 +111,16 @@ export function probeSlurmJob(input: SlurmProbeInput): SlurmProbeResult {
       warnings,
     };
     const verdict = classify(controller.state);
-    if (verdict.kind === 'active') return { ...common, verdict: 'active', active: true, reason: `scheduler:${verdict.state}` };
+    if (verdict.kind === 'active')
+      return { ...common, verdict: 'active', active: true, reason: `scheduler:${verdict.state}` };
     if (verdict.kind === 'terminal') {
-      return { ...common, verdict: 'terminal', active: false, terminalStatus: verdict.status, reason: `scheduler:${verdict.state}` };
+      return {
+        ...common,
+        verdict: 'terminal',
+        active: false,
+        terminalStatus: verdict.status,
+        reason: `scheduler:${verdict.state}`,
+      };
     }
     return { ...common, verdict: 'unknown', active: false, reason: `scheduler_state_unrecognised:${controller.state}` };
   }
@@ -131,22 +139,45 @@ export function probeSlurmJob(input: SlurmProbeInput): SlurmProbeResult {
     };
     const verdict = classify(lastRun.state);
     if (REQUEUE_LAG_STATES.has(lastRun.state) && !controllerGone) {
-      return { ...common, verdict: 'unknown', active: false, reason: `sacct_${lastRun.state.toLowerCase()}_may_be_requeued` };
+      return {
+        ...common,
+        verdict: 'unknown',
+        active: false,
+        reason: `sacct_${lastRun.state.toLowerCase()}_may_be_requeued`,
+      };
     }
     if (verdict.kind === 'terminal') {
-      return { ...common, verdict: 'terminal', active: false, terminalStatus: verdict.status, reason: `scheduler:${verdict.state}` };
+      return {
+        ...common,
+        verdict: 'terminal',
+        active: false,
+        terminalStatus: verdict.status,
+        reason: `scheduler:${verdict.state}`,
+      };
     }
     if (verdict.kind === 'active') {
       if (controllerGone) {
         if (lastRun.state === 'REQUEUED') {
-          return { ...common, verdict: 'terminal', active: false, terminalStatus: 'preempted', reason: 'scheduler:REQUEUED' };
+          return {
+            ...common,
+            verdict: 'terminal',
+            active: false,
+            terminalStatus: 'preempted',
+            reason: 'scheduler:REQUEUED',
+          };
         }
         return { ...common, verdict: 'unknown', active: false, reason: 'sacct_stale_job_unknown_to_controller' };
       }
       return { ...common, verdict: 'active', active: true, reason: `scheduler:${verdict.state}` };
     }
     if (lastRun.end !== null) {
-      return { ...common, verdict: 'terminal', active: false, terminalStatus: 'crashed', reason: 'job_done_unknown_state' };
+      return {
+        ...common,
+        verdict: 'terminal',
+        active: false,
+        terminalStatus: 'crashed',
+        reason: 'job_done_unknown_state',
+      };
     }
     return { ...common, verdict: 'unknown', active: false, reason: `scheduler_state_unrecognised:${lastRun.state}` };
   }
@@ -205,7 +236,15 @@ function readSqueue(result: CommandResult | undefined, jobId: string, warnings: 
   try {
     const row = findSqueueRow(parseSqueueOutput(result.stdout), jobId);
     if (row === null) return { kind: 'gone' };
-    return { kind: 'record', source: 'squeue', rawState: row.rawState, state: row.state, reason: row.reason, restarts: null, exitCode: null };
+    return {
+      kind: 'record',
+      source: 'squeue',
+      rawState: row.rawState,
+      state: row.state,
+      reason: row.reason,
+      restarts: null,
+      exitCode: null,
+    };
   } catch (error) {
     return unreadable(error, warnings);
   }
@@ -226,7 +265,11 @@ function readSacct(input: SlurmProbeInput, warnings: string[]): SacctRecord[] {
   }
 }
 
-function failedView(command: string, result: Extract<CommandResult, { ok: false }>, warnings: string[]): ControllerView {
+function failedView(
+  command: string,
+  result: Extract<CommandResult, { ok: false }>,
+  warnings: string[],
+): ControllerView {
   if (isInvalidJobIdMessage(result.stderr)) return { kind: 'gone' };
   warnings.push(`${command} failed (exit ${result.exitCode ?? 'signal'}): ${result.stderr.trim()}`);
   return { kind: 'unavailable' };
@@ -237,4 +280,3 @@ function unreadable(error: unknown, warnings: string[]): ControllerView {
   warnings.push(error.message);
   return { kind: 'unavailable' };
 }
-

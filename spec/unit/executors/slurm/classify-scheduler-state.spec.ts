@@ -47,7 +47,11 @@ describe('classifySchedulerState', () => {
 
   describe('when sacct says "CANCELLED by 0"', () => {
     it('should match on the first word (regression R10)', () => {
-      expect(classifySchedulerState('CANCELLED by 0')).toEqual({ kind: 'terminal', state: 'CANCELLED', status: 'failed' });
+      expect(classifySchedulerState('CANCELLED by 0')).toEqual({
+        kind: 'terminal',
+        state: 'CANCELLED',
+        status: 'failed',
+      });
     });
   });
 
@@ -59,7 +63,9 @@ describe('classifySchedulerState', () => {
 
   describe('when a job was cancelled and cancelledIsPreempted is on', () => {
     it('should call it preempted', () => {
-      expect(classifySchedulerState('CANCELLED by 1000', { cancelledIsPreempted: true })).toMatchObject({ status: 'preempted' });
+      expect(classifySchedulerState('CANCELLED by 1000', { cancelledIsPreempted: true })).toMatchObject({
+        status: 'preempted',
+      });
     });
   });
 

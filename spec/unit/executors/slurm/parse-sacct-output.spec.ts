@@ -71,7 +71,8 @@ describe('parseSacctOutput', () => {
 
   describe('when sacct ran without -X and lists steps', () => {
     it('should keep the steps as their own records', () => {
-      const text = '7|COMPLETED|0:0||2026-11-26T05:39:12|2026-11-26T05:39:22\n7.batch|COMPLETED|0:0||2026-11-26T05:39:12|2026-11-26T05:39:22\n';
+      const text =
+        '7|COMPLETED|0:0||2026-11-26T05:39:12|2026-11-26T05:39:22\n7.batch|COMPLETED|0:0||2026-11-26T05:39:12|2026-11-26T05:39:22\n';
       expect(parseSacctOutput(text).map((r) => r.jobId)).toEqual(['7', '7.batch']);
     });
   });
@@ -87,7 +88,11 @@ describe('parseSacctOutput', () => {
 
   describe('when sacct printed its table format instead of -P', () => {
     it('should throw a SlurmError', () => {
-      expectSlurmError(() => parseSacctOutput('       JobID      State ExitCode\n------------ ---------- --------\n'), /columns, expected 6/, /-P/);
+      expectSlurmError(
+        () => parseSacctOutput('       JobID      State ExitCode\n------------ ---------- --------\n'),
+        /columns, expected 6/,
+        /-P/,
+      );
     });
   });
 
@@ -122,7 +127,9 @@ describe('lastSacctRun', () => {
 
   describe('when the requeued job waits to run again (real capture, -D)', () => {
     it('should still see PREEMPTED as the last run: sacct lags behind the controller', () => {
-      expect(lastSacctRun(parseSacctOutput(slurmFixture('preempt-pending-r1.sacct-duplicates.txt')), '9')?.state).toBe('PREEMPTED');
+      expect(lastSacctRun(parseSacctOutput(slurmFixture('preempt-pending-r1.sacct-duplicates.txt')), '9')?.state).toBe(
+        'PREEMPTED',
+      );
     });
   });
 

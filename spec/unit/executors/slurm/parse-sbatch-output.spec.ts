@@ -10,7 +10,10 @@ describe('parseSbatchOutput', () => {
 
   describe('when sbatch -M printed "<id>;<cluster>" (real capture)', () => {
     it('should return both', () => {
-      expect(parseSbatchOutput(slurmFixture('sbatch-parsable-cluster.txt'))).toEqual({ jobId: '18', cluster: 'localcluster' });
+      expect(parseSbatchOutput(slurmFixture('sbatch-parsable-cluster.txt'))).toEqual({
+        jobId: '18',
+        cluster: 'localcluster',
+      });
     });
   });
 
@@ -34,19 +37,23 @@ describe('parseSbatchOutput', () => {
   });
 
   describe('when the output is not a job id', () => {
-    it.each([
-      'Submitted batch job 12',
-      'sbatch: error: invalid partition specified: nosuchpartition',
-      '12;',
-      '12;a;b',
-    ])('should throw a SlurmError quoting %j', (text) => {
-      expectSlurmError(() => parseSbatchOutput(text, 'sbatch --parsable /tmp/x.sh'), /`sbatch --parsable \/tmp\/x\.sh`.*"<jobid>" or "<jobid>;<cluster>"/);
-    });
+    it.each(['Submitted batch job 12', 'sbatch: error: invalid partition specified: nosuchpartition', '12;', '12;a;b'])(
+      'should throw a SlurmError quoting %j',
+      (text) => {
+        expectSlurmError(
+          () => parseSbatchOutput(text, 'sbatch --parsable /tmp/x.sh'),
+          /`sbatch --parsable \/tmp\/x\.sh`.*"<jobid>" or "<jobid>;<cluster>"/,
+        );
+      },
+    );
   });
 
   describe('when given the message of a failed submission (real capture)', () => {
     it('should throw a SlurmError quoting it', () => {
-      expectSlurmError(() => parseSbatchOutput(slurmFixture('sbatch-invalid-partition.stderr.txt')), /invalid partition specified/);
+      expectSlurmError(
+        () => parseSbatchOutput(slurmFixture('sbatch-invalid-partition.stderr.txt')),
+        /invalid partition specified/,
+      );
     });
   });
 

@@ -61,7 +61,10 @@ describe('parseScontrolJob', () => {
 
   describe('when a job timed out (real capture)', () => {
     it('should read the run time past the limit', () => {
-      expect(parseScontrolJob(slurmFixture('timeout.scontrol.txt'))).toMatchObject({ runTimeSec: 81, timeLimitSec: 60 });
+      expect(parseScontrolJob(slurmFixture('timeout.scontrol.txt'))).toMatchObject({
+        runTimeSec: 81,
+        timeLimitSec: 60,
+      });
     });
   });
 
@@ -137,7 +140,10 @@ describe('parseScontrolJob', () => {
 
   describe('when the output is empty', () => {
     it('should throw a SlurmError naming the command', () => {
-      expectSlurmError(() => parseScontrolJob('\n', undefined, 'scontrol show job 5'), /`scontrol show job 5`.*no "JobId=" record/);
+      expectSlurmError(
+        () => parseScontrolJob('\n', undefined, 'scontrol show job 5'),
+        /`scontrol show job 5`.*no "JobId=" record/,
+      );
     });
   });
 
@@ -160,7 +166,10 @@ describe('parseScontrolJob', () => {
       ['ExitCode=3', 'ExitCode="3"'],
       ['Requeue=yes', 'Requeue="yes"'],
     ])('should throw a SlurmError for %s', (pair, shown) => {
-      expectSlurmError(() => parseScontrolJob(`JobId=5 JobName=x\n   JobState=RUNNING ${pair}\n`), `unreadable ${shown}`);
+      expectSlurmError(
+        () => parseScontrolJob(`JobId=5 JobName=x\n   JobState=RUNNING ${pair}\n`),
+        `unreadable ${shown}`,
+      );
     });
   });
 
@@ -174,7 +183,9 @@ describe('parseScontrolJob', () => {
 
   describe('when an array job is shown', () => {
     it('should read the keys before JobName on the first line', () => {
-      const job = parseScontrolJob('JobId=12 ArrayJobId=12 ArrayTaskId=1 JobName=arr\n   JobState=PENDING Reason=None\n');
+      const job = parseScontrolJob(
+        'JobId=12 ArrayJobId=12 ArrayTaskId=1 JobName=arr\n   JobState=PENDING Reason=None\n',
+      );
       expect(job.fields['ArrayTaskId']).toBe('1');
       expect(job.jobName).toBe('arr');
     });
@@ -186,8 +197,14 @@ describe('parseScontrolJobs', () => {
     it('should read them all, in either form', () => {
       const multi = `${slurmFixture('running.scontrol.txt')}${slurmFixture('failed.scontrol.txt')}`;
       const one = `${slurmFixture('running.scontrol-oneline.txt')}${slurmFixture('failed.scontrol-oneline.txt')}`;
-      expect(parseScontrolJobs(multi).map((j) => [j.jobId, j.state])).toEqual([['1', 'RUNNING'], ['5', 'FAILED']]);
-      expect(parseScontrolJobs(one).map((j) => [j.jobId, j.state])).toEqual([['1', 'RUNNING'], ['5', 'FAILED']]);
+      expect(parseScontrolJobs(multi).map((j) => [j.jobId, j.state])).toEqual([
+        ['1', 'RUNNING'],
+        ['5', 'FAILED'],
+      ]);
+      expect(parseScontrolJobs(one).map((j) => [j.jobId, j.state])).toEqual([
+        ['1', 'RUNNING'],
+        ['5', 'FAILED'],
+      ]);
     });
   });
 });

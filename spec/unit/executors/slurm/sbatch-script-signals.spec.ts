@@ -75,7 +75,8 @@ async function waitFor(predicate: () => boolean, what: string): Promise<void> {
   }
 }
 
-const lines = (file: string): string[] => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+const lines = (file: string): string[] =>
+  existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
 const ready = (run: Run) => () => lines(run.events).some((line) => line.startsWith('ready'));
 
 describe('renderSbatchScript (run by bash)', () => {

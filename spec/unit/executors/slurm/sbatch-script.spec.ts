@@ -112,7 +112,11 @@ describe('renderSbatchScript', () => {
 
   describe('when the working dir is relative', () => {
     it('should throw a SlurmError asking for an absolute path', () => {
-      expectSlurmError(() => renderSbatchScript({ ...base, workingDir: 'project' }), /workingDir = "project"/, /absolute path/);
+      expectSlurmError(
+        () => renderSbatchScript({ ...base, workingDir: 'project' }),
+        /workingDir = "project"/,
+        /absolute path/,
+      );
     });
   });
 
@@ -142,7 +146,11 @@ describe('renderSbatchScript', () => {
 
   describe('when an env name is not a shell variable name', () => {
     it.each(['1X', 'A-B', 'A B', ''])('should throw a SlurmError for %j', (name) => {
-      expectSlurmError(() => renderSbatchScript({ ...base, env: { [name]: 'x' } }), /env name/, /not a valid environment variable name/);
+      expectSlurmError(
+        () => renderSbatchScript({ ...base, env: { [name]: 'x' } }),
+        /env name/,
+        /not a valid environment variable name/,
+      );
     });
   });
 });

@@ -1,5 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { sbatchDirectiveValue, sbatchFilenameDirectory, shellQuote } from '../../../../lib/src/executors/slurm/shell-quote';
+import {
+  sbatchDirectiveValue,
+  sbatchFilenameDirectory,
+  shellQuote,
+} from '../../../../lib/src/executors/slurm/shell-quote';
 import { expectSlurmError } from './slurm-fixtures';
 
 const NASTY = [

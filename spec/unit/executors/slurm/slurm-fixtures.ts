@@ -16,14 +16,18 @@ export function slurmFixture(name: string): string {
  */
 export function slurmResult(name: string): CommandResult {
   const text = slurmFixture(name);
-  return text.startsWith('slurm_load_jobs error') ? { ok: false, exitCode: 1, stderr: text } : { ok: true, stdout: text };
+  return text.startsWith('slurm_load_jobs error')
+    ? { ok: false, exitCode: 1, stderr: text }
+    : { ok: true, stdout: text };
 }
 
 /** The three probe inputs of a captured scenario (`<scenario>.squeue-all.txt` etc.). */
 export function scenario(name: string): { squeue: CommandResult; scontrol: CommandResult; sacct: CommandResult } {
   return {
     // The first captures predate `-t all`; for pending/running jobs both forms print the same.
-    squeue: slurmResult(existsSync(join(SLURM_FIXTURES, `${name}.squeue-all.txt`)) ? `${name}.squeue-all.txt` : `${name}.squeue.txt`),
+    squeue: slurmResult(
+      existsSync(join(SLURM_FIXTURES, `${name}.squeue-all.txt`)) ? `${name}.squeue-all.txt` : `${name}.squeue.txt`,
+    ),
     scontrol: slurmResult(`${name}.scontrol.txt`),
     sacct: slurmResult(`${name}.sacct-duplicates.txt`),
   };

@@ -48,7 +48,9 @@ describe('readSlurmJobEnvironment', () => {
 
   describe('when numbers are garbled', () => {
     it('should fall back to 0 restarts and unknown CPUs', () => {
-      expect(readSlurmJobEnvironment({ SLURM_JOB_ID: '1', SLURM_RESTART_COUNT: 'x', SLURM_CPUS_ON_NODE: '' })).toMatchObject({
+      expect(
+        readSlurmJobEnvironment({ SLURM_JOB_ID: '1', SLURM_RESTART_COUNT: 'x', SLURM_CPUS_ON_NODE: '' }),
+      ).toMatchObject({
         restartCount: 0,
         cpusOnNode: null,
       });

@@ -1,8 +1,12 @@
-import { resolveSlurmOptions, toSbatchFlag, type SlurmOptions } from '../../../../lib/src/executors/slurm/slurm-options';
+import {
+  resolveSlurmOptions,
+  toSbatchFlag,
+  type SlurmOptions,
+} from '../../../../lib/src/executors/slurm/slurm-options';
 import { expectSlurmError } from './slurm-fixtures';
 
 /** Options as untyped JavaScript callers may pass them. */
-const loose = (options: Record<string, unknown>): SlurmOptions => options as SlurmOptions;
+const loose = (options: Record<string, unknown>): SlurmOptions => options;
 
 describe('resolveSlurmOptions', () => {
   describe('when no options are given', () => {
@@ -86,7 +90,11 @@ describe('resolveSlurmOptions', () => {
 
   describe('when signalDelaySec is out of range', () => {
     it.each([0, -5, 1.5, 65536, '90'])('should throw a SlurmError for %j', (value) => {
-      expectSlurmError(() => resolveSlurmOptions(loose({ signalDelaySec: value })), /"signalDelaySec"/, /1 to 65535, or null/);
+      expectSlurmError(
+        () => resolveSlurmOptions(loose({ signalDelaySec: value })),
+        /"signalDelaySec"/,
+        /1 to 65535, or null/,
+      );
     });
   });
 
@@ -115,7 +123,11 @@ describe('resolveSlurmOptions', () => {
       ['qos', ''],
       ['partition', 5],
     ])('should throw a SlurmError for %s = %j', (option, value) => {
-      expectSlurmError(() => resolveSlurmOptions(loose({ [option]: value })), `"${option}"`, /without spaces, quotes or backslashes/);
+      expectSlurmError(
+        () => resolveSlurmOptions(loose({ [option]: value })),
+        `"${option}"`,
+        /without spaces, quotes or backslashes/,
+      );
     });
   });
 
@@ -152,7 +164,10 @@ describe('resolveSlurmOptions', () => {
 
   describe('when options is not an object', () => {
     it('should throw a SlurmError', () => {
-      expectSlurmError(() => resolveSlurmOptions(loose(['debug'] as unknown as Record<string, unknown>)), /plain object/);
+      expectSlurmError(
+        () => resolveSlurmOptions(loose(['debug'] as unknown as Record<string, unknown>)),
+        /plain object/,
+      );
     });
   });
 
@@ -183,7 +198,12 @@ describe('resolveSlurmOptions', () => {
   });
 
   describe('when an additionalParameters value cannot be a directive', () => {
-    it.each([['', ''], ['line', 'a\nb'], ['nan', Number.NaN], ['obj', {}]])('should throw a SlurmError for %s', (_, value) => {
+    it.each([
+      ['', ''],
+      ['line', 'a\nb'],
+      ['nan', Number.NaN],
+      ['obj', {}],
+    ])('should throw a SlurmError for %s', (_, value) => {
       expectSlurmError(
         () => resolveSlurmOptions(loose({ additionalParameters: { constraint: value } })),
         /"additionalParameters.constraint"/,

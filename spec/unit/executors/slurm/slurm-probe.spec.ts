@@ -1,4 +1,8 @@
-import { isInvalidJobIdMessage, probeSlurmJob, type CommandResult } from '../../../../lib/src/executors/slurm/slurm-probe';
+import {
+  isInvalidJobIdMessage,
+  probeSlurmJob,
+  type CommandResult,
+} from '../../../../lib/src/executors/slurm/slurm-probe';
 import { scenario, slurmResult } from './slurm-fixtures';
 
 const ok = (stdout: string): CommandResult => ({ ok: true, stdout });
@@ -62,9 +66,11 @@ describe('probeSlurmJob', () => {
 
   describe('when a job was cancelled and cancelledIsPreempted is on (real capture)', () => {
     it('should call it preempted', () => {
-      expect(probeSlurmJob({ jobId: '6', ...scenario('cancelled-running'), cancelledIsPreempted: true })).toMatchObject({
-        terminalStatus: 'preempted',
-      });
+      expect(probeSlurmJob({ jobId: '6', ...scenario('cancelled-running'), cancelledIsPreempted: true })).toMatchObject(
+        {
+          terminalStatus: 'preempted',
+        },
+      );
     });
   });
 
@@ -106,14 +112,21 @@ describe('probeSlurmJob', () => {
   describe('when sacct shows REQUEUED and the controller is down (real capture)', () => {
     it('should not call it final', () => {
       expect(
-        probeSlurmJob({ jobId: '15', squeue: controllerDown, scontrol: controllerDown, sacct: scenario('selfrequeue-pending-r1').sacct }),
+        probeSlurmJob({
+          jobId: '15',
+          squeue: controllerDown,
+          scontrol: controllerDown,
+          sacct: scenario('selfrequeue-pending-r1').sacct,
+        }),
       ).toMatchObject({ verdict: 'unknown', reason: 'sacct_requeued_may_be_requeued' });
     });
   });
 
   describe('when sacct shows PREEMPTED and the controller no longer holds the job', () => {
     it('should call it preempted', () => {
-      expect(probeSlurmJob({ jobId: '13', scontrol: invalidJobId, sacct: scenario('preempt-norequeue-final').sacct })).toMatchObject({
+      expect(
+        probeSlurmJob({ jobId: '13', scontrol: invalidJobId, sacct: scenario('preempt-norequeue-final').sacct }),
+      ).toMatchObject({
         verdict: 'terminal',
         terminalStatus: 'preempted',
         source: 'sacct',
@@ -124,7 +137,11 @@ describe('probeSlurmJob', () => {
   describe('when squeue without -t all lists nothing for a finished job (real capture)', () => {
     it('should let sacct decide', () => {
       expect(
-        probeSlurmJob({ jobId: '13', squeue: slurmResult('preempt-norequeue-final.squeue.txt'), sacct: scenario('preempt-norequeue-final').sacct }),
+        probeSlurmJob({
+          jobId: '13',
+          squeue: slurmResult('preempt-norequeue-final.squeue.txt'),
+          sacct: scenario('preempt-norequeue-final').sacct,
+        }),
       ).toMatchObject({ verdict: 'terminal', terminalStatus: 'preempted' });
     });
   });
@@ -162,17 +179,21 @@ describe('probeSlurmJob', () => {
 
   describe('when sacct shows REQUEUED last and the controller does not know the job', () => {
     it('should call it preempted: nobody will run it again', () => {
-      expect(probeSlurmJob({ jobId: '7', squeue: invalidJobId, sacct: ok('7|REQUEUED|0:0|None|a|b\n') })).toMatchObject({
-        verdict: 'terminal',
-        terminalStatus: 'preempted',
-        reason: 'scheduler:REQUEUED',
-      });
+      expect(probeSlurmJob({ jobId: '7', squeue: invalidJobId, sacct: ok('7|REQUEUED|0:0|None|a|b\n') })).toMatchObject(
+        {
+          verdict: 'terminal',
+          terminalStatus: 'preempted',
+          reason: 'scheduler:REQUEUED',
+        },
+      );
     });
   });
 
   describe('when sacct shows a state gren does not know', () => {
     it('should call a finished one crashed, as the reference does', () => {
-      expect(probeSlurmJob({ jobId: '7', sacct: ok('7|REVOKED|0:0|None|2026-01-01T00:00:00|2026-01-01T00:01:00\n') })).toMatchObject({
+      expect(
+        probeSlurmJob({ jobId: '7', sacct: ok('7|REVOKED|0:0|None|2026-01-01T00:00:00|2026-01-01T00:01:00\n') }),
+      ).toMatchObject({
         verdict: 'terminal',
         terminalStatus: 'crashed',
         reason: 'job_done_unknown_state',
@@ -227,7 +248,9 @@ describe('probeSlurmJob', () => {
 
   describe('when slurmdbd has no record yet and the controller is down', () => {
     it('should call it unknown', () => {
-      expect(probeSlurmJob({ jobId: '4', scontrol: controllerDown, sacct: scenario('pending-held').sacct })).toMatchObject({
+      expect(
+        probeSlurmJob({ jobId: '4', scontrol: controllerDown, sacct: scenario('pending-held').sacct }),
+      ).toMatchObject({
         verdict: 'unknown',
         reason: 'scheduler_unavailable',
       });
@@ -281,7 +304,9 @@ describe('isInvalidJobIdMessage', () => {
 
   describe('when the controller is unreachable', () => {
     it('should not call that an unknown job', () => {
-      expect(isInvalidJobIdMessage('slurm_load_jobs error: Unable to contact slurm controller (connect failure)')).toBe(false);
+      expect(isInvalidJobIdMessage('slurm_load_jobs error: Unable to contact slurm controller (connect failure)')).toBe(
+        false,
+      );
     });
   });
 });
