@@ -1,0 +1,104 @@
+import * as path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { GREN_CONFIG, version } from 'gren';
+import { defaultSpaCandidates, findSpaDirectory } from './find-spa';
+import { startServer, type RunningServer } from './start-server';
+import { CliError } from './cli-error';
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+type CommandOptions = { host: string; port: number; root?: string; spaDir?: string; watch: boolean };
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/**
+ * `gren-dashboard serve|api [--host] [--port] [--root]`. No `-h` for host: `-h` is help
+ * (D11). `onStarted` receives the running server (the CLI keeps it until a signal).
+ */
+export function buildProgram(io: CliIo, onStarted: (server: RunningServer) => void): Command {
+  const program = new Command('gren-dashboard')
+    .description('Web dashboard of a gren store: browse experiments, their state, logs and dependencies.')
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run gren-dashboard --help for usage)')
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
+    .exitOverride();
+  program.action(() => program.help());
+
+  const addCommand = (name: 'serve' | 'api', description: string): Command => {
+    const command = program
+      .command(name)
+      .description(description)
+      .addOption(
+        new Option('--host <host>', 'address to listen on (anything but loopback exposes the store)').default(
+          '127.0.0.1',
+        ),
+      )
+      .addOption(new Option('-p, --port <port>', 'port to listen on').default(8000).argParser(parsePort))
+      .addOption(
+        new Option('--root <path>', 'the gren store (folder with data/ and git/); default: GREN_PATH or ./data-gren'),
+      )
+      .addOption(new Option('--no-watch', 'do not use inotify; rely on polling only (network file systems)'))
+      .exitOverride();
+    if (name === 'serve') {
+      command.addOption(
+        new Option(
+          '--spa-dir <path>',
+          'the built SPA folder holding index.html (default: dashboard-web/dist/**/browser)',
+        ).env('GREN_DASHBOARD_SPA_DIR'),
+      );
+    }
+    return command.action(async (options: CommandOptions) => {
+      const basePath = path.resolve(options.root ?? GREN_CONFIG.basePath);
+      const spaDirectory = name === 'serve' ? resolveSpa(options.spaDir, io) : null;
+      if (!LOOPBACK.has(options.host)) {
+        io.err(
+          `warning: listening on ${options.host}: anyone who can reach this address can read the store (no access token yet).`,
+        );
+      }
+      const server = await startServer({
+        host: options.host,
+        port: options.port,
+        basePath,
+        spaDirectory,
+        watch: options.watch,
+      });
+      io.out(`gren dashboard ${name === 'serve' && spaDirectory ? '(API and web app)' : '(API)'} for ${basePath}`);
+      io.out(`  ${server.url}${spaDirectory ? '/' : '/api/health'}`);
+      io.out(`  API docs: ${server.url}/api/docs`);
+      onStarted(server);
+    });
+  };
+  addCommand('serve', 'serve the API and the web app (the built SPA)');
+  addCommand('api', 'serve the API only (under /api)');
+  return program;
+}
+
+function resolveSpa(explicit: string | undefined, io: CliIo): string | null {
+  if (explicit) {
+    const found = findSpaDirectory([path.resolve(explicit)]);
+    if (!found)
+      throw new CliError(
+        `no index.html in ${path.resolve(explicit)} (--spa-dir / GREN_DASHBOARD_SPA_DIR); build the web app with: npm run build -w dashboard-web`,
+      );
+    return found;
+  }
+  const found = findSpaDirectory(defaultSpaCandidates());
+  if (!found) {
+    io.err(
+      'warning: the web app is not built (no dashboard-web/dist/**/index.html); serving the API only. Build it with: npm run build -w dashboard-web',
+    );
+    return null;
+  }
+  return found;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  }
+  return port;
+}
