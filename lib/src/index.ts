@@ -60,3 +60,6 @@ export type { Executor, SubmitRequest, SubmittedJob, WorkerPayload } from './exe
 export { LocalExecutor } from './executors/local-executor';
 export type { Clock } from './runtime/clock';
 export type { SchedulerProbe } from './storage/reconcile';
+export { ProcessExecutor } from './executors/process-executor';
+export { GrenJob } from './runtime/gren-job';
+export type { GrenJobState } from './runtime/gren-job';

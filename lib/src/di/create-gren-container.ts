@@ -1,5 +1,7 @@
 import { container as rootContainer, instanceCachingFactory, type DependencyContainer, type InjectionToken } from 'tsyringe';
+import 'reflect-metadata';
 import { LocalExecutor } from '../executors/local-executor';
+import { ProcessExecutor } from '../executors/process-executor';
 import type { Executor } from '../executors/executor';
 import { ComputeLockService } from '../locking/compute-lock';
 import { getLogger, type GrenLogger } from '../logging/gren-logger';
@@ -42,7 +44,10 @@ export function createGrenContainer(overrides: GrenContainerOverrides = {}, pare
   provide(LOCK_SERVICE, overrides.lockService, () => new ComputeLockService());
   provide(METADATA_COLLECTOR, overrides.metadataCollector, (c) => new MetadataCollector(c.resolve(GREN_SETTINGS), c.resolve(CLOCK)));
   provide(GREN_RUNTIME, undefined, (c) =>
-    new GrenRuntime(c.resolve(GREN_SETTINGS), c.resolve(CLOCK), c.resolve(STATE_STORE), c.resolve(LOCK_SERVICE), c.resolve(METADATA_COLLECTOR)),
+    new GrenRuntime(c.resolve(GREN_SETTINGS), c.resolve(CLOCK), c.resolve(STATE_STORE), c.resolve(LOCK_SERVICE), c.resolve(METADATA_COLLECTOR), [
+      c.resolve(EXECUTOR),
+      new ProcessExecutor(),
+    ]),
   );
   return container;
 }

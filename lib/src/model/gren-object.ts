@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
-import { getGrenContainer, runtimeOf } from '../di/active-container';
+import { executorOf, getGrenContainer, runtimeOf } from '../di/active-container';
+import type { Executor } from '../executors/executor';
+import type { GrenJob } from '../runtime/gren-job';
+import { submitJob } from '../runtime/submit-job';
 import { GrenSerializationError } from '../errors/serialization-error';
 import { getLogger } from '../logging/gren-logger';
 import { loadOrCreateLocally } from '../runtime/load-or-create';
@@ -56,9 +59,17 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
    * The cached result: loaded when a valid one exists, otherwise computed by `_create()`
    * exactly once across processes sharing the store, while others wait for it.
    */
-  loadOrCreate(options: { container?: DependencyContainer } = {}): Promise<T> {
+  loadOrCreate(options?: { container?: DependencyContainer }): Promise<T>;
+  /** Submits the computation to `executor` and returns once it is accepted (see GrenJob). */
+  loadOrCreate(options: { executor: Executor; container?: DependencyContainer }): Promise<GrenJob<T>>;
+  loadOrCreate(options: { executor?: Executor; container?: DependencyContainer } = {}): Promise<T | GrenJob<T>> {
     const container = options.container ?? getGrenContainer();
-    return loadOrCreateLocally(runtimeOf(container), this as GrenObject<T>);
+    const runtime = runtimeOf(container);
+    const self = this as GrenObject<T>;
+    if (options.executor) return submitJob(runtime, self, options.executor);
+    const executor = executorOf(container);
+    if (executor.inProcess) return loadOrCreateLocally(runtime, self);
+    return submitJob(runtime, self, executor).then((job) => job.wait());
   }
 
   /** Whether a valid result exists (reads only; never computes or writes). */

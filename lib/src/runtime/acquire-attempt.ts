@@ -5,11 +5,11 @@ import { getLogger } from '../logging/gren-logger';
 import { environmentInfo } from '../provenance/environment-info';
 import { removeSuccessMarker } from '../storage/success-marker';
 import { withStateLock } from '../storage/state-lock';
-import { startAttempt } from '../storage/transitions';
+import { markRunning, startAttempt } from '../storage/transitions';
 import { isActive, type AttemptOwner, type GrenState } from '../storage/state-types';
 import type { Artifact } from './artifact';
 import type { GrenRuntime } from './gren-runtime';
-import { settleLocked } from './settle-artifact';
+import { probeCurrent, settleLocked, type ProbedAttempt } from './settle-artifact';
 import { waitForChange } from './wait-for-change';
 
 const logger = getLogger();
@@ -17,6 +17,7 @@ const logger = getLogger();
 export type AcquireOutcome =
   | { kind: 'acquired'; attemptId: string; lock: HeldComputeLock }
   | { kind: 'succeeded' }
+  | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
 type Step = AcquireOutcome | { kind: 'busy'; state: GrenState };
@@ -26,6 +27,8 @@ export interface AcquireOptions {
   scheduler?: Record<string, unknown>;
   /** Seconds to wait for another holder; null waits forever. */
   maxWaitSec: number | null;
+  /** A worker takes over the queued attempt its submitter recorded, instead of starting one. */
+  adoptAttemptId?: string;
 }
 
 /**
@@ -38,7 +41,8 @@ export async function acquireAttempt<T>(runtime: GrenRuntime, artifact: Artifact
   const arrival: Arrival = { seen: false, failedAttemptId: undefined };
   let lastWaitLog = Number.NEGATIVE_INFINITY;
   for (;;) {
-    const step = await withStateLock(artifact.paths, () => tryStart(runtime, artifact, options, arrival));
+    const probed = await probeCurrent(runtime, artifact.paths);
+    const step = await withStateLock(artifact.paths, () => tryStart(runtime, artifact, options, arrival, probed));
     if (step.kind !== 'busy') return step;
     const elapsedSec = (Date.now() - started) / 1000;
     if (options.maxWaitSec !== null && elapsedSec > options.maxWaitSec) throw new GrenWaitTimeout(elapsedSec, artifact.dir);
@@ -58,14 +62,17 @@ interface Arrival {
   failedAttemptId: string | undefined;
 }
 
-async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options: AcquireOptions, arrival: Arrival): Promise<Step> {
+async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options: AcquireOptions, arrival: Arrival, probed: ProbedAttempt | undefined): Promise<Step> {
   const { paths } = artifact;
-  const state = settleLocked(runtime, paths, undefined);
+  const state = settleLocked(runtime, paths, probed);
   if (!arrival.seen) {
     arrival.seen = true;
     arrival.failedAttemptId = state.result.status === 'failed' ? state.attempt?.id : undefined;
   }
   if (state.result.status === 'success') return { kind: 'succeeded' };
+  const adopted = options.adoptAttemptId !== undefined && state.attempt?.id === options.adoptAttemptId ? state.attempt : undefined;
+  if (adopted?.status === 'cancelled') return { kind: 'cancelled' };
+  if (adopted?.status === 'queued') return adoptQueued(runtime, artifact, adopted.id, options);
   if (state.result.status === 'failed' && state.attempt?.id !== arrival.failedAttemptId) {
     const message = state.attempt?.status === 'failed' ? state.attempt.error.message : '';
     return { kind: 'failed', message };
@@ -84,6 +91,19 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
     throw error;
   }
   warnAboutPrevious(state, artifact.dir);
+  return { kind: 'acquired', attemptId, lock };
+}
+
+async function adoptQueued<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, options: AcquireOptions): Promise<Step> {
+  const { paths } = artifact;
+  const lock = await runtime.locks.tryAcquire(paths, { staleSec: runtime.settings.leaseSecs, updateSec: runtime.settings.heartbeatSecs });
+  if (!lock) return { kind: 'busy', state: runtime.states.read(paths) };
+  try {
+    runtime.states.updateLocked(paths, (current, now) => markRunning(current, attemptId, owner(runtime, now), options.scheduler ?? {}, runtime.settings.leaseSecs, now));
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
   return { kind: 'acquired', attemptId, lock };
 }
 

@@ -1,4 +1,5 @@
 import * as os from 'node:os';
+import type { Executor } from '../executors/executor';
 import type { ComputeLockService } from '../locking/compute-lock';
 import type { MetadataCollector } from '../provenance/metadata-collector';
 import type { GrenSettings } from '../settings/gren-settings';
@@ -15,5 +16,7 @@ export class GrenRuntime {
     readonly states: StateStore,
     readonly locks: ComputeLockService,
     readonly metadata: MetadataCollector,
+    /** Executors asked about attempts of their backend during reconcile. */
+    readonly probers: readonly Executor[] = [],
   ) {}
 }

@@ -10,31 +10,56 @@ import { withStateLock } from '../storage/state-lock';
 import type { Artifact } from './artifact';
 import type { GrenRuntime } from './gren-runtime';
 import { startHeartbeat } from './heartbeat';
-import { guardSignals } from './signal-guard';
+import { guardSignals, signalNumber } from './signal-guard';
 
 const logger = getLogger();
+
+/** What to record for a signal, and what to do once the attempt is recorded and unlocked. */
+export interface SignalPlan {
+  reason: string | null;
+  after?(): Promise<void>;
+}
+
+/** How a worker reacts to signals beyond the default SIGTERM/SIGINT handling. */
+export interface AttemptSignals {
+  signals: readonly NodeJS.Signals[];
+  /** Decides the preemption's reason and follow-up (e.g. requeue the SLURM job). */
+  plan?(signal: NodeJS.Signals): Promise<SignalPlan>;
+}
 
 /**
  * Runs `_create` for an attempt whose compute lock we hold: metadata, signal handling,
  * heartbeat, then success (marker first, then state) or failure. The lock is always
  * released; the attempt never stays `running` (B4).
  */
-export async function runAttempt<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, lock: HeldComputeLock): Promise<T> {
+export async function runAttempt<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  attemptId: string,
+  lock: HeldComputeLock,
+  signalHandling: AttemptSignals = { signals: ['SIGTERM', 'SIGINT'] },
+): Promise<T> {
   const { paths, className, hash, dir } = artifact;
   const stopHeartbeat = startHeartbeat(
     runtime.settings.heartbeatSecs,
     async () => (await runtime.states.update(paths, (state, now) => renewLease(state, attemptId, runtime.settings.leaseSecs, now))).changed,
     (reason) => logger.error(`heartbeat: ${className} ${hash} lost its attempt (${reason}); its result will not be recorded`),
   );
-  const releaseSignals = guardSignals({
-    label: `${className} ${hash}`,
-    stop: async (signal) => {
-      stopHeartbeat();
-      const error: AttemptError = { type: 'signal', message: `signal:${signalNumber(signal)}`, traceback: null };
-      await runtime.states.update(paths, (state, now) => finishStopped(state, attemptId, 'preempted', error, null, now));
-      await lock.release();
+  const releaseSignals = guardSignals(
+    {
+      label: `${className} ${hash}`,
+      stop: async (signal) => {
+        stopHeartbeat();
+        await callOnPreempt(artifact, signal);
+        const plan = (await signalHandling.plan?.(signal)) ?? { reason: null };
+        const error: AttemptError = { type: 'signal', message: `signal:${signalNumber(signal)}`, traceback: null };
+        await runtime.states.update(paths, (state, now) => finishStopped(state, attemptId, 'preempted', error, plan.reason, now));
+        await lock.release();
+        await plan.after?.();
+      },
     },
-  });
+    signalHandling.signals,
+  );
   try {
     await writeMetadata(runtime, artifact, attemptId);
     logger.debug(`_create: begin ${className} ${hash} ${dir}`);
@@ -104,6 +129,12 @@ function renderError(error: unknown): string {
   return `${typeOf(error)}: ${messageOf(error)}\n${stackOf(error) ?? ''}`.trimEnd();
 }
 
-function signalNumber(signal: NodeJS.Signals): number {
-  return signal === 'SIGTERM' ? 15 : signal === 'SIGINT' ? 2 : signal === 'SIGUSR2' ? 12 : 0;
+/** Gives `_onPreempt()` (checkpointing) its chance; a failure there is logged, not fatal. */
+async function callOnPreempt<T>(artifact: Artifact<T>, signal: NodeJS.Signals): Promise<void> {
+  if (typeof artifact.hooks._onPreempt !== 'function') return;
+  try {
+    await artifact.hooks._onPreempt();
+  } catch (error) {
+    logger.error(`_onPreempt failed for ${artifact.className} ${artifact.hash} on ${signal}: ${messageOf(error)}`);
+  }
 }

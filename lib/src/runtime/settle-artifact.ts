@@ -1,4 +1,27 @@
 import type { SchedulerProbe } from '../storage/reconcile';
+import { readState } from '../storage/read-state';
+import { withStateLock } from '../storage/state-lock';
+import type { Executor } from '../executors/executor';
+import { probeAttempt } from './probe-attempt';
+
+/** A scheduler's answer, valid only for the attempt it was asked about. */
+export interface ProbedAttempt {
+  attemptId: string;
+  probe: SchedulerProbe | undefined;
+}
+
+/** Asks the scheduler about the current attempt when it is active (outside any lock). */
+export async function probeCurrent(runtime: GrenRuntime, paths: ArtifactPaths, preferred?: Executor): Promise<ProbedAttempt | undefined> {
+  const attempt = readState(paths.state).attempt;
+  if (!isActive(attempt)) return undefined;
+  return { attemptId: attempt.id, probe: await probeAttempt(runtime, attempt, preferred) };
+}
+
+/** Probe, then reconcile under the state lock. */
+export async function settle(runtime: GrenRuntime, paths: ArtifactPaths, preferred?: Executor): Promise<GrenState> {
+  const probed = await probeCurrent(runtime, paths, preferred);
+  return withStateLock(paths, () => settleLocked(runtime, paths, probed));
+}
 import { reconcile } from '../storage/reconcile';
 import { readSuccessMarker } from '../storage/success-marker';
 import { isActive, type GrenState } from '../storage/state-types';
@@ -12,14 +35,14 @@ import { isPidAlive } from './pid-alive';
  * taking the compute lock and recording the attempt happen under the same state lock, a
  * lock is never broken between its creation and its attempt being recorded (R1).
  */
-export function settleLocked(runtime: GrenRuntime, paths: ArtifactPaths, probe: SchedulerProbe | undefined): GrenState {
+export function settleLocked(runtime: GrenRuntime, paths: ArtifactPaths, probed: ProbedAttempt | undefined): GrenState {
   const outcome = runtime.states.updateLocked(paths, (state, now) =>
     reconcile(state, {
       now,
       hostname: runtime.hostname,
       successMarkerAttempt: isActive(state.attempt) ? readSuccessMarker(paths) : undefined,
       isPidAlive,
-      probe,
+      probe: probed && state.attempt?.id === probed.attemptId ? probed.probe : undefined,
       staleAfterSec: runtime.settings.staleAfterSecs,
     }),
   );

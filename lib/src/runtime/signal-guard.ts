@@ -7,32 +7,54 @@ export interface SignalTarget {
   stop(signal: NodeJS.Signals): Promise<void>;
 }
 
-const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGTERM: 143, SIGINT: 130 };
-const SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
-const active: SignalTarget[] = [];
+const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGUSR2: 12, SIGTERM: 15 };
+const DEFAULT_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
+const active: { target: SignalTarget; signals: readonly NodeJS.Signals[] }[] = [];
+const installed = new Set<NodeJS.Signals>();
 let handling = false;
 
+export function signalNumber(signal: NodeJS.Signals): number {
+  return SIGNAL_NUMBERS[signal] ?? 0;
+}
+
 /**
- * Installs SIGTERM/SIGINT handlers only while at least one computation runs, and removes
- * them afterwards (B2). On a signal every running computation, innermost first, is recorded
- * as preempted and its lock released (B3); then the process exits with 143/130, as the
- * reference does (but after cleaning up).
+ * Installs signal handlers only while at least one computation runs, and removes them
+ * afterwards (B2). On a signal every running computation, innermost first, is recorded as
+ * preempted and its lock released (B3); then the process exits with 128 + the signal number
+ * (143 for SIGTERM, 130 for SIGINT), as the reference does, but after cleaning up.
  */
-export function guardSignals(target: SignalTarget): () => void {
-  active.push(target);
-  if (active.length === 1) for (const signal of SIGNALS) process.on(signal, onSignal);
+export function guardSignals(target: SignalTarget, signals: readonly NodeJS.Signals[] = DEFAULT_SIGNALS): () => void {
+  const entry = { target, signals };
+  active.push(entry);
+  syncHandlers();
   return () => {
-    const index = active.lastIndexOf(target);
+    const index = active.lastIndexOf(entry);
     if (index >= 0) active.splice(index, 1);
-    if (active.length === 0) for (const signal of SIGNALS) process.off(signal, onSignal);
+    syncHandlers();
   };
 }
 
+function syncHandlers(): void {
+  const wanted = new Set(active.flatMap((entry) => entry.signals));
+  for (const signal of wanted) {
+    if (!installed.has(signal)) {
+      process.on(signal, onSignal);
+      installed.add(signal);
+    }
+  }
+  for (const signal of [...installed]) {
+    if (!wanted.has(signal)) {
+      process.off(signal, onSignal);
+      installed.delete(signal);
+    }
+  }
+}
+
 function onSignal(signal: NodeJS.Signals): void {
-  const code = EXIT_CODES[signal] ?? 1;
+  const code = 128 + signalNumber(signal);
   if (handling) process.exit(code);
   handling = true;
-  const targets = [...active].reverse();
+  const targets = active.filter((entry) => entry.signals.includes(signal)).map((entry) => entry.target).reverse();
   void (async () => {
     for (const target of targets) {
       try {

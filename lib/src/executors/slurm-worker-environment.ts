@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { getLogger } from '../logging/gren-logger';
+import type { WorkerEnvironment } from '../runtime/run-worker';
+import type { GrenSettings } from '../settings/gren-settings';
+import { decideRequeue } from './slurm/requeue-policy';
+import { readSlurmJobEnvironment } from './slurm/slurm-job-environment';
+
+/**
+ * Inside a SLURM batch job: the attempt is recorded with backend "slurm", the job id and
+ * restart count; SIGUSR2 (sent `signalDelaySec` before the time limit) lets `_onPreempt()`
+ * checkpoint, then requeues the job unless GREN_PREEMPT_MAX requeues already happened.
+ * Undefined outside SLURM.
+ */
+export function slurmWorkerEnvironment(env: NodeJS.ProcessEnv, settings: GrenSettings): WorkerEnvironment | undefined {
+  const job = readSlurmJobEnvironment(env);
+  if (!job) return undefined;
+  const requeueEnabled = env.GREN_SLURM_REQUEUE !== '0';
+  return {
+    backend: 'slurm',
+    scheduler: { job_id: job.jobId, restart_count: job.restartCount, node: job.nodeList },
+    signals: {
+      signals: ['SIGTERM', 'SIGINT', 'SIGUSR2'],
+      plan: (signal) => {
+        if (signal !== 'SIGUSR2') return Promise.resolve({ reason: `signal:${signal}` });
+        const decision = decideRequeue({ restartCount: job.restartCount, maxRequeues: settings.preemptMax, requeueEnabled });
+        if (decision.action === 'stop') return Promise.resolve({ reason: decision.reason });
+        return Promise.resolve({ reason: 'requeued_before_time_limit', after: () => requeue(job.jobId) });
+      },
+    },
+  };
+}
+
+function requeue(jobId: string): Promise<void> {
+  return new Promise((resolve) => {
+    execFile('scontrol', ['requeue', jobId], { timeout: 30_000 }, (error, _stdout, stderr) => {
+      if (error) getLogger().error(`slurm: scontrol requeue ${jobId} failed: ${stderr.trim() || error.message}`);
+      resolve();
+    });
+  });
+}
