@@ -23,7 +23,7 @@ export function deriveNamespace(file: string, className: string, root: PackageRo
   if (parts.length > 1 && BUILD_FOLDERS.has(parts[0] ?? '')) parts.shift();
   if (parts.length > 1 && BUILD_FOLDERS.has(parts[0] ?? '')) parts.shift();
   const moduleParts = parts.map(sanitizePart);
-  const prefix = root.dependencyName ? [sanitizePart(root.dependencyName.replace(/^@/, '').replace('/', '.'))] : [];
+  const prefix = root.dependencyName ? root.dependencyName.replace(/^@/, '').split('/').map(sanitizePart) : [];
   return [...prefix, ...moduleParts, className].join('.');
 }
 
