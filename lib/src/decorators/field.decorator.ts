@@ -4,6 +4,7 @@ import type { FieldOptions, FieldRecord } from '../metadata/field-record';
 import { FIELD_RECORDS } from '../metadata/metadata-keys';
 import { defineOwnMetadata, getDesignType, getOwnMetadata } from '../metadata/reflect-keys';
 import { registry } from '../metadata/registry';
+import { RESERVED_FIELD_NAMES } from '../metadata/reserved-names';
 import type { TypeSpec } from '../metadata/type-spec';
 
 /**
@@ -26,6 +27,7 @@ export function Field(first?: (() => TypeSpec) | FieldOptions, second?: FieldOpt
     }
     const className = (target.constructor as { name: string }).name;
     if (typeof key === 'symbol') throw GrenDefinitionError.symbolField(className, key);
+    if (RESERVED_FIELD_NAMES.has(key)) throw GrenDefinitionError.reservedField(className, key);
     const own = getOwnMetadata(FIELD_RECORDS, target) ?? [];
     if (own.some((record) => record.name === key)) throw GrenDefinitionError.fieldTwice(className, key);
     const designType = getDesignType(target, key);
