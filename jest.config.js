@@ -20,6 +20,21 @@ module.exports = {
       ...common,
       displayName: 'lib-integration',
       testMatch: ['<rootDir>/spec/integration/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/spec/integration/slurm/'],
+      globalSetup: '<rootDir>/spec/support/global-setup.ts',
+    },
+    {
+      ...common,
+      displayName: 'examples',
+      testMatch: ['<rootDir>/spec/examples/**/*.spec.ts'],
+      globalSetup: '<rootDir>/spec/support/global-setup.ts',
+    },
+    {
+      // Real SLURM jobs compete for the node's CPUs (one test preempts another partition):
+      // scripts/run-tests.mjs runs this project on its own, in band.
+      ...common,
+      displayName: 'slurm',
+      testMatch: ['<rootDir>/spec/integration/slurm/**/*.spec.ts'],
       globalSetup: '<rootDir>/spec/support/global-setup.ts',
     },
     {

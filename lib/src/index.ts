@@ -63,3 +63,5 @@ export type { SchedulerProbe } from './storage/reconcile';
 export { ProcessExecutor } from './executors/process-executor';
 export { GrenJob } from './runtime/gren-job';
 export type { GrenJobState } from './runtime/gren-job';
+export { SlurmExecutor } from './executors/slurm/slurm-executor';
+export type { SlurmOptions } from './executors/slurm/slurm-options';

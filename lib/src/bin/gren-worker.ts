@@ -5,7 +5,7 @@ import { runtimeOf } from '../di/active-container';
 import { GrenError } from '../errors/gren-error';
 import { runWorker } from '../runtime/run-worker';
 import { GREN_CONFIG } from '../settings/gren-config';
-import { slurmWorkerEnvironment } from '../executors/slurm-worker-environment';
+import { slurmWorkerEnvironment } from '../executors/slurm/slurm-worker-environment';
 
 /**
  * `gren-worker <payload.json>`: runs one submitted computation (used by ProcessExecutor and

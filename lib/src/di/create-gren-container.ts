@@ -2,6 +2,7 @@ import { container as rootContainer, instanceCachingFactory, type DependencyCont
 import 'reflect-metadata';
 import { LocalExecutor } from '../executors/local-executor';
 import { ProcessExecutor } from '../executors/process-executor';
+import { SlurmExecutor } from '../executors/slurm/slurm-executor';
 import type { Executor } from '../executors/executor';
 import { ComputeLockService } from '../locking/compute-lock';
 import { getLogger, type GrenLogger } from '../logging/gren-logger';
@@ -47,6 +48,7 @@ export function createGrenContainer(overrides: GrenContainerOverrides = {}, pare
     new GrenRuntime(c.resolve(GREN_SETTINGS), c.resolve(CLOCK), c.resolve(STATE_STORE), c.resolve(LOCK_SERVICE), c.resolve(METADATA_COLLECTOR), [
       c.resolve(EXECUTOR),
       new ProcessExecutor(),
+      new SlurmExecutor({}, c.resolve(GREN_SETTINGS)),
     ]),
   );
   return container;

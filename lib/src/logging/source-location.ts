@@ -8,6 +8,7 @@ export interface SourceLocation {
 const GREN_PACKAGE_DIR = path.resolve(__dirname, '..', '..');
 const GREN_OWN_DIRS = [path.join(GREN_PACKAGE_DIR, 'src') + path.sep, path.join(GREN_PACKAGE_DIR, 'dist') + path.sep];
 const LOGGING_DIRS = GREN_OWN_DIRS.map((dir) => path.join(dir, 'logging') + path.sep);
+const FRAME = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/;
 
 /**
  * The first stack frame outside gren (and outside Node's internals): the user code that
@@ -22,26 +23,27 @@ export function logCallLocation(): SourceLocation | undefined {
   return firstFrameOutside(LOGGING_DIRS);
 }
 
+/**
+ * Reads the formatted stack, so that source maps installed by ts-node or
+ * --enable-source-maps give TypeScript file names and lines.
+ */
 function firstFrameOutside(excluded: readonly string[]): SourceLocation | undefined {
-  const original = Error.prepareStackTrace;
   const originalLimit = Error.stackTraceLimit;
-  let frames: NodeJS.CallSite[] = [];
+  let stack: string | undefined;
   try {
     Error.stackTraceLimit = 40;
-    Error.prepareStackTrace = (_error, callSites) => callSites;
-    const holder: { stack?: unknown } = {};
+    const holder: { stack?: string } = {};
     Error.captureStackTrace(holder, firstFrameOutside);
-    frames = (holder.stack as NodeJS.CallSite[] | undefined) ?? [];
+    stack = holder.stack;
   } finally {
-    Error.prepareStackTrace = original;
     Error.stackTraceLimit = originalLimit;
   }
-  for (const frame of frames) {
-    const file = frame.getFileName();
-    if (!file || file.startsWith('node:') || !path.isAbsolute(file.replace(/^file:\/\//, ''))) continue;
-    const normalized = file.replace(/^file:\/\//, '');
-    if (excluded.some((dir) => normalized.startsWith(dir))) continue;
-    return { file: normalized, line: frame.getLineNumber() ?? 0 };
+  for (const line of (stack ?? '').split('\n').slice(1)) {
+    const match = FRAME.exec(line.trim());
+    if (!match) continue;
+    const file = (match[1] ?? '').replace(/^file:\/\//, '');
+    if (excluded.some((dir) => file.startsWith(dir))) continue;
+    return { file, line: Number(match[2]) };
   }
   return undefined;
 }

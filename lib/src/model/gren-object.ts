@@ -6,6 +6,7 @@ import type { GrenJob } from '../runtime/gren-job';
 import { submitJob } from '../runtime/submit-job';
 import { GrenSerializationError } from '../errors/serialization-error';
 import { getLogger } from '../logging/gren-logger';
+import { userCallerLocation } from '../logging/source-location';
 import { loadOrCreateLocally } from '../runtime/load-or-create';
 import { MetadataManager } from '../storage/metadata-manager';
 import type { GrenMetadata } from '../storage/metadata-types';
@@ -95,7 +96,7 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
   /** Writes a line to this artifact's `.gren/gren.log` (and the console at or above GREN_LOG_LEVEL). */
   log(message: string, level: string = 'INFO'): string {
     const directory = this.grenDir;
-    getLogger().log(level, message, { artifactDir: directory });
+    getLogger().log(level, message, { artifactDir: directory, location: userCallerLocation() });
     return path.join(directory, '.gren', 'gren.log');
   }
 
@@ -104,6 +105,12 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
 
   /** Reads the result of an earlier `_create()` back from `grenDir`. */
   protected abstract _load(): T | Promise<T>;
+
+  /**
+   * Called when the computation is about to be stopped (a SLURM pre-timeout signal, SIGTERM,
+   * SIGINT): write a checkpoint into `grenDir` so the next attempt can resume.
+   */
+  protected _onPreempt?(): void | Promise<void>;
 
   /** Whether a stored success is still usable; false (or throwing) makes gren recompute. */
   protected _validate(): boolean | Promise<boolean> {

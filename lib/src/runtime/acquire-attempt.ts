@@ -5,7 +5,7 @@ import { getLogger } from '../logging/gren-logger';
 import { environmentInfo } from '../provenance/environment-info';
 import { removeSuccessMarker } from '../storage/success-marker';
 import { withStateLock } from '../storage/state-lock';
-import { markRunning, startAttempt } from '../storage/transitions';
+import { finishStopped, markRunning, startAttempt } from '../storage/transitions';
 import { isActive, type AttemptOwner, type GrenState } from '../storage/state-types';
 import type { Artifact } from './artifact';
 import type { GrenRuntime } from './gren-runtime';
@@ -29,6 +29,12 @@ export interface AcquireOptions {
   maxWaitSec: number | null;
   /** A worker takes over the queued attempt its submitter recorded, instead of starting one. */
   adoptAttemptId?: string;
+  /**
+   * A requeued SLURM job runs again under the same job id: an attempt still `running` with
+   * that job id is the previous run, which the scheduler has killed. It is closed as
+   * `preempted` (reason `requeued`) and its lock broken.
+   */
+  adoptJobId?: string;
 }
 
 /**
@@ -73,6 +79,10 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
   const adopted = options.adoptAttemptId !== undefined && state.attempt?.id === options.adoptAttemptId ? state.attempt : undefined;
   if (adopted?.status === 'cancelled') return { kind: 'cancelled' };
   if (adopted?.status === 'queued') return adoptQueued(runtime, artifact, adopted.id, options);
+  if (options.adoptJobId !== undefined && isEarlierRun(state, options.adoptJobId)) {
+    runtime.locks.breakLock(paths);
+    return tryStartAfterRequeue(runtime, artifact, options, arrival);
+  }
   if (state.result.status === 'failed' && state.attempt?.id !== arrival.failedAttemptId) {
     const message = state.attempt?.status === 'failed' ? state.attempt.error.message : '';
     return { kind: 'failed', message };
@@ -92,6 +102,17 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
   }
   warnAboutPrevious(state, artifact.dir);
   return { kind: 'acquired', attemptId, lock };
+}
+
+function isEarlierRun(state: GrenState, jobId: string): boolean {
+  const attempt = state.attempt;
+  return isActive(attempt) && attempt.status === 'running' && String(attempt.scheduler.job_id ?? '') === jobId && attempt.owner.pid !== process.pid;
+}
+
+async function tryStartAfterRequeue<T>(runtime: GrenRuntime, artifact: Artifact<T>, options: AcquireOptions, arrival: Arrival): Promise<Step> {
+  const { paths } = artifact;
+  runtime.states.updateLocked(paths, (state, now) => (state.attempt ? finishStopped(state, state.attempt.id, 'preempted', null, 'requeued', now) : undefined));
+  return tryStart(runtime, artifact, { ...options, adoptJobId: undefined }, arrival, undefined);
 }
 
 async function adoptQueued<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, options: AcquireOptions): Promise<Step> {

@@ -17,6 +17,11 @@ const logger = getLogger();
 /** What to record for a signal, and what to do once the attempt is recorded and unlocked. */
 export interface SignalPlan {
   reason: string | null;
+  /**
+   * false leaves the attempt `running` for the scheduler to judge (a SLURM job killed by
+   * scancel, preemption or its time limit looks the same from inside).
+   */
+  record?: boolean;
   after?(): Promise<void>;
 }
 
@@ -53,7 +58,7 @@ export async function runAttempt<T>(
         await callOnPreempt(artifact, signal);
         const plan = (await signalHandling.plan?.(signal)) ?? { reason: null };
         const error: AttemptError = { type: 'signal', message: `signal:${signalNumber(signal)}`, traceback: null };
-        await runtime.states.update(paths, (state, now) => finishStopped(state, attemptId, 'preempted', error, plan.reason, now));
+        if (plan.record !== false) await runtime.states.update(paths, (state, now) => finishStopped(state, attemptId, 'preempted', error, plan.reason, now));
         await lock.release();
         await plan.after?.();
       },

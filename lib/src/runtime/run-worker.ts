@@ -21,6 +21,8 @@ export interface WorkerEnvironment {
   backend: string;
   /** Facts merged into `attempt.scheduler` (job id, restart count). */
   scheduler: Record<string, unknown>;
+  /** The scheduler's job id, when a requeued job may find its own earlier run in the state. */
+  jobId?: string;
   signals?: AttemptSignals;
 }
 
@@ -50,6 +52,7 @@ export async function runWorker(runtime: GrenRuntime, settings: GrenSettings, pa
       scheduler: environment.scheduler,
       maxWaitSec: null,
       adoptAttemptId: payload.attemptId,
+      adoptJobId: environment.jobId,
     });
     switch (acquired.kind) {
       case 'succeeded':

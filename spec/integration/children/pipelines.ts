@@ -32,3 +32,47 @@ export class SlowSquare extends GrenObject<number, SlowSquare> {
     return JSON.parse(fs.readFileSync(path.join(this.grenDir, 'value.json'), 'utf8')) as number;
   }
 }
+
+/** Always fails with its message. */
+@Gren({ namespace: 'spec.children.FailingJob' })
+export class FailingJob extends GrenObject<number, FailingJob> {
+  @Field() message: string = MISSING;
+
+  protected _create(): number {
+    recordCall(`create failing ${this.message}`);
+    throw new RangeError(this.message);
+  }
+
+  protected _load(): number {
+    return 0;
+  }
+}
+
+/**
+ * Works for `workMs` unless an earlier attempt left a checkpoint: `_onPreempt` writes one,
+ * so a run stopped before its time limit finishes quickly after the requeue.
+ */
+@Gren({ namespace: 'spec.children.Checkpointed' })
+export class Checkpointed extends GrenObject<string, Checkpointed> {
+  @Field() x: number = MISSING;
+  @Field({ hash: false }) workMs: number = 120_000;
+
+  protected async _create(): Promise<string> {
+    const checkpoint = path.join(this.grenDir, 'checkpoint.txt');
+    const resumed = fs.existsSync(checkpoint);
+    recordCall(`create checkpointed ${this.x} resumed=${String(resumed)} restart=${process.env.SLURM_RESTART_COUNT ?? '0'}`);
+    if (!resumed) await sleep(this.workMs);
+    const value = `done ${this.x} after ${resumed ? 'resume' : 'full run'}`;
+    fs.writeFileSync(path.join(this.grenDir, 'value.txt'), value);
+    return value;
+  }
+
+  protected override _onPreempt(): void {
+    recordCall(`preempt checkpointed ${this.x}`);
+    fs.writeFileSync(path.join(this.grenDir, 'checkpoint.txt'), 'halfway');
+  }
+
+  protected _load(): string {
+    return fs.readFileSync(path.join(this.grenDir, 'value.txt'), 'utf8');
+  }
+}

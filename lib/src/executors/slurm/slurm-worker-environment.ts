@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
-import { getLogger } from '../logging/gren-logger';
-import type { WorkerEnvironment } from '../runtime/run-worker';
-import type { GrenSettings } from '../settings/gren-settings';
-import { decideRequeue } from './slurm/requeue-policy';
-import { readSlurmJobEnvironment } from './slurm/slurm-job-environment';
+import { getLogger } from '../../logging/gren-logger';
+import type { WorkerEnvironment } from '../../runtime/run-worker';
+import type { GrenSettings } from '../../settings/gren-settings';
+import { decideRequeue } from './requeue-policy';
+import { readSlurmJobEnvironment } from './slurm-job-environment';
 
 /**
  * Inside a SLURM batch job: the attempt is recorded with backend "slurm", the job id and
@@ -18,10 +18,12 @@ export function slurmWorkerEnvironment(env: NodeJS.ProcessEnv, settings: GrenSet
   return {
     backend: 'slurm',
     scheduler: { job_id: job.jobId, restart_count: job.restartCount, node: job.nodeList },
+    jobId: job.jobId,
     signals: {
       signals: ['SIGTERM', 'SIGINT', 'SIGUSR2'],
       plan: (signal) => {
-        if (signal !== 'SIGUSR2') return Promise.resolve({ reason: `signal:${signal}` });
+        // scancel, preemption and the time limit all send TERM: the scheduler's state says which.
+        if (signal !== 'SIGUSR2') return Promise.resolve({ reason: `signal:${signal}`, record: false });
         const decision = decideRequeue({ restartCount: job.restartCount, maxRequeues: settings.preemptMax, requeueEnabled });
         if (decision.action === 'stop') return Promise.resolve({ reason: decision.reason });
         return Promise.resolve({ reason: 'requeued_before_time_limit', after: () => requeue(job.jobId) });

@@ -1,0 +1,17 @@
+import { spawnSync } from 'node:child_process';
+
+export const START_CLUSTER = 'bash ../shared/scripts/start-local-slurm.sh';
+
+/**
+ * Whether the SLURM suites can run here. Locally they skip with the command that starts the
+ * cluster; with CI=true a missing cluster is a failure.
+ */
+export function slurmAvailable(): boolean {
+  const available = spawnSync('sinfo', ['-h', '-o', '%T'], { encoding: 'utf8' });
+  const ok = available.status === 0 && /idle|mixed|allocated/.test(available.stdout);
+  if (!ok && process.env.CI === 'true') {
+    throw new Error(`SLURM is not running, but CI=true requires the SLURM suite. Start it with: ${START_CLUSTER}`);
+  }
+  if (!ok) process.stderr.write(`SLURM suite skipped: no running cluster. Start one with: ${START_CLUSTER}\n`);
+  return ok;
+}
