@@ -2,6 +2,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
+  InjectionToken,
   afterRenderEffect,
   computed,
   inject,
@@ -9,12 +10,16 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { EMPTY, Observable, catchError, switchMap, timer } from 'rxjs';
+import { EMPTY, Observable, catchError, exhaustMap, timer } from 'rxjs';
 import type { ExperimentLog } from '@contract/api-types';
 import { ApiClient } from '../core/api/api-client';
 import { liveQuery } from '../core/live/live-query';
 
-export const FOLLOW_INTERVAL_MS = 2000;
+/** How often a running attempt's log is re-read; a token so tests can shorten it. */
+export const LOG_FOLLOW_INTERVAL_MS = new InjectionToken<number>('LOG_FOLLOW_INTERVAL_MS', {
+  providedIn: 'root',
+  factory: () => 2000,
+});
 export const TAIL_CHOICES: readonly number[] = [100, 200, 1000, 5000];
 
 /**
@@ -34,6 +39,7 @@ export class LogViewer {
   readonly running = input(false);
 
   private readonly api = inject(ApiClient);
+  private readonly followInterval = inject(LOG_FOLLOW_INTERVAL_MS);
   protected readonly tailChoices = TAIL_CHOICES;
   protected readonly tail = signal(200);
   protected readonly follow = signal(true);
@@ -48,7 +54,8 @@ export class LogViewer {
     (p): Observable<ExperimentLog> => {
       const read = (): Observable<ExperimentLog> => this.api.log(p.ns, p.hash, p.tail);
       return p.following
-        ? timer(0, FOLLOW_INTERVAL_MS).pipe(switchMap(() => read().pipe(catchError(() => EMPTY))))
+        ? // A slow read is not cancelled nor piled up: ticks during it are skipped.
+          timer(0, this.followInterval).pipe(exhaustMap(() => read().pipe(catchError(() => EMPTY))))
         : read();
     },
   );

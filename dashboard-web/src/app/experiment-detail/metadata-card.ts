@@ -46,21 +46,23 @@ export function metadataView(metadata: JsonObject): MetadataView {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let m = view();
-    <section class="card" aria-labelledby="metadata-title" data-testid="metadata-card">
-      <h2 id="metadata-title">Metadata</h2>
-      <dl class="kv">
-        @for (row of m.rows; track row.label) {
-          <div>
-            <dt>{{ row.label }}</dt>
-            <dd class="mono">{{ row.value }}</dd>
-          </div>
+    @if (m.rows.length > 0 || m.definitions.length > 0) {
+      <section class="card" aria-labelledby="metadata-title" data-testid="metadata-card">
+        <h2 id="metadata-title">Metadata</h2>
+        <dl class="kv">
+          @for (row of m.rows; track row.label) {
+            <div>
+              <dt>{{ row.label }}</dt>
+              <dd class="mono">{{ row.value }}</dd>
+            </div>
+          }
+        </dl>
+        @for (d of m.definitions; track d.label) {
+          <h3 class="definition-title">{{ d.label }}</h3>
+          <pre class="definition">{{ d.code }}</pre>
         }
-      </dl>
-      @for (d of m.definitions; track d.label) {
-        <h3 class="definition-title">{{ d.label }}</h3>
-        <pre class="definition">{{ d.code }}</pre>
-      }
-    </section>
+      </section>
+    }
   `,
   styles: `
     .definition {
