@@ -267,7 +267,10 @@ export class StoreIndex {
       }
     }
     this.metadataLoaded = true;
-    this.touch(true);
+    // Bumped now (not on the next tick), so the lists answered after complete() see it.
+    this.versionCounter += 1;
+    this.listVersionCounter += 1;
+    this.changes.next(this.versionCounter);
   }
 
   /** Watches artifacts once everything is read: unfinished ones first (they change most). */

@@ -8,7 +8,7 @@ const ISO_PATTERN = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?
  * taken back. Anything else, including dates that do not exist, is a 422 naming the parameter.
  */
 export function parseDatetimeParam(name: string, raw: string): number {
-  const text = raw.trim().replace(/ (\d{2}(?::?\d{2})?)$/, '+$1');
+  const text = raw.trim().replace(/(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}(?::?\d{2})?)$/, '$1+$2');
   const match = ISO_PATTERN.exec(text);
   if (!match) {
     throw DashboardError.invalidParameter(

@@ -1,0 +1,123 @@
+import { buildDependencyGraph } from '../index/dependency-graph';
+import type { ArtifactRecord } from '../index/artifact-record';
+import { SortedRecords } from '../index/sorted-records';
+import { hashOf, makeRecord } from '../testing/make-record';
+import { buildDag, edgeLabel } from './build-dag';
+
+const dataset = { __class__: 'p.data.Dataset', name: 'mnist' };
+const model = { __class__: 'p.models.Model', width: 3 };
+
+function dagOf(records: ArtifactRecord[]) {
+  const sorted = new SortedRecords();
+  sorted.reset(records);
+  const byRef = new Map(records.map((r) => [`${r.namespace}/${r.hash}`, r]));
+  return buildDag(
+    sorted.all,
+    buildDependencyGraph(sorted.all, (ns, hash) => byRef.get(`${ns}/${hash}`)),
+  );
+}
+
+describe(buildDag, () => {
+  describe('when Python-written configs embed their dependencies (D9)', () => {
+    const dag = dagOf([
+      makeRecord({ namespace: 'p.data.Dataset', hash: hashOf(1), metadata: { gren_obj: dataset } }),
+      makeRecord({ namespace: 'p.models.Model', hash: hashOf(2), metadata: { gren_obj: model } }),
+      makeRecord({
+        namespace: 'p.train.Train',
+        hash: hashOf(3),
+        metadata: {
+          gren_obj: {
+            __class__: 'p.train.Train',
+            data: dataset,
+            opts: { __class__: 'p.train.Options', m: model },
+            lr: 0.1,
+          },
+        },
+      }),
+      makeRecord({
+        namespace: 'p.train.Ensemble',
+        hash: hashOf(4),
+        metadata: {
+          gren_obj: {
+            __class__: 'p.train.Ensemble',
+            members: [
+              { __class__: 'p.train.Train', data: dataset, opts: { __class__: 'p.train.Options', m: model }, lr: 0.1 },
+              { __class__: 'p.train.Train', data: dataset, opts: { __class__: 'p.train.Options', m: model }, lr: 0.2 },
+            ],
+            by_name: { best: { __class__: 'p.models.Model', width: 3 } },
+          },
+        },
+      }),
+      makeRecord({ namespace: 'p.train.Orphan', hash: hashOf(5), metadata: null }),
+    ]);
+
+    it('should follow lists, dicts and plain nested configs, and skip dependencies of dependencies', () => {
+      expect(dag.edges).toEqual([
+        { source: 'p.data.Dataset', target: 'p.train.Train', field_name: 'data' },
+        { source: 'p.models.Model', target: 'p.train.Ensemble', field_name: 'by_name["best"]' },
+        { source: 'p.models.Model', target: 'p.train.Train', field_name: 'opts.m' },
+        { source: 'p.train.Train', target: 'p.train.Ensemble', field_name: 'members[]' },
+      ]);
+    });
+
+    it('should not make a node of a plain nested config class', () => {
+      expect(dag.nodes.map((node) => node.id)).not.toContain('p.train.Options');
+    });
+
+    it('should keep artifacts without metadata, sort nodes by class name, and fill parent_class with the module', () => {
+      expect(dag.nodes.map((node) => [node.class_name, node.parent_class, node.total_count])).toEqual([
+        ['Dataset', 'p.data', 1],
+        ['Ensemble', 'p.train', 1],
+        ['Model', 'p.models', 1],
+        ['Orphan', 'p.train', 1],
+        ['Train', 'p.train', 1],
+      ]);
+      expect(dag.total_experiments).toBe(5);
+      expect(dag.total_nodes).toBe(5);
+      expect(dag.total_edges).toBe(4);
+    });
+  });
+
+  describe('when TypeScript metadata declares dependencies by hash', () => {
+    it('should use them, making a 0-count node for a class the store lacks', () => {
+      const dag = dagOf([
+        makeRecord({
+          namespace: 'p.Top',
+          hash: hashOf(1),
+          metadata: {
+            gren_obj: { __class__: 'p.Top' },
+            gren_dependencies: [
+              { field: 'stages[0]', namespace: 'p.Gone', gren_hash: hashOf(8) },
+              { field: 'stages[1]', namespace: 'p.Gone', gren_hash: hashOf(9) },
+            ],
+          },
+        }),
+      ]);
+      expect(dag.edges).toEqual([{ source: 'p.Gone', target: 'p.Top', field_name: 'stages[]' }]);
+      expect(dag.nodes.find((node) => node.id === 'p.Gone')).toMatchObject({ total_count: 0, experiments: [] });
+    });
+  });
+
+  describe('when nodes count statuses', () => {
+    it('should count success, failed and running', () => {
+      const day = new Date(Date.UTC(2026, 0, 1));
+      const dag = dagOf([
+        makeRecord({ namespace: 'p.A', hash: hashOf(1), state: { result: 'success', updatedAt: day } }),
+        makeRecord({ namespace: 'p.A', hash: hashOf(2), state: { result: 'failed', updatedAt: day } }),
+        makeRecord({
+          namespace: 'p.A',
+          hash: hashOf(3),
+          state: { result: 'incomplete', updatedAt: day, attempt: { status: 'running', startedAt: day } },
+        }),
+      ]);
+      expect(dag.nodes[0]).toMatchObject({ total_count: 3, success_count: 1, failed_count: 1, running_count: 1 });
+    });
+  });
+});
+
+describe(edgeLabel, () => {
+  it('should drop list indices only', () => {
+    expect(edgeLabel('members[12].x[0]')).toBe('members[].x[]');
+    expect(edgeLabel('named["a"]')).toBe('named["a"]');
+  });
+});
