@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { GrenError, GrenObject, SlurmExecutor, type SlurmOptions } from 'gren';
 import { Checkpointed, FailingJob, SlowSquare } from './pipelines';
 
@@ -6,6 +7,7 @@ import { Checkpointed, FailingJob, SlowSquare } from './pipelines';
  *   wait    submit to SLURM (or attach to the running job) and wait for the result
  *   submit  submit and exit, printing the job id
  *   load    plain loadOrCreate() in this process (no executor)
+ *   scancel submit, wait until the job runs, cancel it with the real `scancel`, then wait
  * Prints one JSON line; on failure `{ "error": code, "message": ... }` and exit code 3.
  */
 async function main(): Promise<void> {
@@ -20,6 +22,10 @@ async function main(): Promise<void> {
   if (mode === 'submit') {
     print({ jobId: job.jobId, attemptId: job.attemptId });
     return;
+  }
+  if (mode === 'scancel') {
+    while ((await job.state()) !== 'running') await new Promise((resolve) => setTimeout(resolve, 500));
+    execFileSync('scancel', [job.jobId ?? '']);
   }
   print({ jobId: job.jobId, value: await job.wait({ timeoutSec: 240 }) });
 }
