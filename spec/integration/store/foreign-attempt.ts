@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultState, serializeState, type GrenState } from 'gren';
+import { finishStopped, finishSuccess, startAttempt } from '../../../lib/src/storage/transitions';
+
+export interface ForeignAttempt {
+  host: string;
+  pid: number;
+  /** When the other process started (and last renewed) its attempt. */
+  startedAt: Date;
+  leaseSec: number;
+  /** Whether the attempt still runs (default) or ended (success, or crashed leaving the result incomplete). */
+  status?: 'running' | 'success' | 'crashed';
+  /** mtime to give `.gren/.compute.lock` (created as proper-lockfile does: a directory); no lock when undefined. */
+  lockMtime?: Date;
+}
+
+export const FOREIGN_ATTEMPT_ID = 'f'.repeat(32);
+
+/**
+ * Writes, by hand, what another process working on the artifact in `dir` leaves behind:
+ * its state.json and, optionally, its compute-lock directory. Returns the state text.
+ */
+export function writeForeignAttempt(dir: string, spec: ForeignAttempt): string {
+  const internal = path.join(dir, '.gren');
+  fs.mkdirSync(internal, { recursive: true });
+  const owner = {
+    pid: spec.pid,
+    host: spec.host,
+    hostname: spec.host,
+    user: 'someone',
+    command: 'train.js',
+    timestamp: null,
+    python_version: null,
+    executable: null,
+    platform: null,
+  };
+  let state: GrenState = startAttempt(
+    defaultState(),
+    { id: FOREIGN_ATTEMPT_ID, status: 'running', backend: 'local', leaseSec: spec.leaseSec, owner },
+    spec.startedAt,
+  ).state;
+  if (spec.status === 'success') state = finishSuccess(state, FOREIGN_ATTEMPT_ID, spec.startedAt)!.state;
+  if (spec.status === 'crashed')
+    state = finishStopped(state, FOREIGN_ATTEMPT_ID, 'crashed', null, 'lease_expired', spec.startedAt)!.state;
+  const text = serializeState({ ...state, updated_at: state.attempt!.started_at });
+  fs.writeFileSync(path.join(internal, 'state.json'), text);
+  if (spec.lockMtime) {
+    const lock = path.join(internal, '.compute.lock');
+    fs.mkdirSync(lock);
+    fs.utimesSync(lock, spec.lockMtime, spec.lockMtime);
+  }
+  return text;
+}
+
+/** A pid that certainly belonged to a process of this host that has exited. */
+export function deadPid(): number {
+  const result = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(result.stdout);
+}
+
+/** The artifact's gren.log, or '' when there is none. */
+export function artifactLog(dir: string): string {
+  const file = path.join(dir, '.gren', 'gren.log');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+}
+
+/** Event types (with status/reason when present) of the artifact in `dir`. */
+export function eventSummary(dir: string): string[] {
+  const file = path.join(dir, '.gren', 'events.jsonl');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, string | undefined>)
+    .map((event) => [event.type, event.status, event.reason].filter((part) => part !== undefined).join(':'));
+}
