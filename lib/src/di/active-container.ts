@@ -5,7 +5,7 @@ import { createGrenContainer } from './create-gren-container';
 import { EXECUTOR, GREN_RUNTIME } from './tokens';
 
 let active: DependencyContainer | undefined;
-let resolved: { container: DependencyContainer; runtime: GrenRuntime } | undefined;
+let resolved: { container: DependencyContainer; runtime: GrenRuntime; executor: Executor } | undefined;
 
 /** The container loadOrCreate() uses (a default one is created on first use). */
 export function getGrenContainer(): DependencyContainer {
@@ -21,13 +21,17 @@ export function useGrenContainer(container: DependencyContainer | undefined): vo
 
 /** The runtime services of a container, resolved once per container. */
 export function runtimeOf(container: DependencyContainer = getGrenContainer()): GrenRuntime {
-  if (resolved?.container === container) return resolved.runtime;
-  const runtime = container.resolve(GREN_RUNTIME);
-  resolved = { container, runtime };
-  return runtime;
+  return resolve(container).runtime;
 }
 
-/** The executor registered in a container. */
+/** The executor registered in a container (resolved once per container). */
 export function executorOf(container: DependencyContainer = getGrenContainer()): Executor {
-  return container.resolve(EXECUTOR);
+  return resolve(container).executor;
+}
+
+function resolve(container: DependencyContainer): { runtime: GrenRuntime; executor: Executor } {
+  if (resolved?.container !== container) {
+    resolved = { container, runtime: container.resolve(GREN_RUNTIME), executor: container.resolve(EXECUTOR) };
+  }
+  return resolved;
 }

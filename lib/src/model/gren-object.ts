@@ -5,18 +5,19 @@ import type { Executor } from '../executors/executor';
 import type { GrenJob } from '../runtime/gren-job';
 import { submitJob } from '../runtime/submit-job';
 import { GrenSerializationError } from '../errors/serialization-error';
-import { getLogger } from '../logging/gren-logger';
+import { getLogger, logDispatcher } from '../logging/gren-logger';
+import { artifactOf } from '../runtime/artifact';
 import { userCallerLocation } from '../logging/source-location';
 import { loadOrCreateLocally } from '../runtime/load-or-create';
 import { MetadataManager } from '../storage/metadata-manager';
 import type { GrenMetadata } from '../storage/metadata-types';
 import { readState } from '../storage/read-state';
-import { ArtifactPaths } from '../storage/artifact-paths';
 import { computeHash } from '../identity/compute-hash';
 import { classModel } from '../metadata/build-class-model';
 import { fromDict } from '../serialization/from-dict';
 import { getGrenRoot, getRawDir } from '../settings/gren-config';
 import { GrenStruct } from './gren-struct';
+import { identitySlot } from './identity-slot';
 
 /**
  * Base of a cached computation. Subclasses declare fields with @Field(), implement
@@ -47,8 +48,15 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
   /** `<GREN_PATH>/{data|git}/<namespace as folders>/<hash>`. Reading it creates nothing. */
   get grenDir(): string {
     const cls = this.constructor as typeof GrenObject;
-    const model = classModel(cls as never);
-    return path.join(getGrenRoot({ versionControlled: cls.versionControlled }), ...model.namespace.split('.'), this.grenHash);
+    const root = getGrenRoot({ versionControlled: cls.versionControlled });
+    const slot = identitySlot(this);
+    if (slot?.dirRoot === root && slot.dir !== undefined) return slot.dir;
+    const dir = path.join(root, ...classModel(cls as never).namespace.split('.'), this.grenHash);
+    if (slot) {
+      slot.dir = dir;
+      slot.dirRoot = root;
+    }
+    return dir;
   }
 
   /** The store's shared `<GREN_PATH>/raw` folder (the same for every object). */
@@ -75,7 +83,7 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
 
   /** Whether a valid result exists (reads only; never computes or writes). */
   async exists(): Promise<boolean> {
-    const paths = new ArtifactPaths(this.grenDir);
+    const { paths } = artifactOf(this as GrenObject<T>);
     let result = false;
     if (readState(paths.state).result.status === 'success') {
       try {
@@ -84,7 +92,7 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
         result = false;
       }
     }
-    getLogger().info(`exists ${paths.directory} -> ${String(result)}`, { consoleOnly: true });
+    if (logDispatcher().consoleEnabled('INFO')) getLogger().info(`exists ${paths.directory} -> ${String(result)}`, { consoleOnly: true });
     return result;
   }
 

@@ -2,13 +2,16 @@
 export interface IdentitySlot {
   json: string | undefined;
   hash: string | undefined;
+  /** The artifact directory, valid while the store root it was computed for is current. */
+  dir: string | undefined;
+  dirRoot: string | undefined;
 }
 
 const IDENTITY = Symbol('gren.identity');
 
 export function attachIdentitySlot(instance: object): void {
   Object.defineProperty(instance, IDENTITY, {
-    value: { json: undefined, hash: undefined } satisfies IdentitySlot,
+    value: { json: undefined, hash: undefined, dir: undefined, dirRoot: undefined } satisfies IdentitySlot,
     enumerable: false,
   });
 }

@@ -17,8 +17,17 @@ export function reloadGrenConfig(): GrenSettings {
 }
 
 /** `<GREN_PATH>/data`, or `<GREN_PATH>/git` for version-controlled classes. */
+/** Roots of the current base path, recomputed only when GREN_CONFIG.basePath changes. */
+const rootCache = { base: '', data: '', git: '' };
+
 export function getGrenRoot(options: { versionControlled?: boolean } = {}): string {
-  return path.join(GREN_CONFIG.basePath, options.versionControlled ? 'git' : 'data');
+  const base = GREN_CONFIG.basePath;
+  if (base !== rootCache.base) {
+    rootCache.data = path.join(base, 'data');
+    rootCache.git = path.join(base, 'git');
+    rootCache.base = base;
+  }
+  return options.versionControlled ? rootCache.git : rootCache.data;
 }
 
 /** Points the store somewhere else (resolved to an absolute path). */
