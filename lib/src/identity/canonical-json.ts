@@ -8,7 +8,7 @@ import { FloatValue } from '../model/float';
 import { identitySlot } from '../model/identity-slot';
 import { isPlainObject } from '../model/is-plain-object';
 import { MISSING } from '../model/missing';
-import { sortByCodePoint } from './code-point-order';
+import { compareCodePoints, sortByCodePoint } from './code-point-order';
 import { formatUtcMicros } from './format-datetime';
 import { pythonJsonString } from './json-string';
 import { pythonFloatRepr } from './python-float';
@@ -33,19 +33,29 @@ export class UnhashableValue extends Error {
  * Python repr. Nested config objects memoize their own canonical JSON.
  */
 export function canonicalJson(value: unknown): string {
-  return writeAny(value, 0);
+  try {
+    return writeAny(value);
+  } finally {
+    ancestors.length = 0;
+  }
 }
 
-/** The canonical JSON of a config instance, memoized on the instance. */
-export function canonicalConfigJson(instance: object, model: ClassModel = classModel(instance.constructor as never)): string {
-  const slot = identitySlot(instance);
-  if (slot?.json !== undefined) return slot.json;
-  const json = writeConfig(instance as Record<string, unknown>, model, 0);
-  if (slot) slot.json = json;
-  return json;
+/**
+ * The containers (arrays, objects, Maps, Sets, configs) being written, outermost first: a
+ * value met again while it is still open is a cycle, reported at the shortest path.
+ */
+const ancestors: object[] = [];
+
+function enter(container: object): void {
+  if (ancestors.includes(container)) {
+    throw new UnhashableValue(container, 'the value contains itself (a cycle); a hashable config must be a tree.');
+  }
+  if (ancestors.length >= MAX_DEPTH) throw new UnhashableValue(container, `it is nested deeper than ${MAX_DEPTH} levels.`);
+  ancestors.push(container);
 }
 
-function writeConfig(instance: Record<string, unknown>, model: ClassModel, depth: number): string {
+function writeConfig(instance: Record<string, unknown>, model: ClassModel): string {
+  enter(instance);
   let out = '{';
   for (const entry of model.hashEntries) {
     if (entry.marker) {
@@ -53,15 +63,16 @@ function writeConfig(instance: Record<string, unknown>, model: ClassModel, depth
       continue;
     }
     try {
-      out += entry.prefix + writeTyped(instance[entry.field.name], entry.field.type, depth + 1);
+      out += entry.prefix + writeTyped(instance[entry.field.name], entry.field.type);
     } catch (error) {
       throw withSegment(error, `.${entry.field.name}`);
     }
   }
+  ancestors.pop();
   return `${out}}`;
 }
 
-function writeTyped(value: unknown, type: FieldType, depth: number): string {
+function writeTyped(value: unknown, type: FieldType): string {
   if (value === null) return 'null';
   switch (type.kind) {
     case 'float':
@@ -72,14 +83,13 @@ function writeTyped(value: unknown, type: FieldType, depth: number): string {
       return `{"__enum__":${pythonJsonString(`${type.info.name}:${member}`)}}`;
     }
     case 'array':
-      return type.element.kind === 'any' ? writeAny(value, depth) : writeArray(value as unknown[], type.element, depth);
+      return type.element.kind === 'any' || !Array.isArray(value) ? writeAny(value) : writeArray(value, type.element);
     default:
-      return writeAny(value, depth);
+      return writeAny(value);
   }
 }
 
-function writeAny(value: unknown, depth: number): string {
-  if (depth > MAX_DEPTH) throw new UnhashableValue(value, depthProblem());
+function writeAny(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return pythonJsonString(value);
@@ -90,7 +100,7 @@ function writeAny(value: unknown, depth: number): string {
     case 'bigint':
       return value.toString();
     case 'object':
-      return value === null ? 'null' : writeObject(value, depth);
+      return value === null ? 'null' : writeObject(value);
     case 'undefined':
       throw new UnhashableValue(value, 'undefined cannot be hashed; use null for "no value".');
     default:
@@ -98,63 +108,82 @@ function writeAny(value: unknown, depth: number): string {
   }
 }
 
-function writeObject(value: object, depth: number): string {
+function writeObject(value: object): string {
   if (value === MISSING) throw new UnhashableValue(value, 'Cannot hash Gren.MISSING; pass a value for the field.');
-  if (Array.isArray(value)) return writeArray(value, undefined, depth);
-  if (isPlainObject(value)) return writeRecord(value, depth);
+  if (Array.isArray(value)) return writeArray(value, undefined);
+  if (isPlainObject(value)) return writeRecord(value, value);
   if (value instanceof FloatValue) return writeFloat(value.value);
   const entry = registry.classEntry(value.constructor);
   if (entry) {
-    const model = classModel(entry.cls);
     const slot = identitySlot(value);
     if (slot?.json !== undefined) return slot.json;
-    const json = writeConfig(value as Record<string, unknown>, model, depth);
+    const json = writeConfig(value as Record<string, unknown>, classModel(entry.cls));
     if (slot) slot.json = json;
     return json;
   }
   if (value instanceof Date) return writeDate(value);
   if (value instanceof Uint8Array) return `{"__bytes__":"${bytesToHex(sha256(value))}"}`;
-  if (value instanceof Set) return writeSet(value, depth);
-  if (value instanceof Map) return writeMap(value, depth);
+  if (value instanceof Set) return writeSet(value);
+  if (value instanceof Map) return writeMap(value);
   const name = (value.constructor as { name?: string } | undefined)?.name ?? 'an unknown class';
   throw new UnhashableValue(value, `instances of ${name} cannot be hashed; decorate the class with @Gren() or use plain data.`);
 }
 
-function writeArray(items: readonly unknown[], element: FieldType | undefined, depth: number): string {
+function writeArray(items: readonly unknown[], element: FieldType | undefined): string {
+  enter(items);
   let out = '[';
   for (let i = 0; i < items.length; i++) {
     try {
       const item = items[i];
-      out += (i === 0 ? '' : ',') + (element ? writeTyped(item, element, depth + 1) : writeAny(item, depth + 1));
+      out += (i === 0 ? '' : ',') + (element ? writeTyped(item, element) : writeAny(item));
     } catch (error) {
       throw withSegment(error, `[${i}]`);
     }
   }
+  ancestors.pop();
   return `${out}]`;
 }
 
-function writeRecord(record: Record<string, unknown>, depth: number): string {
-  const keys = sortByCodePoint(Object.keys(record));
+/** An object's entries, keys in code-point order; `container` is what a cycle would revisit. */
+function writeRecord(record: Readonly<Record<string, unknown>>, container: object, keys = sortByCodePoint(Object.keys(record))): string {
+  enter(container);
   let out = '{';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
     try {
-      out += `${i === 0 ? '' : ','}${pythonJsonString(key)}:${writeAny(record[key], depth + 1)}`;
+      out += `${i === 0 ? '' : ','}${pythonJsonString(key)}:${writeAny(record[key])}`;
     } catch (error) {
       throw withSegment(error, `[${JSON.stringify(key)}]`);
     }
   }
+  ancestors.pop();
   return `${out}}`;
 }
 
-function writeMap(map: ReadonlyMap<unknown, unknown>, depth: number): string {
-  const byKey = new Map<string, unknown>();
-  for (const [key, item] of map) {
-    const text = mapKeyText(key);
-    if (byKey.has(text)) throw new UnhashableValue(map, `two keys of the Map both read as "${text}" in JSON.`);
-    byKey.set(text, item);
+/**
+ * A Map is hashed as Python hashes a dict: keys sorted as Python sorts them (strings by code
+ * point, numbers numerically; a mix cannot be sorted), then written as JSON key strings.
+ */
+function writeMap(map: ReadonlyMap<unknown, unknown>): string {
+  const entries = [...map];
+  if (entries.length > 1) {
+    if (entries.every(([key]) => typeof key === 'string')) {
+      entries.sort(([a], [b]) => compareCodePoints(a as string, b as string));
+    } else if (entries.every(([key]) => isNumeric(key))) {
+      entries.sort(([a], [b]) => compareNumeric(a, b));
+    } else {
+      throw new UnhashableValue(map, 'its keys mix strings and numbers (or other kinds), which Python cannot sort.');
+    }
   }
-  return writeRecord(Object.fromEntries(byKey), depth);
+  const byKey: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const keys: string[] = [];
+  for (const [key, item] of entries) {
+    const text = mapKeyText(key);
+    if (text in byKey) throw new UnhashableValue(map, `two keys of the Map both read as "${text}" in JSON.`);
+    byKey[text] = item;
+    keys.push(text);
+  }
+  return writeRecord(byKey, map, keys);
 }
 
 function mapKeyText(key: unknown): string {
@@ -163,23 +192,33 @@ function mapKeyText(key: unknown): string {
   if (typeof key === 'bigint') return key.toString();
   if (typeof key === 'boolean') return key ? 'true' : 'false';
   if (key === null) return 'null';
-  throw new UnhashableValue(key, 'Map keys must be strings, numbers, bigints, booleans or null.');
+  throw new UnhashableValue(key, 'Map keys must be strings, finite numbers, bigints, booleans or null.');
 }
 
-function writeSet(set: ReadonlySet<unknown>, depth: number): string {
+function writeSet(set: ReadonlySet<unknown>): string {
   const items = [...set];
   if (items.every((item) => typeof item === 'string')) {
-    return writeArray(sortByCodePoint(items), undefined, depth);
+    return writeSetItems(set, sortByCodePoint(items));
   }
-  if (items.every((item) => typeof item === 'number' || typeof item === 'bigint' || typeof item === 'boolean' || item instanceof FloatValue)) {
-    const sorted = items.sort((a, b) => {
-      const x = numericOf(a);
-      const y = numericOf(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-    return writeArray(sorted, undefined, depth);
-  }
+  if (items.every(isNumeric)) return writeSetItems(set, items.sort(compareNumeric));
   throw new UnhashableValue(set, 'a Set is hashed sorted, so its items must be all strings or all numbers.');
+}
+
+function writeSetItems(set: ReadonlySet<unknown>, sorted: unknown[]): string {
+  enter(set);
+  const json = writeArray(sorted, undefined);
+  ancestors.pop();
+  return json;
+}
+
+function isNumeric(value: unknown): boolean {
+  return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value instanceof FloatValue;
+}
+
+function compareNumeric(a: unknown, b: unknown): number {
+  const x = numericOf(a);
+  const y = numericOf(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function numericOf(value: unknown): number | bigint {
@@ -221,8 +260,4 @@ function writeDate(value: Date): string {
 function withSegment(error: unknown, segment: string): unknown {
   if (error instanceof UnhashableValue) error.segments.unshift(segment);
   return error;
-}
-
-function depthProblem(): string {
-  return `the value is nested deeper than ${MAX_DEPTH} levels, which usually means it refers to itself (a cycle).`;
 }
