@@ -16,6 +16,8 @@ import { computeHash } from '../identity/compute-hash';
 import { classModel } from '../metadata/build-class-model';
 import { fromDict } from '../serialization/from-dict';
 import { getGrenRoot, getRawDir } from '../settings/gren-config';
+import { explainObject } from '../explain/explain-object';
+import type { Explanation, ExplainOptions } from '../explain/explanation';
 import { GrenStruct } from './gren-struct';
 import { identitySlot } from './identity-slot';
 
@@ -92,13 +94,22 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
         result = false;
       }
     }
-    if (logDispatcher().consoleEnabled('INFO')) getLogger().info(`exists ${paths.directory} -> ${String(result)}`, { consoleOnly: true });
+    if (logDispatcher().consoleEnabled('INFO')) getLogger().info(`exists ${paths.directory} -> ${String(result)}`, { consoleOnly: true, location: userCallerLocation() });
     return result;
   }
 
   /** The artifact's metadata.json; throws `Metadata not found` before the first computation. */
   getMetadata(): GrenMetadata {
     return new MetadataManager(this.grenDir).read();
+  }
+
+  /**
+   * Why loadOrCreate() would load or compute this config, reading the store only: its
+   * artifact's state, or the nearest stored configs of its namespace and the fields that
+   * differ (old → new). `formatExplanation()` prints it as `gren explain` does.
+   */
+  explain(options?: ExplainOptions): Explanation {
+    return explainObject(this, options);
   }
 
   /** Writes a line to this artifact's `.gren/gren.log` (and the console at or above GREN_LOG_LEVEL). */
