@@ -41,6 +41,7 @@ module.exports = {
       ...common,
       displayName: 'dashboard-api',
       testMatch: ['<rootDir>/dashboard-api/{src,test}/**/*.spec.ts'],
+      moduleNameMapper: { ...common.moduleNameMapper, '^(\\.{1,2}/.*)\\.js$': '$1' },
       transform: {
         ...transformNoble,
         '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/dashboard-api/tsconfig.jest.json' }],

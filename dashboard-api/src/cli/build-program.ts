@@ -1,9 +1,9 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { GREN_CONFIG, version } from 'gren';
-import { defaultSpaCandidates, findSpaDirectory } from './find-spa';
-import { startServer, type RunningServer } from './start-server';
 import { CliError } from './cli-error';
+import { defaultSpaCandidates, findSpaDirectory } from './find-spa';
+import type { RunningServer } from './start-server';
 
 export interface CliIo {
   out(line: string): void;
@@ -21,7 +21,7 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 export function buildProgram(io: CliIo, onStarted: (server: RunningServer) => void): Command {
   const program = new Command('gren-dashboard')
     .description('Web dashboard of a gren store: browse experiments, their state, logs and dependencies.')
-    .version(version, '-V, --version')
+    .version(packageVersion(), '-V, --version')
     .showHelpAfterError('(run gren-dashboard --help for usage)')
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .exitOverride();
@@ -51,6 +51,8 @@ export function buildProgram(io: CliIo, onStarted: (server: RunningServer) => vo
       );
     }
     return command.action(async (options: CommandOptions) => {
+      // Loaded here, not at the top: `--help` stays fast (Nest and gren take a second to load).
+      const [{ GREN_CONFIG }, { startServer }] = await Promise.all([import('gren'), import('./start-server.js')]);
       const basePath = path.resolve(options.root ?? GREN_CONFIG.basePath);
       const spaDirectory = name === 'serve' ? resolveSpa(options.spaDir, io) : null;
       if (!LOOPBACK.has(options.host)) {
@@ -93,6 +95,12 @@ function resolveSpa(explicit: string | undefined, io: CliIo): string | null {
     return null;
   }
   return found;
+}
+
+/** This package's version (the workspace's packages share one). */
+function packageVersion(): string {
+  const file = path.resolve(__dirname, '..', '..', 'package.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 function parsePort(value: string): number {
