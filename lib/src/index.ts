@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import './errors/print-uncaught-errors';
 
 export { Gren } from './decorators/gren.decorator';
 export { Field } from './decorators/field.decorator';
@@ -65,3 +66,4 @@ export { GrenJob } from './runtime/gren-job';
 export type { GrenJobState } from './runtime/gren-job';
 export { SlurmExecutor } from './executors/slurm/slurm-executor';
 export type { SlurmOptions } from './executors/slurm/slurm-options';
+export { renderError } from './errors/render-error';
