@@ -5,7 +5,7 @@ import { FIELD_RECORDS } from '../metadata/metadata-keys';
 import { defineOwnMetadata, getDesignType, getOwnMetadata } from '../metadata/reflect-keys';
 import { registry } from '../metadata/registry';
 import { RESERVED_FIELD_NAMES } from '../metadata/reserved-names';
-import type { TypeSpec } from '../metadata/type-spec';
+import type { TypeSpec, TypeThunk } from '../metadata/type-spec';
 
 /**
  * Declares a config field. `@Field()` takes the type from reflection; `@Field(() => Dataset)`
@@ -14,8 +14,8 @@ import type { TypeSpec } from '../metadata/type-spec';
  * `description` documents it.
  */
 export function Field(options?: FieldOptions): PropertyDecorator;
-export function Field(typeThunk: () => TypeSpec, options?: FieldOptions): PropertyDecorator;
-export function Field(first?: (() => TypeSpec) | FieldOptions, second?: FieldOptions): PropertyDecorator {
+export function Field(typeThunk: TypeThunk, options?: FieldOptions): PropertyDecorator;
+export function Field(first?: TypeThunk | FieldOptions, second?: FieldOptions): PropertyDecorator {
   const explicitType = typeof first === 'function' && !isThunk(first) ? (first as unknown as TypeSpec) : undefined;
   const typeThunk = typeof first === 'function' && isThunk(first) ? first : undefined;
   const given = (typeof first === 'function' ? second : first) ?? {};

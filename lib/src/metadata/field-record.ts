@@ -1,4 +1,4 @@
-import type { TypeSpec } from './type-spec';
+import type { TypeSpec, TypeThunk } from './type-spec';
 
 /** Options of `@Field(typeThunk?, options?)`. */
 export interface FieldOptions {
@@ -13,7 +13,7 @@ export interface FieldOptions {
 /** What `@Field()` records, untouched: the metadata builder interprets it later. */
 export interface FieldRecord {
   readonly name: string;
-  readonly typeThunk: (() => TypeSpec) | undefined;
+  readonly typeThunk: TypeThunk | undefined;
   readonly options: FieldOptions;
   readonly designType: unknown;
 }
