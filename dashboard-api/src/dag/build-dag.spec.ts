@@ -1,6 +1,6 @@
-import { buildDependencyGraph } from '../index/dependency-graph';
 import type { ArtifactRecord } from '../index/artifact-record';
 import { SortedRecords } from '../index/sorted-records';
+import { dependencyViews } from '../testing/dependency-views';
 import { hashOf, makeRecord } from '../testing/make-record';
 import { buildDag, edgeLabel } from './build-dag';
 
@@ -10,11 +10,7 @@ const model = { __class__: 'p.models.Model', width: 3 };
 function dagOf(records: ArtifactRecord[]) {
   const sorted = new SortedRecords();
   sorted.reset(records);
-  const byRef = new Map(records.map((r) => [`${r.namespace}/${r.hash}`, r]));
-  return buildDag(
-    sorted.all,
-    buildDependencyGraph(sorted.all, (ns, hash) => byRef.get(`${ns}/${hash}`)),
-  );
+  return buildDag(sorted.all, dependencyViews(records).dependenciesOf);
 }
 
 describe(buildDag, () => {

@@ -1,6 +1,6 @@
 import type { DAGEdge, DAGNode, ExperimentDAG } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
-import type { DependencyGraph } from '../index/dependency-graph';
+import type { DirectDependency } from '../index/direct-dependencies';
 import { className } from '../index/summarize-state';
 
 /**
@@ -18,7 +18,10 @@ import { className } from '../index/summarize-state';
  * Order: nodes by class_name then id; a node's experiments in list order (most recently
  * updated first); edges by source, target, field_name.
  */
-export function buildDag(sorted: readonly ArtifactRecord[], graph: DependencyGraph): ExperimentDAG {
+export function buildDag(
+  sorted: readonly ArtifactRecord[],
+  dependenciesOf: (record: ArtifactRecord) => readonly DirectDependency[],
+): ExperimentDAG {
   const nodes = new Map<string, DAGNode>();
   const nodeOf = (namespace: string): DAGNode => {
     let node = nodes.get(namespace);
@@ -53,8 +56,8 @@ export function buildDag(sorted: readonly ArtifactRecord[], graph: DependencyGra
     if (summary.attempt_status === 'running') node.running_count += 1;
   }
   const edges = new Map<string, DAGEdge>();
-  for (const [record, dependencies] of graph.dependencies) {
-    for (const dependency of dependencies) {
+  for (const record of sorted) {
+    for (const dependency of dependenciesOf(record)) {
       nodeOf(dependency.namespace);
       const edge = { source: dependency.namespace, target: record.namespace, field_name: edgeLabel(dependency.field) };
       edges.set(`${edge.source}\u0000${edge.target}\u0000${edge.field_name}`, edge);

@@ -21,7 +21,7 @@ export class DagController {
   async dag(): Promise<JsonText> {
     await this.indexService.complete();
     return this.indexService.cached('dag-json', () => {
-      const dag = buildDag(this.indexService.index.sorted(), this.indexService.dependencyGraph());
+      const dag = buildDag(this.indexService.index.sorted(), this.indexService.dependenciesOf);
       return new JsonText(JSON.stringify(dag));
     });
   }

@@ -42,7 +42,15 @@ export class ExperimentsService {
       typeof config === 'object' && config !== null && !Array.isArray(config)
         ? (config as Record<string, unknown>)
         : null;
-    return buildRelationships(record, this.indexService.dependencyGraph(), targetConfig);
+    const service = this.indexService;
+    const resolver = service.resolver();
+    return buildRelationships(
+      record,
+      service.dependenciesOf(record),
+      (dependency) => resolver.resolve(dependency),
+      service.dependents(record),
+      targetConfig,
+    );
   }
 
   async logs(ref: ExperimentRef, tail: number): Promise<ExperimentLog> {

@@ -50,6 +50,9 @@ export class StoreIndex {
   private readonly structure = new Map<string, StructureFolder>();
   private readonly pending = new Map<string, FolderInfo>();
   private readonly active = new Set<ArtifactRecord>();
+  private readonly classCounts = new Map<string, number>();
+  private readonly classSet = new Set<string>();
+  private classesVersionCounter = 0;
   private readonly order = new SortedRecords();
   private readonly watcher: StoreWatcher;
   private readonly sliceMs: number;
@@ -121,6 +124,15 @@ export class StoreIndex {
 
   get size(): number {
     return this.records.size;
+  }
+
+  /** Namespaces that have artifacts; `classesVersion` moves when one appears or vanishes. */
+  get classes(): ReadonlySet<string> {
+    return this.classSet;
+  }
+
+  get classesVersion(): number {
+    return this.classesVersionCounter;
   }
 
   get isMetadataLoaded(): boolean {
@@ -356,6 +368,7 @@ export class StoreIndex {
     };
     this.records.set(info.directory, record);
     this.pending.delete(info.directory);
+    this.countClass(namespace, 1);
     const ref = refKey(namespace, hash);
     const existing = this.byRef.get(ref);
     if (!existing || (existing.root === 'git' && record.root === 'data')) this.byRef.set(ref, record);
@@ -371,6 +384,7 @@ export class StoreIndex {
   private removeRecord(record: ArtifactRecord): void {
     if (this.records.get(record.directory) !== record) return;
     this.records.delete(record.directory);
+    this.countClass(record.namespace, -1);
     this.order.remove(record);
     this.active.delete(record);
     const ref = refKey(record.namespace, record.hash);
@@ -405,6 +419,18 @@ export class StoreIndex {
     const prefix = directory + path.sep;
     for (const key of [...this.structure.keys()])
       if (key === directory || key.startsWith(prefix)) this.structure.delete(key);
+  }
+
+  private countClass(namespace: string, delta: 1 | -1): void {
+    const count = (this.classCounts.get(namespace) ?? 0) + delta;
+    if (count > 0) this.classCounts.set(namespace, count);
+    else this.classCounts.delete(namespace);
+    if (count > 0 && !this.classSet.has(namespace)) {
+      this.classSet.add(namespace);
+      this.classesVersionCounter += 1;
+    } else if (count <= 0 && this.classSet.delete(namespace)) {
+      this.classesVersionCounter += 1;
+    }
   }
 
   private trackActive(record: ArtifactRecord): void {

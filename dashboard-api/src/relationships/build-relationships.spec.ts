@@ -1,12 +1,12 @@
-import { buildDependencyGraph } from '../index/dependency-graph';
 import type { ArtifactRecord } from '../index/artifact-record';
+import { dependencyViews } from '../testing/dependency-views';
 import { hashOf, makeRecord } from '../testing/make-record';
 import { buildRelationships } from './build-relationships';
 import { resolveField } from './resolve-field';
 
-function graphOf(records: ArtifactRecord[]) {
-  const byRef = new Map(records.map((r) => [`${r.namespace}/${r.hash}`, r]));
-  return buildDependencyGraph(records, (ns, hash) => byRef.get(`${ns}/${hash}`));
+function relationshipsOf(target: ArtifactRecord, records: ArtifactRecord[], config: Record<string, unknown> | null) {
+  const views = dependencyViews(records);
+  return buildRelationships(target, views.dependenciesOf(target), views.resolve, views.dependentsOf(target), config);
 }
 
 describe(buildRelationships, () => {
@@ -25,10 +25,9 @@ describe(buildRelationships, () => {
         ],
       },
     });
-    const graph = graphOf([leaf, top]);
 
     it('should resolve parents by hash, even when the parent has no metadata', () => {
-      expect(buildRelationships(top, graph, topConfig).parents).toEqual([
+      expect(relationshipsOf(top, [leaf, top], topConfig).parents).toEqual([
         {
           field_name: 'stages[0]',
           class_name: 'Leaf',
@@ -51,7 +50,7 @@ describe(buildRelationships, () => {
     });
 
     it('should list children of an artifact that has no metadata itself', () => {
-      expect(buildRelationships(leaf, graph, null)).toEqual({
+      expect(relationshipsOf(leaf, [leaf, top], null)).toEqual({
         parents: [],
         children: [
           {
@@ -80,7 +79,7 @@ describe(buildRelationships, () => {
         hash: hashOf(2),
         metadata: { gren_obj: { __class__: 'p.Pair', a: leafConfig, b: leafConfig } },
       });
-      const relationships = buildRelationships(leaf, graphOf([leaf, pair]), null);
+      const relationships = relationshipsOf(leaf, [leaf, pair], null);
       expect(relationships.children.map((child) => child.field_name)).toEqual(['a', 'b']);
     });
   });

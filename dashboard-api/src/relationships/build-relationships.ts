@@ -1,6 +1,7 @@
 import type { ChildExperiment, ExperimentRelationships, ParentExperiment } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
-import type { DependencyGraph } from '../index/dependency-graph';
+import type { Dependent } from '../index/dependency-resolver';
+import type { DirectDependency } from '../index/direct-dependencies';
 import { className } from '../index/summarize-state';
 import { resolveField } from './resolve-field';
 
@@ -12,19 +13,24 @@ import { resolveField } from './resolve-field';
  */
 export function buildRelationships(
   target: ArtifactRecord,
-  graph: DependencyGraph,
+  dependencies: readonly DirectDependency[],
+  resolve: (dependency: DirectDependency) => ArtifactRecord | null,
+  dependents: readonly Dependent[],
   targetConfig: Record<string, unknown> | null,
 ): ExperimentRelationships {
-  const parents: ParentExperiment[] = (graph.dependencies.get(target) ?? []).map((dependency) => ({
-    field_name: dependency.field,
-    class_name: className(dependency.namespace),
-    full_class_name: dependency.namespace,
-    namespace: dependency.parent?.namespace ?? null,
-    gren_hash: dependency.parent?.hash ?? null,
-    result_status: dependency.parent?.summary.result_status ?? null,
-    config: configOf(targetConfig, dependency.field),
-  }));
-  const children: ChildExperiment[] = (graph.dependents.get(target) ?? [])
+  const parents: ParentExperiment[] = dependencies.map((dependency) => {
+    const parent = resolve(dependency);
+    return {
+      field_name: dependency.field,
+      class_name: className(dependency.namespace),
+      full_class_name: dependency.namespace,
+      namespace: parent?.namespace ?? null,
+      gren_hash: parent?.hash ?? null,
+      result_status: parent?.summary.result_status ?? null,
+      config: configOf(targetConfig, dependency.field),
+    };
+  });
+  const children: ChildExperiment[] = dependents
     .filter(({ child }) => child !== target)
     .map(({ child, field }) => ({
       field_name: field,

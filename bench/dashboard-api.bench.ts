@@ -1,0 +1,224 @@
+/**
+ * Dashboard API benchmark (issue 5): the API in-process on synthetic stores of 10k and 100k
+ * artifacts in the real on-disk format (dashboard-api/src/testing/synthetic-store.ts).
+ *
+ * Figures, per store size:
+ * - `coldFirstListMs`: from creating the app to the first answer of
+ *   `/api/experiments?limit=50` (every state.json read; the store's files are in the page
+ *   cache, as right after they were written);
+ * - `coldCompleteMs`: until metadata is indexed too (first `/api/dag` answered);
+ * - warm medians (and p90) over repeated HTTP requests on 127.0.0.1: the first page, a
+ *   filtered page, a config_filter page, `/api/stats`, `/api/dag`, a detail, relationships;
+ * - `recompute*Ms`: stats and DAG rebuilt from the index (what the first request after a
+ *   change pays; later ones hit the per-version cache);
+ * - `newArtifactVisibleMs`: an artifact written in a new namespace until the list shows it;
+ * - heap and RSS once indexed, and how many folders inotify watches.
+ *
+ * Stores are generated once into the OS temp folder and reused (`GREN_BENCH_REGENERATE=1`
+ * forces a new one). Run alone: `npx ts-node --transpile-only bench/dashboard-api.bench.ts`
+ * (prints JSON; needs the compiled lib: `npm run build -w lib`), or through `npm run bench`.
+ * `GREN_BENCH_DASHBOARD_SIZES=10000` limits the sizes.
+ */
+import * as fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createDashboardApp } from '../dashboard-api/src/create-app';
+import { buildDag } from '../dashboard-api/src/dag/build-dag';
+import { IndexService } from '../dashboard-api/src/index/index.service';
+import { computeStats } from '../dashboard-api/src/stats/compute-stats';
+import { buildState } from '../dashboard-api/src/testing/state-builder';
+import { generateSyntheticStore, type SyntheticStoreSummary } from '../dashboard-api/src/testing/synthetic-store';
+import { writeArtifact } from '../dashboard-api/src/testing/write-artifact';
+
+const GENERATOR_VERSION = 1;
+const TARGETS = {
+  10_000: { listMs: 15, statsMs: 20, dagMs: 40 },
+  100_000: { listMs: 100, coldMs: 3000 },
+} as const;
+
+export interface Timing {
+  medianMs: number;
+  p90Ms: number;
+  runs: number;
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const sizes = (process.env.GREN_BENCH_DASHBOARD_SIZES ?? '10000,100000').split(',').map(Number);
+  const results: Record<string, unknown> = {};
+  for (const size of sizes) results[String(size)] = await benchSize(size);
+  return { machine: { cpus: os.cpus().length, node: process.version }, targets: TARGETS, results };
+}
+
+async function benchSize(count: number): Promise<Record<string, unknown>> {
+  const { base, summary, generatedMs } = syntheticStore(count);
+  const liveNamespace = `bench.live.Probe${Date.now()}`;
+  const started = performance.now();
+  const app = await createDashboardApp({ basePath: base, spaDirectory: null }, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  try {
+    const first = await fetch(`${url}/api/experiments?limit=50`);
+    const coldFirstListMs = performance.now() - started;
+    const total = ((await first.json()) as { total: number }).total;
+    await (await fetch(`${url}/api/dag`)).arrayBuffer();
+    const coldCompleteMs = performance.now() - started;
+    const index = app.get(IndexService).index;
+    await settleWatches(index);
+    globalThis.gc?.();
+    const memory = process.memoryUsage();
+
+    const sample = summary.samples.find((s) => s.namespace === 'bench.train.Train') ?? summary.samples[0];
+    const detailUrl = `${url}/api/experiments/${sample?.namespace}/${sample?.hash}`;
+    const warm = {
+      list50: await time(`${url}/api/experiments?limit=50`),
+      filteredList: await time(
+        `${url}/api/experiments?limit=50&namespace=bench.train&result_status=failed&backend=slurm`,
+      ),
+      configFilterList: await time(
+        `${url}/api/experiments?limit=50&config_filter=lr%3D1e-3&config_filter=options.amp%3Dtrue`,
+      ),
+      lastPage: await time(`${url}/api/experiments?limit=1000&offset=${Math.max(0, total - 1000)}`),
+      stats: await time(`${url}/api/stats`),
+      dag: await time(`${url}/api/dag`),
+      detail: await time(detailUrl),
+      relationships: await time(`${detailUrl}/relationships`),
+      changes: await time(`${url}/api/changes`),
+    };
+    const sorted = index.sorted();
+    const recomputeStatsMs = median(repeat(7, () => computeStats(sorted)));
+    const service = app.get(IndexService);
+    const recomputeDagMs = median(repeat(5, () => buildDag(sorted, service.dependenciesOf)));
+
+    const writtenAt = performance.now();
+    const probe = writeArtifact(base, {
+      namespace: liveNamespace,
+      hash: 'f'.repeat(20),
+      state: buildState({
+        result: 'incomplete',
+        updatedAt: new Date(),
+        attempt: { status: 'running', startedAt: new Date() },
+      }),
+    });
+    let newArtifactVisibleMs: number | null = null;
+    while (performance.now() - writtenAt < 5000) {
+      const body = (await (await fetch(`${url}/api/experiments?namespace=${liveNamespace}`)).json()) as {
+        total: number;
+      };
+      if (body.total === 1) {
+        newArtifactVisibleMs = round(performance.now() - writtenAt);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    fs.rmSync(path.join(base, 'data', 'bench', 'live'), { recursive: true, force: true });
+    void probe;
+
+    const target = TARGETS[count as keyof typeof TARGETS] as
+      Partial<Record<'listMs' | 'statsMs' | 'dagMs' | 'coldMs', number>> | undefined;
+    return {
+      artifacts: total,
+      storeGeneratedMs: generatedMs,
+      coldFirstListMs: round(coldFirstListMs),
+      coldCompleteMs: round(coldCompleteMs),
+      warm,
+      recomputeStatsMs,
+      recomputeDagMs,
+      newArtifactVisibleMs,
+      heapUsedMb: round(memory.heapUsed / 1e6),
+      rssMb: round(memory.rss / 1e6),
+      watches: index.watchCounts,
+      targetsMet: target
+        ? {
+            ...(target.listMs === undefined ? {} : { list: warm.list50.medianMs <= target.listMs }),
+            ...(target.statsMs === undefined ? {} : { stats: warm.stats.medianMs <= target.statsMs }),
+            ...(target.dagMs === undefined ? {} : { dag: warm.dag.medianMs <= target.dagMs }),
+            ...(target.coldMs === undefined ? {} : { cold: coldFirstListMs <= target.coldMs }),
+          }
+        : {},
+    };
+  } finally {
+    await app.close();
+    fs.rmSync(path.join(base, 'data', 'bench', 'live'), { recursive: true, force: true });
+  }
+}
+
+/** A generated store, reused between runs (writing 100k artifacts takes a minute here). */
+function syntheticStore(count: number): {
+  base: string;
+  summary: SyntheticStoreSummary;
+  generatedMs: number | 'reused';
+} {
+  const base = path.join(os.tmpdir(), 'gren-dashboard-bench', `store-${count}-v${GENERATOR_VERSION}`);
+  const marker = path.join(base, 'summary.json');
+  if (fs.existsSync(marker) && process.env.GREN_BENCH_REGENERATE !== '1') {
+    return {
+      base,
+      summary: JSON.parse(fs.readFileSync(marker, 'utf8')) as SyntheticStoreSummary,
+      generatedMs: 'reused',
+    };
+  }
+  fs.rmSync(base, { recursive: true, force: true });
+  const started = performance.now();
+  const summary = generateSyntheticStore(base, { count });
+  const generatedMs = round(performance.now() - started);
+  fs.writeFileSync(marker, JSON.stringify(summary));
+  return { base, summary, generatedMs };
+}
+
+/** Waits until the background watch set-up stops growing, so it does not skew warm figures. */
+async function settleWatches(index: { watchCounts: { artifacts: number } }): Promise<void> {
+  let previous = -1;
+  while (index.watchCounts.artifacts !== previous) {
+    previous = index.watchCounts.artifacts;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+async function time(url: string, runs = 40, warmup = 5): Promise<Timing> {
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + runs; i += 1) {
+    const start = performance.now();
+    const response = await fetch(url);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+    if (i >= warmup) samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: round(quantile(samples, 0.5)), p90Ms: round(quantile(samples, 0.9)), runs };
+}
+
+function repeat(times: number, action: () => unknown): number[] {
+  return Array.from({ length: times }, () => {
+    const start = performance.now();
+    action();
+    return performance.now() - start;
+  });
+}
+
+function median(values: number[]): number {
+  return round(
+    quantile(
+      [...values].sort((a, b) => a - b),
+      0.5,
+    ),
+  );
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+if (require.main === module) {
+  run().then(
+    (figures) => console.log(JSON.stringify(figures, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
