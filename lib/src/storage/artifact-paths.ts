@@ -24,14 +24,18 @@ export class ArtifactPaths {
   readonly stateLock: string;
 
   constructor(readonly directory: string) {
-    this.internalDir = path.join(directory, GREN_DIR_NAME);
-    this.state = path.join(this.internalDir, STATE_FILE);
-    this.events = path.join(this.internalDir, EVENTS_FILE);
-    this.success = path.join(this.internalDir, SUCCESS_FILE);
-    this.metadata = path.join(this.internalDir, METADATA_FILE);
-    this.log = path.join(this.internalDir, LOG_FILE);
-    this.computeLock = path.join(this.internalDir, COMPUTE_LOCK);
-    this.submitLock = path.join(this.internalDir, SUBMIT_LOCK);
-    this.stateLock = path.join(this.internalDir, STATE_LOCK);
+    // One normalizing join; the file names are plain, so appending them is exact (and a
+    // fresh instance's cache hit no longer pays nine path.join calls).
+    const internal = path.join(directory, GREN_DIR_NAME);
+    const prefix = internal + path.sep;
+    this.internalDir = internal;
+    this.state = prefix + STATE_FILE;
+    this.events = prefix + EVENTS_FILE;
+    this.success = prefix + SUCCESS_FILE;
+    this.metadata = prefix + METADATA_FILE;
+    this.log = prefix + LOG_FILE;
+    this.computeLock = prefix + COMPUTE_LOCK;
+    this.submitLock = prefix + SUBMIT_LOCK;
+    this.stateLock = prefix + STATE_LOCK;
   }
 }

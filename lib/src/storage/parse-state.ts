@@ -23,6 +23,15 @@ const EXTRA_KEYS: Readonly<Record<string, readonly string[]>> = {
   crashed: ['ended_at', 'error', 'reason'],
 };
 const OWNER_KEYS = ['pid', 'host', 'hostname', 'user', 'command', 'timestamp', 'python_version', 'executable', 'platform'] as const;
+// Allowed keys as sets, built once: every cache hit validates a state.json.
+const ROOT_ALLOWED: ReadonlySet<string> = new Set(['schema_version', 'result', 'attempt', 'updated_at']);
+const SUCCESS_RESULT_ALLOWED: ReadonlySet<string> = new Set(['status', 'created_at']);
+const RESULT_ALLOWED: ReadonlySet<string> = new Set(['status']);
+const ATTEMPT_ALLOWED: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  Object.entries(EXTRA_KEYS).map(([status, extras]) => [status, new Set([...COMMON_KEYS, ...extras])]),
+);
+const OWNER_ALLOWED: ReadonlySet<string> = new Set(OWNER_KEYS);
+const ERROR_ALLOWED: ReadonlySet<string> = new Set(['type', 'message', 'traceback']);
 
 /**
  * Validates parsed state.json content as strictly as the Python gren (extra keys and wrong
@@ -35,7 +44,7 @@ export function parseState(data: unknown, file: string): GrenState {
   const fail = (where: string, problem: string): never => {
     throw GrenStateError.invalidSchema(file, where, problem);
   };
-  onlyKeys(root, ['schema_version', 'result', 'attempt', 'updated_at'], '', fail);
+  onlyKeys(root, ROOT_ALLOWED, '', fail);
   const updated = root.updated_at ?? null;
   if (updated !== null && typeof updated !== 'string') fail('updated_at', 'must be a string or null');
   return {
@@ -53,10 +62,10 @@ function parseResult(value: unknown, fail: Fail): GrenResult {
   const status = result.status;
   if (typeof status !== 'string' || !RESULT_STATUSES.has(status)) fail('result.status', `must be one of ${[...RESULT_STATUSES].join(', ')}`);
   if (status === 'success') {
-    onlyKeys(result, ['status', 'created_at'], 'result.', fail);
+    onlyKeys(result, SUCCESS_RESULT_ALLOWED, 'result.', fail);
     return { status: 'success', created_at: string(result.created_at, 'result.created_at', fail) };
   }
-  onlyKeys(result, ['status'], 'result.', fail);
+  onlyKeys(result, RESULT_ALLOWED, 'result.', fail);
   return { status } as GrenResult;
 }
 
@@ -65,7 +74,7 @@ function parseAttempt(value: unknown, fail: Fail): Attempt {
   const status = attempt.status;
   if (typeof status !== 'string' || !ATTEMPT_STATUSES.has(status)) fail('attempt.status', `must be one of ${[...ATTEMPT_STATUSES].join(', ')}`);
   const extras = EXTRA_KEYS[status as string] ?? [];
-  onlyKeys(attempt, [...COMMON_KEYS, ...extras], 'attempt.', fail);
+  onlyKeys(attempt, ATTEMPT_ALLOWED[status] ?? new Set(COMMON_KEYS), 'attempt.', fail);
   const number = attempt.number ?? 1;
   if (typeof number !== 'number' || !Number.isInteger(number)) fail('attempt.number', 'must be an integer');
   const lease = attempt.lease_duration_sec;
@@ -99,7 +108,7 @@ function parseAttempt(value: unknown, fail: Fail): Attempt {
 
 function parseOwner(value: unknown, fail: Fail): AttemptOwner {
   const owner = object(value, 'attempt.owner', fail);
-  onlyKeys(owner, OWNER_KEYS, 'attempt.owner.', fail);
+  onlyKeys(owner, OWNER_ALLOWED, 'attempt.owner.', fail);
   const pid = owner.pid ?? null;
   if (pid !== null && (typeof pid !== 'number' || !Number.isInteger(pid))) fail('attempt.owner.pid', 'must be an integer or null');
   const text = (key: (typeof OWNER_KEYS)[number]): string | null => nullableString(owner[key], `attempt.owner.${key}`, fail);
@@ -120,7 +129,7 @@ function parseOwner(value: unknown, fail: Fail): AttemptOwner {
 
 function parseError(value: unknown, fail: Fail): AttemptError {
   const error = object(value, 'attempt.error', fail);
-  onlyKeys(error, ['type', 'message', 'traceback'], 'attempt.error.', fail);
+  onlyKeys(error, ERROR_ALLOWED, 'attempt.error.', fail);
   return {
     type: error.type === undefined ? 'UnknownError' : string(error.type, 'attempt.error.type', fail),
     message: error.message === undefined ? '' : string(error.message, 'attempt.error.message', fail),
@@ -143,8 +152,8 @@ function nullableString(value: unknown, where: string, fail: Fail): string | nul
   return string(value, where, fail);
 }
 
-function onlyKeys(value: Json, allowed: readonly string[], prefix: string, fail: Fail): void {
+function onlyKeys(value: Json, allowed: ReadonlySet<string>, prefix: string, fail: Fail): void {
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) fail(`${prefix}${key}`, 'is not allowed here');
+    if (!allowed.has(key)) fail(`${prefix}${key}`, 'is not allowed here');
   }
 }
