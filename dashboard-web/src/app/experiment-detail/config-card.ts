@@ -3,8 +3,8 @@ import { RouterLink } from '@angular/router';
 import type { ParentExperiment } from '@contract/api-types';
 import { experimentLink } from '../shared/experiment-ref';
 import { StatusBadge } from '../shared/status-badge';
-import { JsonObject, splitConfig } from './config-fields';
-import { ValueView } from './value-view';
+import { JsonObject, parseFieldPath, pathKey, splitConfig } from './config-fields';
+import { DependencyLinks, ValueView } from './value-view';
 
 /** "Configuration": parameters, and dependencies linked to the experiments they resolve to. */
 @Component({
@@ -25,7 +25,9 @@ import { ValueView } from './value-view';
               @for (p of f.parameters; track p[0]) {
                 <div class="config__row">
                   <dt class="mono">{{ p[0] }}</dt>
-                  <dd><app-value-view [value]="p[1]" /></dd>
+                  <dd>
+                    <app-value-view [value]="p[1]" [path]="[p[0]]" [links]="links()" />
+                  </dd>
                 </div>
               }
             </dl>
@@ -100,6 +102,17 @@ export class ConfigCard {
   readonly config = input.required<JsonObject>();
   readonly parents = input<readonly ParentExperiment[]>([]);
   protected readonly fields = computed(() => splitConfig(this.config()));
+  /** Dependencies below the top level (in lists or nested objects), by their place. */
+  protected readonly links = computed((): DependencyLinks => {
+    const links = new Map<string, ParentExperiment>();
+    for (const parent of this.parents()) {
+      const steps = parseFieldPath(parent.field_name);
+      if (steps !== null && steps.length > 1) {
+        links.set(pathKey(steps), parent);
+      }
+    }
+    return links;
+  });
 
   protected parentOf(field: string): ParentExperiment | undefined {
     return this.parents().find((p) => p.field_name === field);

@@ -1,4 +1,4 @@
-import { isGrenObject, splitConfig } from './config-fields';
+import { isGrenObject, parseFieldPath, pathKey, splitConfig } from './config-fields';
 
 describe('splitConfig', () => {
   it('should separate dependencies (objects with __class__) from parameters, keeping order', () => {
@@ -34,5 +34,23 @@ describe('splitConfig', () => {
     expect(isGrenObject({ __class__: 3 })).toBe(false);
     expect(isGrenObject([{ __class__: 'x' }])).toBe(false);
     expect(isGrenObject(null)).toBe(false);
+  });
+});
+
+describe('parseFieldPath', () => {
+  it('should read names, indexes and quoted keys as the API writes them', () => {
+    expect(parseFieldPath('dataset')).toEqual(['dataset']);
+    expect(parseFieldPath('opt.data')).toEqual(['opt', 'data']);
+    expect(parseFieldPath('members[1]')).toEqual(['members', 1]);
+    expect(parseFieldPath('models["a.b"][0]')).toEqual(['models', 'a.b', 0]);
+  });
+
+  it('should give null for what it cannot read', () => {
+    expect(parseFieldPath('')).toBeNull();
+    expect(parseFieldPath('a[')).toBeNull();
+  });
+
+  it('should key equal paths alike', () => {
+    expect(pathKey(parseFieldPath('models["a"]') ?? [])).toBe(pathKey(['models', 'a']));
   });
 });

@@ -49,3 +49,41 @@ export function splitConfig(grenObj: JsonObject): ConfigFields {
   }
   return { parameters, dependencies };
 }
+
+/** One step into a config: an object key or an array index. */
+export type ConfigPathStep = string | number;
+
+const FIELD_TOKEN = /\.?([^.[\]]+)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/y;
+
+/**
+ * The steps of a dependency field as the API names it (`dataset`, `opt.data`, `stages[1]`,
+ * `models["a"]`), or null when it is malformed.
+ */
+export function parseFieldPath(field: string): ConfigPathStep[] | null {
+  const steps: ConfigPathStep[] = [];
+  FIELD_TOKEN.lastIndex = 0;
+  while (FIELD_TOKEN.lastIndex < field.length) {
+    const match = FIELD_TOKEN.exec(field);
+    if (!match) {
+      return null;
+    }
+    const [, name, index, quoted] = match;
+    if (name !== undefined) {
+      steps.push(name);
+    } else if (index !== undefined) {
+      steps.push(Number(index));
+    } else {
+      try {
+        steps.push(JSON.parse(quoted ?? '') as string);
+      } catch {
+        return null;
+      }
+    }
+  }
+  return steps.length > 0 ? steps : null;
+}
+
+/** A key that identifies a path, so parsed field names and tree positions can be matched. */
+export function pathKey(steps: readonly ConfigPathStep[]): string {
+  return JSON.stringify(steps);
+}

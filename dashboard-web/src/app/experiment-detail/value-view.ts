@@ -1,11 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { isJsonObject } from './config-fields';
+import { RouterLink } from '@angular/router';
+import type { ParentExperiment } from '@contract/api-types';
+import { experimentLink } from '../shared/experiment-ref';
+import { StatusBadge } from '../shared/status-badge';
+import { ConfigPathStep, isGrenObject, isJsonObject, pathKey } from './config-fields';
 
 type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
 
-/** A JSON value as a tree: scalars colour-coded by type, objects and lists nested. */
+/** Stored dependencies by the key (`pathKey`) of where they sit in the config. */
+export type DependencyLinks = ReadonlyMap<string, ParentExperiment>;
+
+const NO_LINKS: DependencyLinks = new Map();
+
+/**
+ * A JSON value as a tree: scalars colour-coded by type, objects and lists nested. A gren
+ * object found at a path listed in `links` (a dependency inside a list or a nested object)
+ * shows its class as a link to the stored experiment.
+ */
 @Component({
   selector: 'app-value-view',
+  imports: [RouterLink, StatusBadge],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @switch (kind()) {
@@ -17,7 +31,25 @@ type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
             @for (entry of entries(); track entry[0]) {
               <div class="tree__row">
                 <dt class="mono">{{ entry[0] }}</dt>
-                <dd><app-value-view [value]="entry[1]" /></dd>
+                <dd>
+                  @if (entry[0] === '__class__' && dependency(); as parent) {
+                    <span class="tree__dep">
+                      <a
+                        class="mono"
+                        [routerLink]="parentLink(parent)"
+                        data-testid="dependency-link"
+                        >{{ entry[1] }}</a
+                      >
+                      <app-status-badge [status]="parent.result_status" />
+                    </span>
+                  } @else {
+                    <app-value-view
+                      [value]="entry[1]"
+                      [path]="childPath(entry[0])"
+                      [links]="links()"
+                    />
+                  }
+                </dd>
               </div>
             }
           </dl>
@@ -29,7 +61,9 @@ type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
         } @else {
           <ol class="tree tree--list" start="0">
             @for (entry of entries(); track entry[0]) {
-              <li><app-value-view [value]="entry[1]" /></li>
+              <li>
+                <app-value-view [value]="entry[1]" [path]="childPath(entry[0])" [links]="links()" />
+              </li>
             }
           </ol>
         }
@@ -67,10 +101,29 @@ type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
     .tree--list {
       padding-left: 1.5rem;
     }
+    .tree__dep {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
   `,
 })
 export class ValueView {
   readonly value = input<unknown>(null);
+  /** Where this value sits in the configuration (only needed with `links`). */
+  readonly path = input<readonly ConfigPathStep[]>([]);
+  readonly links = input<DependencyLinks>(NO_LINKS);
+
+  /** The stored experiment this value is, when it is a linked dependency. */
+  protected readonly dependency = computed((): ParentExperiment | null => {
+    const links = this.links();
+    if (links.size === 0 || !isGrenObject(this.value())) {
+      return null;
+    }
+    const parent = links.get(pathKey(this.path()));
+    return parent?.namespace && parent.gren_hash ? parent : null;
+  });
 
   protected readonly kind = computed((): ValueKind => {
     const value = this.value();
@@ -94,4 +147,12 @@ export class ValueView {
     }
     return isJsonObject(value) ? Object.entries(value) : [];
   });
+
+  protected childPath(key: string): ConfigPathStep[] {
+    return [...this.path(), Array.isArray(this.value()) ? Number(key) : key];
+  }
+
+  protected parentLink(parent: ParentExperiment): string[] {
+    return experimentLink({ namespace: parent.namespace ?? '', gren_hash: parent.gren_hash ?? '' });
+  }
 }
