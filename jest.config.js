@@ -47,5 +47,13 @@ module.exports = {
         '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/dashboard-api/tsconfig.jest.json' }],
       },
     },
+    {
+      // The built SPA served by the compiled `gren-dashboard serve`, driven in Debian's chromium
+      // (playwright-core); one server and one browser per suite file.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/spec/browser/**/*.spec.ts'],
+      globalSetup: '<rootDir>/spec/browser/support/global-setup.ts',
+    },
   ],
 };
