@@ -67,3 +67,11 @@ export type { GrenJobState } from './runtime/gren-job';
 export { SlurmExecutor } from './executors/slurm/slurm-executor';
 export type { SlurmOptions } from './executors/slurm/slurm-options';
 export { renderError } from './errors/render-error';
+
+export type { Explanation, ExplainOptions, NearestArtifact, AttemptSummary, StoredResult } from './explain/explanation';
+export type { FieldDifference } from './explain/field-difference';
+export { diffConfigs } from './explain/diff-configs';
+export { treeOfObject, treeOfStored } from './explain/config-tree';
+export type { ConfigTree, StoredTree } from './explain/config-tree';
+export { formatExplanation, formatDifferences } from './explain/format-explanation';
+export { explanationToJson } from './explain/explanation-json';
