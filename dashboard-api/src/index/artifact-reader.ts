@@ -13,6 +13,9 @@ export interface StateFacts {
   startedMs: number | null;
 }
 
+const STATE_SUFFIX = path.join(path.sep, '.gren', 'state.json');
+const METADATA_SUFFIX = path.join(path.sep, '.gren', 'metadata.json');
+
 /** A digit run this long may be an integer beyond 2^53: parse such metadata losslessly. */
 const LONG_INTEGER = /\d{16,}/;
 
@@ -27,7 +30,7 @@ export class ArtifactReader {
     hash: string,
     withSignature = false,
   ): (StateFacts & { signature: string | null }) | undefined {
-    const file = path.join(directory, '.gren', 'state.json');
+    const file = directory + STATE_SUFFIX;
     let read: { text: string; signature: string | null } | undefined;
     try {
       read = this.files.read(file, withSignature);
@@ -40,7 +43,7 @@ export class ArtifactReader {
 
   /** null when there is no metadata.json or it cannot be used. */
   readMetadata(directory: string): MetadataFacts | null {
-    const file = path.join(directory, '.gren', 'metadata.json');
+    const file = directory + METADATA_SUFFIX;
     try {
       const read = this.files.read(file);
       if (read === undefined) return null;

@@ -340,17 +340,33 @@ export class StoreIndex {
       for (const name of previous.children) if (!children.has(name)) this.dropUnder(path.join(directory, name), false);
     }
     if (info.segments.length >= MAX_DEPTH) return;
+    const namespace = info.segments.join('.');
     for (const name of children) {
-      const child = path.join(directory, name);
+      // Plain concatenation: the folder is already normalized, and path.join costs per artifact.
+      const child = directory + path.sep + name;
       if (this.records.has(child) || this.pending.has(child) || this.structure.has(child)) continue;
-      const childInfo: FolderInfo = { directory: child, root: info.root, segments: [...info.segments, name] };
-      if (!this.tryArtifact(childInfo, initial)) queue.push(childInfo);
+      if (!this.tryArtifactAt(child, info.root, namespace, name, initial)) {
+        queue.push({ directory: child, root: info.root, segments: [...info.segments, name] });
+      }
     }
   }
 
   /** Indexes a folder whose `.gren/state.json` exists; false when it does not. */
   private tryArtifact(info: FolderInfo, initial: boolean): boolean {
     const { namespace, hash } = namespaceAndHash(info.segments);
+    return this.tryArtifactAt(info.directory, info.root, namespace, hash, initial);
+  }
+
+  private tryArtifactAt(
+    directory: string,
+    root: StoreRootName,
+    parentNamespace: string,
+    name: string,
+    initial: boolean,
+  ): boolean {
+    // A folder right below a root has no namespace of its own (reference: hash "").
+    const [namespace, hash] = parentNamespace === '' ? [name, ''] : [parentNamespace, name];
+    const info = { directory, root };
     const facts = this.reader.readState(info.directory, namespace, hash, !initial);
     if (!facts) return false;
     const record: ArtifactRecord = {
