@@ -16,7 +16,7 @@ import { SlowSquare } from '../children/pipelines';
 jest.setTimeout(60_000);
 
 abstract class Text<Self> extends GrenObject<string, Self> {
-  protected _create(): string {
+  protected _create(): string | Promise<string> {
     fs.writeFileSync(path.join(this.grenDir, 'out.txt'), 'x');
     return 'x';
   }
