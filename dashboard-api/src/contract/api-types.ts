@@ -114,9 +114,15 @@ export interface DAGNode {
   success_count: number;
   failed_count: number;
   running_count: number;
+  /**
+   * The module that defines the class: the namespace without its last part
+   * (`refstore.pipelines` for `refstore.pipelines.Train`), null for a one-part namespace. The
+   * store records no inheritance; this lets clients group classes. Not a node id.
+   */
   parent_class: string | null;
 }
 
+/** `source` (a dependency class) → `target` (the class depending on it); list indices are dropped from `field_name` (`members[]`). */
 export interface DAGEdge {
   source: string;
   target: string;
