@@ -1,0 +1,71 @@
+import { startHeartbeat } from '../../../lib/src/runtime/heartbeat';
+
+describe('startHeartbeat', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  describe('when every beat renews the attempt', () => {
+    it('should beat once per interval until stopped', async () => {
+      const beat = jest.fn(() => Promise.resolve(true));
+      const onLost = jest.fn();
+      const stop = startHeartbeat(2, beat, onLost);
+
+      await jest.advanceTimersByTimeAsync(1_999);
+      expect(beat).toHaveBeenCalledTimes(0);
+      await jest.advanceTimersByTimeAsync(4_001);
+      expect(beat).toHaveBeenCalledTimes(3);
+      stop();
+      await jest.advanceTimersByTimeAsync(10_000);
+
+      expect(beat).toHaveBeenCalledTimes(3);
+      expect(onLost).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('when a beat finds the attempt is no longer ours (R4)', () => {
+    it('should report it once and stop beating', async () => {
+      const answers = [true, false];
+      const beat = jest.fn(() => Promise.resolve(answers.shift() ?? true));
+      const onLost = jest.fn();
+      startHeartbeat(1, beat, onLost);
+
+      await jest.advanceTimersByTimeAsync(10_000);
+
+      expect(beat).toHaveBeenCalledTimes(2);
+      expect(onLost).toHaveBeenCalledTimes(1);
+      expect(onLost).toHaveBeenCalledWith('another process took over this attempt');
+    });
+  });
+
+  describe('when a beat fails', () => {
+    it('should report the failure and keep beating', async () => {
+      let calls = 0;
+      const beat = jest.fn(() => (++calls === 1 ? Promise.reject(new Error('disk full')) : Promise.resolve(true)));
+      const onLost = jest.fn();
+      const stop = startHeartbeat(1, beat, onLost);
+
+      await jest.advanceTimersByTimeAsync(3_000);
+      stop();
+
+      expect(onLost).toHaveBeenCalledWith('the heartbeat failed: disk full');
+      expect(beat).toHaveBeenCalledTimes(3);
+    });
+  });
+
+  describe('when stopped while a beat is in flight', () => {
+    it('should neither report nor reschedule', async () => {
+      let resolve: (ours: boolean) => void = () => undefined;
+      const beat = jest.fn(() => new Promise<boolean>((done) => (resolve = done)));
+      const onLost = jest.fn();
+      const stop = startHeartbeat(1, beat, onLost);
+      await jest.advanceTimersByTimeAsync(1_000);
+
+      stop();
+      resolve(false);
+      await jest.advanceTimersByTimeAsync(5_000);
+
+      expect(beat).toHaveBeenCalledTimes(1);
+      expect(onLost).not.toHaveBeenCalled();
+    });
+  });
+});
