@@ -72,9 +72,12 @@ describe('loadOrCreate while another party works on the artifact (reference §3.
       const holder = startChild('store-client.js', ['11', '1500'], childEnv());
       const holderDone = finished(holder);
       await eventually(() => fs.existsSync(path.join(store(), 'started')), 15_000, 'the holder to start _create');
+      GREN_CONFIG.waitLogEverySecs = 0.5;
+      const started = Date.now();
 
       const value = await new SlowSquare({ x: 11 }).loadOrCreate();
 
+      const waitedSec = (Date.now() - started) / 1000;
       expect(value).toBe(121);
       expect((await holderDone).code).toBe(0);
       expect(calls()).toEqual([`${holder.pid} create 11`, `${process.pid} load 11`]);
@@ -83,6 +86,11 @@ describe('loadOrCreate while another party works on the artifact (reference §3.
       expect(artifactLog(dir)).toContain(
         `load_or_create SlowSquare ${new SlowSquare({ x: 11 }).grenHash} ${dir} (running->wait)`,
       );
+      const waitLines = artifactLog(dir)
+        .split('\n')
+        .filter((line) => line.includes(`compute_lock: waiting for lock ${dir}`));
+      expect(waitLines.length).toBeGreaterThanOrEqual(1);
+      expect(waitLines.length).toBeLessThanOrEqual(Math.ceil(waitedSec / 0.5) + 1);
     });
   });
 
