@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import { GrenComputeError } from '../errors/compute-error';
+import { ensureDirectory } from '../storage/ensure-directory';
 import { getLogger } from '../logging/gren-logger';
 import { currentHolder, runWithHolder } from '../logging/log-context';
 import type { GrenObject } from '../model/gren-object';
@@ -46,7 +46,7 @@ async function computeLocally<T>(runtime: GrenRuntime, artifact: Artifact<T>): P
     announceDecision(artifact, 'load');
     return loadResult(artifact);
   }
-  fs.mkdirSync(artifact.paths.internalDir, { recursive: true });
+  ensureDirectory(artifact.paths.internalDir);
   const settled = await settle(runtime, artifact.paths);
   announceDecision(artifact, settled.result.status === 'success' ? 'load' : isActive(settled.attempt) ? 'wait' : 'create');
   const maxWaitSec = (artifact.object.constructor as { maxWaitTimeSec?: number | null }).maxWaitTimeSec ?? null;

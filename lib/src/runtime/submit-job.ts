@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as lockfile from 'proper-lockfile';
 import { GrenComputeError } from '../errors/compute-error';
+import { ensureDirectory } from '../storage/ensure-directory';
 import { GrenError } from '../errors/gren-error';
 import { GrenStateError } from '../errors/state-error';
 import type { Executor } from '../executors/executor';
@@ -42,7 +42,7 @@ export function submitJob<T>(runtime: GrenRuntime, object: GrenObject<T>, execut
       announceDecision(artifact, 'load');
       return new GrenJob(runtime, artifact, executor, null, null);
     }
-    fs.mkdirSync(artifact.paths.internalDir, { recursive: true });
+    ensureDirectory(artifact.paths.internalDir);
     const running = await activeAttempt(runtime, artifact, executor);
     if (running) {
       announceDecision(artifact, 'wait');
