@@ -75,3 +75,6 @@ export { treeOfObject, treeOfStored } from './explain/config-tree';
 export type { ConfigTree, StoredTree } from './explain/config-tree';
 export { formatExplanation, formatDifferences } from './explain/format-explanation';
 export { explanationToJson } from './explain/explanation-json';
+export { runCli } from './cli/run-cli';
+export type { CliIo } from './cli/cli-io';
+export { GrenCliError } from './cli/cli-error';

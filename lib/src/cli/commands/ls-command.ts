@@ -1,0 +1,80 @@
+import { Option, type Command } from 'commander';
+import { progressFor, storePath, type CliContext } from '../cli-context';
+import { displayTime } from '../format/display-time';
+import { humanSize } from '../format/human-size';
+import { textTable } from '../format/text-table';
+import { artifactToJson } from '../store/artifact-json';
+import { requireStore } from '../store/require-store';
+import { scanStore, type ScannedArtifact } from '../store/scan-store';
+import { writeJson } from '../write-json';
+
+const STATUSES = ['success', 'failed', 'incomplete', 'absent', 'invalid'];
+
+interface LsOptions {
+  status?: string;
+  json?: boolean;
+}
+
+export function registerLs(program: Command, context: CliContext): void {
+  program
+    .command('ls')
+    .description(
+      'List artifacts (data/ and git/), newest first: class, hash, result, attempt, updated time, size on disk',
+    )
+    .argument('[namespace-prefix]', 'only namespaces starting with this (dotted, or with slashes)')
+    .addOption(new Option('--status <result>', 'only artifacts with this result status').choices(STATUSES))
+    .option('--json', 'print JSON: {store, total, total_bytes, artifacts: [...]}, sizes in bytes')
+    .action((prefix: string | undefined, options: LsOptions, command: Command) => {
+      const base = storePath(command);
+      requireStore(base);
+      const wanted = prefix?.replace(/\//g, '.');
+      const artifacts = scanStore(
+        base,
+        progressFor(context, command, Boolean(options.json)),
+        (location) =>
+          !wanted ||
+          location.namespace.startsWith(wanted) ||
+          `${location.namespace}/${location.hash}`.startsWith(wanted),
+      )
+        .filter((artifact) => !options.status || artifact.result === options.status)
+        .sort((a, b) => b.updatedMs - a.updatedMs || a.key.localeCompare(b.key));
+      const totalBytes = artifacts.reduce((sum, artifact) => sum + artifact.sizeBytes, 0);
+      if (options.json) {
+        writeJson(context.io, {
+          store: base,
+          total: artifacts.length,
+          total_bytes: totalBytes,
+          artifacts: artifacts.map(artifactToJson),
+        });
+      } else {
+        context.io.stdout.write(formatListing(base, artifacts, totalBytes));
+      }
+    });
+}
+
+function formatListing(base: string, artifacts: readonly ScannedArtifact[], totalBytes: number): string {
+  if (artifacts.length === 0) return `No artifacts in ${base}.\n`;
+  const rows = artifacts.map((artifact) => {
+    const attempt = artifact.state?.attempt;
+    return [
+      artifact.namespace.slice(artifact.namespace.lastIndexOf('.') + 1),
+      artifact.hash,
+      artifact.result,
+      attempt ? `#${attempt.number} ${attempt.status}` : '-',
+      `${displayTime(artifact.updatedAt)}${artifact.updatedFrom === 'mtime' ? '*' : ''}`,
+      humanSize(artifact.sizeBytes),
+      artifact.namespace,
+    ];
+  });
+  const lines = textTable(['CLASS', 'HASH', 'RESULT', 'ATTEMPT', 'UPDATED (UTC)', 'SIZE', 'NAMESPACE'], rows);
+  const out: string[] = [lines[0]!];
+  artifacts.forEach((artifact, index) => {
+    out.push(lines[index + 1]!);
+    if (artifact.invalid) out.push(`  ! ${artifact.invalid.message}`);
+  });
+  const plural = artifacts.length === 1 ? '' : 's';
+  out.push(
+    `${artifacts.length} artifact${plural}, ${humanSize(totalBytes)}${artifacts.some((artifact) => artifact.updatedFrom === 'mtime') ? ' (* folder time: no state update recorded)' : ''}`,
+  );
+  return `${out.join('\n')}\n`;
+}

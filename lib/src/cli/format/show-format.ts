@@ -1,0 +1,128 @@
+import { stringifyPythonJson } from '../../serialization/python-json';
+import type { ArtifactDetails } from '../store/artifact-details';
+import { artifactToJson } from '../store/artifact-json';
+import { displayTime } from './display-time';
+import { humanSize } from './human-size';
+
+const METADATA_KEYS = [
+  'gren_python_def',
+  'gren_ts_def',
+  'gren_ts_module',
+  'git_commit',
+  'git_branch',
+  'git_remote',
+  'hostname',
+  'user',
+  'pid',
+  'command',
+  'timestamp',
+  'python_version',
+  'node_version',
+  'gren_version',
+] as const;
+
+/** `gren show` as text. */
+export function formatDetails(details: ArtifactDetails): string {
+  const { artifact } = details;
+  const state = artifact.state;
+  const lines = [`${artifact.namespace}/${artifact.hash}`, `  directory  ${artifact.directory}`];
+  if (artifact.invalid) lines.push(`  state      invalid: ${artifact.invalid.message}`);
+  if (state) {
+    const created = state.result.status === 'success' ? ` (created ${state.result.created_at})` : '';
+    lines.push(`  result     ${state.result.status}${created}`);
+    lines.push(`  updated    ${state.updated_at ?? '-'}`);
+  }
+  lines.push(`  size       ${humanSize(artifact.sizeBytes)}`);
+  lines.push(`  live       ${details.live ?? 'no'}`);
+  const attempt = state?.attempt;
+  lines.push('', 'attempt');
+  if (!attempt) lines.push('  (none)');
+  else {
+    const host = attempt.owner.host ?? attempt.owner.hostname ?? '?';
+    lines.push(
+      `  #${attempt.number} ${attempt.status}, backend ${attempt.backend}, ${host} pid ${attempt.owner.pid ?? '?'}${attempt.owner.user ? `, user ${attempt.owner.user}` : ''}`,
+    );
+    lines.push(
+      `  started ${displayTime(attempt.started_at)}, heartbeat ${displayTime(attempt.heartbeat_at)}, lease until ${displayTime(attempt.lease_expires_at)}`,
+    );
+    if ('ended_at' in attempt)
+      lines.push(`  ended ${displayTime(attempt.ended_at)}${attempt.reason ? `, reason ${attempt.reason}` : ''}`);
+    if (Object.keys(attempt.scheduler).length > 0)
+      lines.push(`  scheduler ${stringifyPythonJson(attempt.scheduler, { spaced: true })}`);
+    const error = 'error' in attempt ? attempt.error : null;
+    if (error) {
+      lines.push(`  error: ${error.type}: ${error.message}`);
+      if (error.traceback)
+        lines.push(
+          '  traceback:',
+          ...error.traceback
+            .replace(/\n$/, '')
+            .split('\n')
+            .map((line) => `    ${line}`),
+        );
+    }
+  }
+  lines.push('', 'metadata');
+  if (details.metadataError) lines.push(`  unreadable: ${details.metadataError}`);
+  else if (!details.metadata) lines.push('  (none yet: written when a computation starts)');
+  else {
+    for (const key of METADATA_KEYS) {
+      // Our metadata fills python_version with the Node version, beside node_version.
+      if (key === 'python_version' && details.metadata.node_version !== undefined) continue;
+      const value = details.metadata[key];
+      if (value !== undefined && value !== null && value !== '')
+        lines.push(`  ${key.padEnd(16)} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    }
+    lines.push(`  ${'git_patch'.padEnd(16)} ${patchSummary(details.metadata.git_patch)}`);
+  }
+  lines.push('', 'dependencies');
+  if (details.dependencies.length === 0) lines.push('  (none)');
+  for (const dependency of details.dependencies) {
+    const where = dependency.directory
+      ? `${dependency.namespace}/${dependency.hash} [${dependency.result}]`
+      : `${dependency.namespace}${dependency.hash ? `/${dependency.hash}` : ''} (not in this store)`;
+    lines.push(`  ${dependency.field}  ${where}${dependency.matchedBy === 'config' ? ' (matched by config)' : ''}`);
+  }
+  lines.push(
+    '',
+    `log (${details.logTail.length === 0 ? 'empty' : `last ${details.logTail.length} lines`}: ${details.logFile})`,
+  );
+  lines.push(...details.logTail.map((line) => `  ${line}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `gren show --json`. */
+export function detailsToJson(details: ArtifactDetails): Record<string, unknown> {
+  const metadata = details.metadata;
+  return {
+    ...artifactToJson(details.artifact),
+    live: details.live ?? null,
+    compute_lock: details.artifact.computeLock,
+    state: details.artifact.state ?? null,
+    metadata: metadata
+      ? {
+          ...Object.fromEntries(METADATA_KEYS.filter((key) => key in metadata).map((key) => [key, metadata[key]])),
+          git_patch: patchSummary(metadata.git_patch),
+        }
+      : null,
+    metadata_error: details.metadataError ?? null,
+    dependencies: details.dependencies.map((dependency) => ({
+      field: dependency.field,
+      namespace: dependency.namespace,
+      gren_hash: dependency.hash,
+      directory: dependency.directory,
+      result_status: dependency.result,
+      matched_by: dependency.matchedBy,
+    })),
+    event_count: details.eventCount,
+    log_file: details.logFile,
+    log_tail: details.logTail,
+  };
+}
+
+function patchSummary(patch: unknown): string {
+  if (typeof patch !== 'string') return '-';
+  if (patch.startsWith('<')) return patch;
+  const changed = patch.split('\n').filter((line) => /^[+-](?![+-])/.test(line)).length;
+  return changed === 0 ? 'clean' : `${changed} changed lines`;
+}

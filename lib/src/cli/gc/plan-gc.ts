@@ -1,0 +1,57 @@
+import * as os from 'node:os';
+import { readMetadataRaw } from '../../storage/read-metadata';
+import { ArtifactPaths } from '../../storage/artifact-paths';
+import { isPidAlive } from '../../runtime/pid-alive';
+import type { Progress } from '../progress';
+import { liveReason, type LivenessFacts } from '../store/attempt-liveness';
+import { buildDependencyGraph } from '../store/dependency-graph';
+import { isForeignSchema, orphanReason } from '../store/orphan-reason';
+import { scanStore, type ScannedArtifact } from '../store/scan-store';
+import { selectForGc, type GcCriteria, type GcItem, type GcPlan } from './select-for-gc';
+
+export interface PlannedGc {
+  readonly artifacts: ReadonlyMap<string, ScannedArtifact>;
+  readonly plan: GcPlan;
+  readonly facts: LivenessFacts;
+}
+
+/** Reads the whole store (states, sizes, metadata for dependencies) and decides what gc removes. */
+export function planGc(base: string, criteria: GcCriteria, staleAfterSecs: number, progress: Progress): PlannedGc {
+  const scanned = scanStore(base, progress);
+  const facts: LivenessFacts = { nowMs: criteria.nowMs, hostname: os.hostname(), isPidAlive, staleAfterSecs };
+  const graph = criteria.keepDeps
+    ? buildDependencyGraph(
+        scanned.map((artifact) => ({
+          key: artifact.key,
+          namespace: artifact.namespace,
+          hash: artifact.hash,
+          metadata: readMetadataQuietly(artifact.directory),
+        })),
+      )
+    : new Map<string, string[]>();
+  const items: GcItem[] = scanned.map((artifact) => ({
+    key: artifact.key,
+    updatedMs: artifact.updatedMs,
+    sizeBytes: artifact.sizeBytes,
+    failed: artifact.result === 'failed',
+    orphan: orphanReason(artifact),
+    live: liveReason(artifact, facts),
+    untouchable: isForeignSchema(artifact)
+      ? `state.json of another schema version (${artifact.invalid?.message ?? ''})`
+      : undefined,
+    dependencies: graph.get(artifact.key) ?? [],
+  }));
+  return {
+    artifacts: new Map(scanned.map((artifact) => [artifact.key, artifact])),
+    plan: selectForGc(items, criteria),
+    facts,
+  };
+}
+
+function readMetadataQuietly(directory: string): Record<string, unknown> | undefined {
+  try {
+    return readMetadataRaw(new ArtifactPaths(directory).metadata);
+  } catch {
+    return undefined;
+  }
+}
