@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, LAPTOP, openBrowser, WIDE, type BrowserSession } from './support/chromium';
+import { LAPTOP, openBrowser, WIDE, type BrowserSession } from './support/chromium';
+import { describeInBrowser } from './support/describe-in-browser';
 import { startDashboard, WORKSPACE, type DashboardServer } from './support/dashboard-server';
 import { columnTexts, expectCount, expectPath, expectText } from './support/page-helpers';
 import { saveScreenshot } from './support/screenshots';

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeInBrowser, openBrowser, type BrowserSession } from './support/chromium';
+import { openBrowser, type BrowserSession } from './support/chromium';
+import { describeInBrowser } from './support/describe-in-browser';
 import { startDashboard, type DashboardServer } from './support/dashboard-server';
 import { columnTexts, expectCount, expectPath, expectText } from './support/page-helpers';
 import { copyPythonStore, removeStore } from './support/python-store';
