@@ -93,7 +93,11 @@ export function gcReportToJson(report: GcReport): Record<string, unknown> {
       reasons: entry.reasons,
       removed: removedKeys.has(entry.key),
     })),
-    kept: plan.kept.map((entry) => ({ ...describe(entry.key), reasons: entry.reasons, why: entry.why })),
+    kept: plan.kept.map((entry) => ({
+      ...describe(entry.key),
+      reasons: entry.reasons,
+      why: describeWhy(entry.why, artifacts),
+    })),
     failures: (execution?.failures ?? []).map((failure) => ({ ...describe(failure.artifact.key), why: failure.why })),
     removed_count: execution?.removed.length ?? 0,
     freed_bytes: execution ? execution.freedBytes : 0,
