@@ -19,8 +19,9 @@ import { DAG_STYLE } from './dag-style';
 cytoscape.use(dagre);
 
 /**
- * Layered top-to-bottom layout by dagre: dependencies above the classes that use them. Classes
- * without links share the top rank, which uses the width of a landscape screen.
+ * Layered top-to-bottom layout by dagre for the classes that have links: dependencies above
+ * the classes that use them. Classes without any link go to a grid beside that graph (see
+ * `layOut`): in dagre's top rank they made one long row that shrank every label when fitted.
  */
 const LAYOUT = {
   name: 'dagre',
@@ -29,8 +30,10 @@ const LAYOUT = {
   rankSep: 110,
   edgeSep: 24,
   padding: 30,
-  fit: true,
+  fit: false,
 } as const;
+/** The node height of DAG_STYLE, for the grid of unlinked classes. */
+const NODE_HEIGHT_PX = 64;
 
 /** The class graph drawn by cytoscape. Emits the id of the clicked class, or null. */
 @Component({
@@ -112,7 +115,7 @@ export class DagGraph {
       cy.elements().remove();
       cy.add([...nodes, ...edges]);
     });
-    cy.layout(LAYOUT).run();
+    layOut(cy);
     this.highlight(this.selectedId());
   }
 
@@ -130,4 +133,45 @@ export class DagGraph {
       }
     });
   }
+}
+
+/**
+ * dagre for the linked classes; cytoscape's grid layout for the unlinked ones, to the right of
+ * the linked graph and about as tall as it (landscape when nothing is linked); then fit.
+ */
+function layOut(cy: Core): void {
+  const linked = cy.nodes().filter((node) => node.degree(false) > 0);
+  const unlinked = cy
+    .nodes()
+    .filter((node) => node.degree(false) === 0)
+    .sort((a, b) => String(a.data('label')).localeCompare(String(b.data('label'))));
+  if (linked.nonempty()) {
+    linked.union(linked.connectedEdges()).layout(LAYOUT).run();
+  }
+  if (unlinked.nonempty()) {
+    const box = linked.nonempty() ? linked.boundingBox() : null;
+    const rowHeight = NODE_HEIGHT_PX + LAYOUT.nodeSep;
+    const rows = box
+      ? Math.floor((box.h + LAYOUT.nodeSep) / rowHeight)
+      : Math.round(Math.sqrt(unlinked.length / 3));
+    const rowCount = Math.min(unlinked.length, Math.max(1, rows));
+    const columnCount = Math.ceil(unlinked.length / rowCount);
+    const cellWidth =
+      Math.max(...unlinked.map((node) => Number(node.data('width')) || 0)) + LAYOUT.nodeSep;
+    unlinked
+      .layout({
+        name: 'grid',
+        fit: false,
+        rows: rowCount,
+        cols: columnCount,
+        boundingBox: {
+          x1: box ? box.x2 + LAYOUT.rankSep : 0,
+          y1: box ? box.y1 : 0,
+          w: columnCount * cellWidth,
+          h: rowCount * rowHeight,
+        },
+      })
+      .run();
+  }
+  cy.fit(undefined, LAYOUT.padding);
 }
