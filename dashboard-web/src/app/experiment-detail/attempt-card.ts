@@ -101,6 +101,9 @@ import { StatusBadge } from '../shared/status-badge';
     }
     .attempt__error pre {
       max-height: 28rem;
+      /* Wrapped, not scrolled sideways: on a laptop the column cuts every frame's file path. */
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
     }
   `,
 })
