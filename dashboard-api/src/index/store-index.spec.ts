@@ -84,7 +84,12 @@ describe(StoreIndex, () => {
     it('should add a new artifact, re-read a changed one, and drop a deleted one', async () => {
       const first = writeArtifact(base, { namespace: 'a.B', hash: hashOf(1), state: running(1) });
       await start();
-      const poller = new StorePoller(index, { intervalMs: 1000, sweepBatch: 1000, sweepIntervalMs: 1000 });
+      const poller = new StorePoller(index, {
+        intervalMs: 1000,
+        sweepBatch: 1000,
+        sweepIntervalMs: 1000,
+        stepBudgetMs: 1000,
+      });
       const versions = [index.version];
 
       writeArtifact(base, { namespace: 'a.B', hash: hashOf(2), state: succeeded(3) });
@@ -129,6 +134,19 @@ describe(StoreIndex, () => {
       fs.writeFileSync(path.join(directory, '.gren', 'state.json'), serializeState(succeeded(1)));
       new StorePoller(index).checkHot();
       expect(index.find('a.B', hashOf(1))).toBeDefined();
+    });
+
+    it('should index a hash folder created before its .gren folder once, however often it is rescanned', async () => {
+      const directory = artifactDirectory(base, 'data', 'a.B', hashOf(1));
+      fs.mkdirSync(directory, { recursive: true });
+      await start();
+      fs.mkdirSync(path.join(directory, '.gren'));
+      fs.writeFileSync(path.join(directory, '.gren', 'state.json'), serializeState(succeeded(1)));
+      index.rescanFolder(directory);
+      index.rescanFolder(directory);
+      index.rescanFolder(path.dirname(directory));
+      expect(index.sorted().map((record) => record.hash)).toEqual([hashOf(1)]);
+      expect(index.structureFolders().map((folder) => folder.directory)).not.toContain(directory);
     });
 
     it('should see a corrupt file replaced by a valid one', async () => {

@@ -162,9 +162,11 @@ export class StoreIndex {
     return [...this.pending.keys()];
   }
 
-  /** Artifacts with a queued or running attempt: polled every tick. */
-  activeRecords(): readonly ArtifactRecord[] {
-    return [...this.active];
+  /** Artifacts with a queued or running attempt that inotify does not watch: polled often. */
+  unwatchedActiveRecords(): ArtifactRecord[] {
+    const found: ArtifactRecord[] = [];
+    for (const record of this.active) if (!this.watcher.isWatchingArtifact(record.directory)) found.push(record);
+    return found;
   }
 
   /** Compares a namespace folder's mtime with the last scan; rescans it when it moved. */
@@ -321,8 +323,12 @@ export class StoreIndex {
       return;
     }
     if (info.segments.length > 0 && entries.some((entry) => entry.name === '.gren' && entry.isDirectory())) {
-      // An artifact folder whose state.json was missing when we looked.
+      // An artifact folder (once a namespace-like folder, or one whose state.json was missing).
       this.dropStructure(directory);
+      if (this.records.has(directory)) {
+        this.reloadFolder(directory);
+        return;
+      }
       if (!this.tryArtifact(info, initial) && !this.pending.has(directory)) {
         this.pending.set(directory, info);
         if (this.watchingArtifacts) this.watcher.watchArtifact(directory);
@@ -366,6 +372,7 @@ export class StoreIndex {
   ): boolean {
     // A folder right below a root has no namespace of its own (reference: hash "").
     const [namespace, hash] = parentNamespace === '' ? [name, ''] : [parentNamespace, name];
+    if (this.records.has(directory)) return true;
     const info = { directory, root };
     const facts = this.reader.readState(info.directory, namespace, hash, !initial);
     if (!facts) return false;
@@ -433,8 +440,10 @@ export class StoreIndex {
 
   private dropStructure(directory: string): void {
     const prefix = directory + path.sep;
-    for (const key of [...this.structure.keys()])
+    for (const key of [...this.structure.keys()]) {
       if (key === directory || key.startsWith(prefix)) this.structure.delete(key);
+    }
+    this.watcher.unwatchStructureUnder(directory);
   }
 
   private countClass(namespace: string, delta: 1 | -1): void {

@@ -82,6 +82,17 @@ export class StoreWatcher {
     }
   }
 
+  /** Stops watching a folder (and those below it) as a namespace folder. */
+  unwatchStructureUnder(directory: string): void {
+    const prefix = directory + path.sep;
+    for (const [key, watcher] of this.structure) {
+      if (key === directory || key.startsWith(prefix)) {
+        watcher.close();
+        this.structure.delete(key);
+      }
+    }
+  }
+
   close(): void {
     this.closed = true;
     for (const watcher of [...this.structure.values(), ...this.artifacts.values()]) watcher.close();
