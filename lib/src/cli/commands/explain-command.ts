@@ -35,13 +35,19 @@ export function registerExplain(program: Command, context: CliContext): void {
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  gren explain examples/my_project/pipelines.ts TrainModel --set lr=0.0003\n')
     .action((file: string, className: string, options: ExplainCommandOptions, command: Command) => {
+      // The config's directory comes from GREN_CONFIG: point it at --root for this command.
+      const savedBasePath = GREN_CONFIG.basePath;
       GREN_CONFIG.basePath = storePath(command);
-      const assignments = parseAssignments(options.set);
-      const cls = findConfigClass(loadUserModule(file), className, file);
-      const config = buildConfig(cls, assignments) as GrenObject;
-      const explanation = config.explain({ limit: options.limit });
-      if (options.json) writeJson(context.io, explanationToJson(explanation));
-      else context.io.stdout.write(formatExplanation(explanation));
+      try {
+        const assignments = parseAssignments(options.set);
+        const cls = findConfigClass(loadUserModule(file), className, file);
+        const config = buildConfig(cls, assignments) as GrenObject;
+        const explanation = config.explain({ limit: options.limit });
+        if (options.json) writeJson(context.io, explanationToJson(explanation));
+        else context.io.stdout.write(formatExplanation(explanation));
+      } finally {
+        GREN_CONFIG.basePath = savedBasePath;
+      }
     });
 }
 
