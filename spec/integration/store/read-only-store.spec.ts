@@ -10,34 +10,36 @@ import { snapshotTree } from './store-snapshot';
 jest.setTimeout(60_000);
 
 /**
- * We run as root, and permissions do not bind root: the reading process runs as `nobody`
- * (runuser), on a store whose folders are 0755 and files 0644, owned by root.
+ * The store is made read-only (folders 0555, files 0444). Permissions do not bind root, so
+ * when the tests run as root the reading process runs as `nobody` (runuser); otherwise it
+ * runs as the current user, whom the modes do bind.
  */
-function runAsNobody(args: string[], env: Record<string, string>): Promise<ChildResult> {
-  const child = spawn(
-    'runuser',
-    ['-u', 'nobody', '--', process.execPath, path.join(CHILDREN_DIR, 'artifact-client.js'), ...args],
-    {
-      cwd: '/',
-      env: { ...process.env, GREN_LOG_LEVEL: 'ERROR', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+const AS_ROOT = process.getuid?.() === 0;
+
+function readerCommand(nodeArgs: string[]): [string, string[]] {
+  return AS_ROOT ? ['runuser', ['-u', 'nobody', '--', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+}
+
+function runReader(args: string[], env: Record<string, string>): Promise<ChildResult> {
+  const [command, commandArgs] = readerCommand([path.join(CHILDREN_DIR, 'artifact-client.js'), ...args]);
+  const child = spawn(command, commandArgs, {
+    cwd: '/',
+    env: { ...process.env, GREN_LOG_LEVEL: 'ERROR', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return finished(child);
 }
 
-function makeReadableNotWritable(root: string): void {
+function setModes(root: string, directoryMode: number, fileMode: number): void {
   const walk = (entry: string): void => {
     const stat = fs.statSync(entry);
-    fs.chmodSync(entry, stat.isDirectory() ? 0o755 : 0o644);
+    fs.chmodSync(entry, stat.isDirectory() ? directoryMode : fileMode);
     if (stat.isDirectory()) for (const name of fs.readdirSync(entry)) walk(path.join(entry, name));
   };
   walk(root);
 }
 
-const canRunAsNobody = process.getuid?.() === 0 && spawnSync('runuser', ['-u', 'nobody', '--', 'true']).status === 0;
-
-(canRunAsNobody ? describe : describe.skip)('a read-only store', () => {
+describe('a read-only store', () => {
   let store: string;
   let saved: typeof GREN_CONFIG;
 
@@ -49,28 +51,23 @@ const canRunAsNobody = process.getuid?.() === 0 && spawnSync('runuser', ['-u', '
     GREN_CONFIG.logLevel = 'ERROR';
     await new SlowSquare({ x: 3, sleepMs: 1 }).loadOrCreate();
     await new SlowSquare({ x: 4, sleepMs: 1 }).loadOrCreate();
-    makeReadableNotWritable(store);
+    setModes(store, 0o555, 0o444);
   });
 
   afterAll(() => {
     Object.assign(GREN_CONFIG, saved);
+    setModes(store, 0o755, 0o644);
     fs.rmSync(store, { recursive: true, force: true });
   });
 
   describe('when the reading user cannot write to it', () => {
     it('should really be unwritable for that user', () => {
-      const probe = spawnSync(
-        'runuser',
-        [
-          '-u',
-          'nobody',
-          '--',
-          process.execPath,
-          '-e',
-          `require('fs').writeFileSync(${JSON.stringify(path.join(store, 'probe'))}, 'x')`,
-        ],
-        { encoding: 'utf8' },
-      );
+      const [command, args] = readerCommand([
+        '-e',
+        `require('fs').writeFileSync(${JSON.stringify(path.join(store, 'probe'))}, 'x')`,
+      ]);
+
+      const probe = spawnSync(command, args, { encoding: 'utf8' });
 
       expect(probe.status).not.toBe(0);
       expect(probe.stderr).toContain('EACCES');
@@ -80,7 +77,7 @@ const canRunAsNobody = process.getuid?.() === 0 && spawnSync('runuser', ['-u', '
       const before = snapshotTree(store);
       const hashes = [3, 4].map((x) => new SlowSquare({ x }).grenHash);
 
-      const result = await runAsNobody(['SlowSquare', '{"x":3};{"x":4}', 'load,exists,metadata,load'], {
+      const result = await runReader(['SlowSquare', '{"x":3};{"x":4}', 'load,exists,metadata,load'], {
         GREN_PATH: store,
       });
 
@@ -93,13 +90,13 @@ const canRunAsNobody = process.getuid?.() === 0 && spawnSync('runuser', ['-u', '
       expect(snapshotTree(store)).toEqual(before);
     });
 
-    it('should fail a cache miss without writing anything', async () => {
+    it('should fail a cache miss with a GrenStateError naming the folder, writing nothing', async () => {
       const before = snapshotTree(store);
 
-      const result = await runAsNobody(['SlowSquare', '{"x":5}', 'load'], { GREN_PATH: store });
+      const result = await runReader(['SlowSquare', '{"x":5}', 'load'], { GREN_PATH: store });
 
       expect(result.code).toBe(3);
-      expect(result.stderr).toContain(new SlowSquare({ x: 5 }).grenDir);
+      expect(result.stderr).toContain(`STATE_WRITE_FAILED: Cannot write ${new SlowSquare({ x: 5 }).grenDir}`);
       expect(snapshotTree(store)).toEqual(before);
     });
   });
