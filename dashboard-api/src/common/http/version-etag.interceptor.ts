@@ -30,14 +30,18 @@ export class VersionEtagInterceptor implements NestInterceptor {
     if (!scope) return next.handle();
     await this.indexService.ready();
     const index = this.indexService.index;
-    const etag = `W/"${BOOT_ID}-${scope === 'list' ? `l${index.listVersion}` : `v${index.version}`}"`;
+    const versionNow = (): number => (scope === 'list' ? index.listVersion : index.version);
+    const before = versionNow();
+    const etag = `W/"${BOOT_ID}-${scope === 'list' ? 'l' : 'v'}${before}"`;
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
     if (matches(request.headers['if-none-match'], etag)) throw DashboardError.notModified();
     return next.handle().pipe(
       tap(() => {
-        response.setHeader('ETag', etag);
         response.setHeader('Cache-Control', 'no-cache');
+        // Only when the index did not move while the answer was built (e.g. metadata still
+        // loading): an ETag must never stand for content older than its version.
+        if (versionNow() === before) response.setHeader('ETag', etag);
       }),
     );
   }
