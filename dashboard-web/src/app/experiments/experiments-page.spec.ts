@@ -174,6 +174,21 @@ describe(ExperimentsPage.name, () => {
       await harness.fixture.whenStable();
       expect(root().textContent).toContain('Error loading experiments. Is the API running?');
     });
+
+    it('should show why a filter was refused instead of blaming the connection (422)', async () => {
+      await harness.navigateByUrl('/experiments?config_filter=model.lr');
+      http
+        .expectOne('/api/experiments?config_filter=model.lr&limit=20&offset=0')
+        .flush(
+          { detail: 'Invalid config_filter: "model.lr" has no "="' },
+          { status: 422, statusText: 'Unprocessable Entity' },
+        );
+      await harness.fixture.whenStable();
+      expect(root().querySelector('[data-testid="filter-error"]')!.textContent).toContain(
+        'Invalid config_filter: "model.lr" has no "="',
+      );
+      expect(root().textContent).not.toContain('Is the API running?');
+    });
   });
 
   describe('when experiments are picked for comparison', () => {
