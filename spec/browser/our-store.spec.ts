@@ -200,9 +200,12 @@ describeInBrowser('the dashboard in Chromium, on a store written by our library'
       expect((await columnTexts(rows(), 2)).sort()).toEqual(['Ensemble', 'Evaluate', 'Train', 'Train', 'Train']);
     });
 
-    it('should filter by a nested config value', async () => {
+    it('should filter by a nested config value, explaining a half-typed one', async () => {
       await open('/experiments');
       await expectCount(rows(), 11);
+      // Half typed, the filter has no "=" yet: the API refuses it and the page says why.
+      await page.getByTestId('filter-config').fill('dataset.name');
+      await expectText(page.getByTestId('filter-error'), 'Invalid config_filter');
       await page.getByTestId('filter-config').fill('dataset.name=cifar10');
       await expectPath(page, /^\/experiments\?config_filter=dataset\.name(=|%3D)cifar10$/);
       await expectText(page.getByTestId('results-count'), 'Showing 1 of 1 experiments');

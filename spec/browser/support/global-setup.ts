@@ -17,7 +17,7 @@ export default function globalSetup(): void {
   const build = (project: string): void => {
     execFileSync(process.execPath, [tsc, '-p', path.join(ROOT, project)], { stdio: 'inherit' });
   };
-  if (isStale(path.join(ROOT, 'lib', 'dist', 'index.js'), path.join(ROOT, 'lib', 'src')))
+  if (isStale(path.join(ROOT, 'lib', 'dist', '.tsbuildinfo'), path.join(ROOT, 'lib', 'src')))
     build('lib/tsconfig.build.json');
   build('spec/browser/children/tsconfig.json');
   const cli = path.join(ROOT, 'dashboard-api', 'dist', 'cli', 'main.js');
