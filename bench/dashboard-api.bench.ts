@@ -8,7 +8,9 @@
  *   cache, as right after they were written);
  * - `coldCompleteMs`: until metadata is indexed too (first `/api/dag` answered);
  * - warm medians (and p90) over repeated HTTP requests on 127.0.0.1: the first page, a
- *   filtered page, a config_filter page, `/api/stats`, `/api/dag`, a detail, relationships;
+ *   filtered page, a config_filter page, `/api/stats`, `/api/dag` (gzip, as browsers ask, and
+ *   uncompressed; both include the in-process client reading the body), a detail,
+ *   relationships;
  * - `recompute*Ms`: stats and DAG rebuilt from the index (what the first request after a
  *   change pays; later ones hit the per-version cache);
  * - `newArtifactVisibleMs`: an artifact written in a new namespace until the list shows it;
@@ -89,6 +91,7 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
       lastPage: await time(`${url}/api/experiments?limit=1000&offset=${Math.max(0, total - 1000)}`),
       stats: await time(`${url}/api/stats`),
       dag: await time(`${url}/api/dag`),
+      dagUncompressed: await time(`${url}/api/dag`, { 'accept-encoding': 'identity' }),
       detail: await time(detailUrl),
       relationships: await time(`${detailUrl}/relationships`),
       changes: await time(`${url}/api/changes`),
@@ -186,11 +189,11 @@ async function settleWatches(index: { watchCounts: { artifacts: number } }): Pro
   }
 }
 
-async function time(url: string, runs = 40, warmup = 5): Promise<Timing> {
+async function time(url: string, headers: Record<string, string> = {}, runs = 40, warmup = 5): Promise<Timing> {
   const samples: number[] = [];
   for (let i = 0; i < warmup + runs; i += 1) {
     const start = performance.now();
-    const response = await fetch(url);
+    const response = await fetch(url, { headers });
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     if (i >= warmup) samples.push(performance.now() - start);
