@@ -21,9 +21,18 @@ function codePointRank(unit: number): number {
 
 const SURROGATE = /[\ud800-\udfff]/;
 
-/** Sorts strings in place by code point; the native sort suffices for BMP-only keys. */
+/**
+ * Sorts strings in place by code point; the native sort suffices for BMP-only keys. Keys that
+ * are already in order (most objects are written that way) are not sorted again.
+ */
 export function sortByCodePoint(keys: string[]): string[] {
-  keys.sort();
+  if (keys.length < 2) return keys;
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  }
   if (keys.some((key) => SURROGATE.test(key))) keys.sort(compareCodePoints);
   return keys;
 }

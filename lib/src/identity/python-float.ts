@@ -6,6 +6,22 @@
  */
 export function pythonFloatRepr(value: number): string {
   if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const cached = reprCache.get(value);
+  if (cached !== undefined) return cached;
+  const text = computeRepr(value);
+  if (reprCache.size >= REPR_CACHE_LIMIT) reprCache.clear();
+  reprCache.set(value, text);
+  return text;
+}
+
+/**
+ * Number-to-shortest-digits conversion is the costliest step of canonical JSON, and configs
+ * repeat their float values (learning rates, scales): recent results are kept, up to a limit.
+ */
+const REPR_CACHE_LIMIT = 4096;
+const reprCache = new Map<number, string>();
+
+function computeRepr(value: number): string {
   const magnitude = Math.abs(value);
   if (magnitude >= 1e-4 && magnitude < 1e16) {
     const text = String(value);

@@ -33,7 +33,7 @@ export function classModel(cls: AnyClass): ClassModel {
     fields: Object.freeze(fields),
     fieldNames: Object.freeze(fields.map((field) => field.name)),
     byName,
-    hashEntries: Object.freeze(hashEntries(fields)),
+    hashEntries: Object.freeze(hashEntries(fields, pythonJsonString(entry.namespace))),
     namespaceJson: pythonJsonString(entry.namespace),
     hasValidators: hasClassValidatorRules(entry.record.original),
   });
@@ -66,14 +66,21 @@ function buildField(className: string, record: FieldRecord): FieldModel {
   });
 }
 
-function hashEntries(fields: readonly FieldModel[]): HashEntry[] {
+function hashEntries(fields: readonly FieldModel[], namespaceJson: string): HashEntry[] {
   const hashed = new Map(fields.filter((field) => field.hashed).map((field) => [field.name, field]));
   const keys = sortByCodePoint([...hashed.keys(), '__class__']);
   return keys.map((key, index) => {
     const prefix = `${index === 0 ? '' : ','}${pythonJsonString(key)}:`;
     const field = hashed.get(key);
-    return field ? { marker: false, prefix, field } : { marker: true, prefix };
+    return field
+      ? Object.freeze({ marker: false, prefix, bytes: asciiBytes(prefix), field })
+      : Object.freeze({ marker: true, prefix, bytes: asciiBytes(prefix + namespaceJson) });
   });
+}
+
+/** The bytes of a JSON text that pythonJsonString made ASCII. */
+function asciiBytes(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'latin1'));
 }
 
 function hasClassValidatorRules(original: AnyClass): boolean {

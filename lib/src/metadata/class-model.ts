@@ -10,10 +10,14 @@ export interface FieldModel {
   readonly description: string | undefined;
 }
 
-/** One key of the canonical JSON object, in hash order (`__class__` sorts among fields). */
+/**
+ * One key of the canonical JSON object, in hash order (`__class__` sorts among fields).
+ * `prefix` is `,"name":` (no comma for the first key); `bytes` is that prefix as ASCII bytes,
+ * followed by the namespace literal for the `__class__` marker.
+ */
 export type HashEntry =
-  | { readonly marker: true; readonly prefix: string }
-  | { readonly marker: false; readonly prefix: string; readonly field: FieldModel };
+  | { readonly marker: true; readonly prefix: string; readonly bytes: Uint8Array }
+  | { readonly marker: false; readonly prefix: string; readonly bytes: Uint8Array; readonly field: FieldModel };
 
 /** Everything gren knows about a config class, built once per class and frozen. */
 export interface ClassModel {

@@ -24,7 +24,11 @@ const REGISTRY_KEY = Symbol.for('gren.registry');
  * Classes by namespace and enums by name. Kept on globalThis so that two copies of the
  * package in one process share it; `reset()` clears it for tests.
  */
+let known: RegistryState | undefined;
+
 function state(): RegistryState {
+  // The hash walk asks for models often: keep the state once found (reset() clears it in place).
+  if (known) return known;
   const holder = globalThis as unknown as Record<symbol, RegistryState | undefined>;
   let current = holder[REGISTRY_KEY];
   if (!current) {
@@ -37,6 +41,7 @@ function state(): RegistryState {
     };
     holder[REGISTRY_KEY] = current;
   }
+  known = current;
   return current;
 }
 
