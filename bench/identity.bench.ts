@@ -7,9 +7,12 @@
  * `npx ts-node --transpile-only bench/identity.bench.ts` (prints JSON), or through
  * `npm run bench`, which calls `run()`.
  *
- * Method: warm up, then time several batches of many iterations and report the median of
- * the batch means (plus the fastest and slowest batch). Objects whose first hash is timed
- * are built before the timed region, so only the first `grenHash` read is measured.
+ * Method: every case is warmed up, then the cases take turns, one batch each per round, for
+ * many rounds; each figure is the median of that case's batch means (with the 10th
+ * percentile and the slowest batch). Taking turns makes a load spike on a shared machine hit
+ * every case alike, so the ratios between figures stay meaningful even when the absolute
+ * ones do not. Objects whose first hash is timed are built before their batch starts, so
+ * only the first `grenHash` read is inside the timed loop.
  */
 import * as path from 'node:path';
 import { blake2s } from '@noble/hashes/blake2.js';
@@ -34,98 +37,117 @@ class SmallConfig extends GrenObject<string, SmallConfig> {
 export interface Figure {
   /** Median over batches of the mean time per operation, in microseconds. */
   medianUs: number;
-  minUs: number;
+  /** 10th percentile of the batch means: the figure least disturbed by other processes. */
+  p10Us: number;
   maxUs: number;
   batches: number;
   iterationsPerBatch: number;
 }
 
-interface Plan {
-  batches: number;
-  warmup: number;
+/** One measured operation: `prepare` runs untimed before each batch, `batch` is timed. */
+interface BenchCase {
+  readonly name: string;
+  readonly iterations: number;
+  prepare(): void;
+  batch(iterations: number): void;
 }
 
+const ROUNDS = 41;
+const WARMUP_BATCHES = 5;
 const TARGETS_US = { freshHash50: 40, freshHashSmall: 6, memoizedHash: 0.1 } as const;
 
 let sink: unknown;
 
-function now(): bigint {
-  return process.hrtime.bigint();
-}
-
+/**
+ * With --expose-gc, a minor (young-generation) collection before each batch clears what the
+ * untimed preparation left behind. A full collection would also cool the caches and make
+ * every batch start cold, which inflates the figures more than it steadies them.
+ */
 function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) gc();
+  const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
+  if (gc) gc({ type: 'minor' });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] as number;
 }
 
 function summarize(means: number[], iterations: number): Figure {
+  const sorted = [...means].sort((a, b) => a - b);
   const round = (us: number): number => Number(us.toFixed(us < 1 ? 4 : 2));
   return {
-    medianUs: round(median(means)),
-    minUs: round(Math.min(...means)),
-    maxUs: round(Math.max(...means)),
-    batches: means.length,
+    medianUs: round(percentile(sorted, 0.5)),
+    p10Us: round(percentile(sorted, 0.1)),
+    maxUs: round(sorted[sorted.length - 1] as number),
+    batches: sorted.length,
     iterationsPerBatch: iterations,
   };
 }
 
-/** Times `operation(i)` n times per batch; nothing else runs inside the timed loop. */
-function measure(plan: Plan, iterations: number, operation: (i: number) => unknown): Figure {
-  for (let i = 0; i < plan.warmup; i++) sink = operation(i % iterations);
-  const means: number[] = [];
-  for (let batch = 0; batch < plan.batches; batch++) {
-    collectGarbage();
-    const start = now();
-    for (let i = 0; i < iterations; i++) sink = operation(i);
-    means.push(Number(now() - start) / 1000 / iterations);
-  }
-  return summarize(means, iterations);
+/** The first grenHash (or another first operation) on objects built fresh for each batch. */
+function freshCase<T>(name: string, iterations: number, build: () => T, operation: (object: T) => unknown): BenchCase {
+  let objects: T[] = [];
+  return {
+    name,
+    iterations,
+    prepare: () => {
+      objects = Array.from({ length: iterations }, build);
+    },
+    batch: (n) => {
+      for (let i = 0; i < n; i++) sink = operation(objects[i] as T);
+    },
+  };
 }
 
-/**
- * Times `operation` on fresh objects: each batch gets its own objects, built (untimed) just
- * before the batch starts, so a first, unmemoized read is what is measured.
- */
-function measureFresh<T>(plan: Plan, iterations: number, build: () => T, operation: (object: T) => unknown): Figure {
-  for (let i = 0; i < plan.warmup; i++) sink = operation(build());
-  const means: number[] = [];
-  for (let batch = 0; batch < plan.batches; batch++) {
-    const objects = Array.from({ length: iterations }, build);
-    collectGarbage();
-    const start = now();
-    for (let i = 0; i < iterations; i++) sink = operation(objects[i] as T);
-    means.push(Number(now() - start) / 1000 / iterations);
-  }
-  return summarize(means, iterations);
+/** An operation repeated on the same inputs. */
+function repeatCase(name: string, iterations: number, operation: () => unknown): BenchCase {
+  return {
+    name,
+    iterations,
+    prepare: () => undefined,
+    batch: (n) => {
+      for (let i = 0; i < n; i++) sink = operation();
+    },
+  };
+}
+
+function timeBatch(benchCase: BenchCase): number {
+  benchCase.prepare();
+  collectGarbage();
+  const start = process.hrtime.bigint();
+  benchCase.batch(benchCase.iterations);
+  return Number(process.hrtime.bigint() - start) / 1000 / benchCase.iterations;
 }
 
 export function run(): Promise<Record<string, unknown>> {
-  const plan: Plan = { batches: 21, warmup: 3000 };
   const outer = new BenchOuter();
   const json = GrenSerializer.canonicalJson(outer);
   const bytes = Buffer.from(json, 'latin1');
   const newOuter = (): BenchOuter => new BenchOuter();
   const firstHash = (object: GrenObject): string => object.grenHash;
 
-  const results = {
-    freshHash50: measureFresh(plan, 500, newOuter, firstHash),
-    freshHashSmall: measureFresh(plan, 5000, () => new SmallConfig(), firstHash),
-    memoizedHash: measure(plan, 1_000_000, () => outer.grenHash),
-    construct50: measure(plan, 500, newOuter),
-    toDict50: measure(plan, 1000, () => outer.toDict()),
-    canonicalJson50: measureFresh(plan, 500, newOuter, (object) => GrenSerializer.canonicalJson(object)),
-    digestOnly50: measure(plan, 1000, () => GrenSerializer.digest(json)),
-    blake2sOnly50: measure(plan, 1000, () => blake2s(bytes, { dkLen: 10 })),
-  };
+  const cases: BenchCase[] = [
+    freshCase('freshHash50', 300, newOuter, firstHash),
+    freshCase('freshHashSmall', 3000, () => new SmallConfig(), firstHash),
+    repeatCase('memoizedHash', 1_000_000, () => outer.grenHash),
+    repeatCase('construct50', 300, newOuter),
+    repeatCase('toDict50', 300, () => outer.toDict()),
+    freshCase('canonicalJson50', 300, newOuter, (object) => GrenSerializer.canonicalJson(object)),
+    repeatCase('digestOnly50', 300, () => GrenSerializer.digest(json)),
+    repeatCase('blake2sOnly50', 300, () => blake2s(bytes, { dkLen: 10 })),
+  ];
+  const means = new Map<string, number[]>(cases.map((benchCase) => [benchCase.name, []]));
+  for (const benchCase of cases) for (let i = 0; i < WARMUP_BATCHES; i++) timeBatch(benchCase);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const benchCase of cases) means.get(benchCase.name)?.push(timeBatch(benchCase));
+  }
   void sink;
+
+  const results = Object.fromEntries(
+    cases.map((benchCase) => [benchCase.name, summarize(means.get(benchCase.name) ?? [], benchCase.iterations)]),
+  ) as Record<string, Figure>;
+  const median = (name: string): number => results[name]?.medianUs ?? Number.NaN;
+  const ratio = (value: number): number => Number(value.toFixed(2));
   return Promise.resolve({
     benchmark: 'identity',
     library: require.resolve('gren').includes(`${path.sep}dist${path.sep}`)
@@ -134,13 +156,20 @@ export function run(): Promise<Record<string, unknown>> {
     node: process.version,
     gcBetweenBatches: typeof (globalThis as { gc?: unknown }).gc === 'function',
     canonicalJsonBytes: bytes.length,
-    unit: 'microseconds per operation (median of batch means)',
+    unit: 'microseconds per operation (median of batch means; cases interleaved round by round)',
     results,
+    /** Load-independent shape of the figures: how they compare with blake2s over the same 1.2 KB. */
+    relativeToBlake2s: {
+      freshHash50: ratio(median('freshHash50') / median('blake2sOnly50')),
+      canonicalJson50: ratio(median('canonicalJson50') / median('blake2sOnly50')),
+      digestOnly50: ratio(median('digestOnly50') / median('blake2sOnly50')),
+    },
+    canonicalizationShareUs: ratio(median('freshHash50') - median('digestOnly50')),
     targetsUs: TARGETS_US,
     targetsMet: {
-      freshHash50: results.freshHash50.medianUs <= TARGETS_US.freshHash50,
-      freshHashSmall: results.freshHashSmall.medianUs <= TARGETS_US.freshHashSmall,
-      memoizedHash: results.memoizedHash.medianUs <= TARGETS_US.memoizedHash,
+      freshHash50: median('freshHash50') <= TARGETS_US.freshHash50,
+      freshHashSmall: median('freshHashSmall') <= TARGETS_US.freshHashSmall,
+      memoizedHash: median('memoizedHash') <= TARGETS_US.memoizedHash,
     },
   });
 }
