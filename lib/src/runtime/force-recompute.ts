@@ -15,6 +15,11 @@ export function takeForceRecompute(settings: GrenSettings, cls: object, artifact
   return true;
 }
 
+/** An artifact computed by this process counts as recomputed: forcing does not compute it twice. */
+export function noteComputedHere(artifactDir: string): void {
+  alreadyForced.add(artifactDir);
+}
+
 /** Forget which artifacts were recomputed (tests). */
 export function resetForceRecompute(): void {
   alreadyForced.clear();

@@ -1,8 +1,12 @@
-/**
- * Calls `beat` every `intervalSec` until stopped; `beat` resolving false means the attempt
- * is no longer ours (R4), which stops the heartbeat and is reported through `onLost`.
- */
-export function startHeartbeat(intervalSec: number, beat: () => Promise<boolean>, onLost: (reason: string) => void): () => void {
+export interface HeartbeatListener {
+  /** The attempt is no longer ours (R4): the heartbeat stops. */
+  lost(): void;
+  /** One beat failed (e.g. a busy disk); the heartbeat keeps going. */
+  failed(error: unknown): void;
+}
+
+/** Calls `beat` every `intervalSec` until stopped; `beat` resolving false means the attempt is lost. */
+export function startHeartbeat(intervalSec: number, beat: () => Promise<boolean>, listener: HeartbeatListener): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const schedule = (): void => {
@@ -11,11 +15,11 @@ export function startHeartbeat(intervalSec: number, beat: () => Promise<boolean>
         (ours) => {
           if (stopped) return;
           if (ours) schedule();
-          else onLost('another process took over this attempt');
+          else listener.lost();
         },
         (error: unknown) => {
           if (stopped) return;
-          onLost(`the heartbeat failed: ${(error as Error).message}`);
+          listener.failed(error);
           schedule();
         },
       );

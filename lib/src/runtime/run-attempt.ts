@@ -10,6 +10,7 @@ import { withStateLock } from '../storage/state-lock';
 import type { Artifact } from './artifact';
 import type { GrenRuntime } from './gren-runtime';
 import { startHeartbeat } from './heartbeat';
+import { noteComputedHere } from './force-recompute';
 import { guardSignals, signalNumber } from './signal-guard';
 
 const logger = getLogger();
@@ -48,7 +49,10 @@ export async function runAttempt<T>(
   const stopHeartbeat = startHeartbeat(
     runtime.settings.heartbeatSecs,
     async () => (await runtime.states.update(paths, (state, now) => renewLease(state, attemptId, runtime.settings.leaseSecs, now))).changed,
-    (reason) => logger.error(`heartbeat: ${className} ${hash} lost its attempt (${reason}); its result will not be recorded`),
+    {
+      lost: () => logger.error(`heartbeat: ${className} ${hash} lost its attempt (another process took it over); its result will not be recorded`),
+      failed: (error) => logger.warning(`heartbeat: ${className} ${hash} could not renew its lease (${messageOf(error)}); retrying`),
+    },
   );
   const releaseSignals = guardSignals(
     {
@@ -67,18 +71,21 @@ export async function runAttempt<T>(
   );
   try {
     await writeMetadata(runtime, artifact, attemptId);
-    logger.debug(`_create: begin ${className} ${hash} ${dir}`);
-    const value = await artifact.hooks._create();
-    logger.debug(`_create: ok ${className} ${hash} ${dir}`);
-    await recordSuccess(runtime, artifact, attemptId, lock);
+    noteComputedHere(dir);
+    let value: T;
+    try {
+      logger.debug(`_create: begin ${className} ${hash} ${dir}`);
+      value = await artifact.hooks._create();
+      logger.debug(`_create: ok ${className} ${hash} ${dir}`);
+      await recordSuccess(runtime, artifact, attemptId, lock);
+    } catch (error) {
+      logger.error(`_create failed ${className} ${hash} ${dir}`, { fileOnly: true });
+      logger.error(renderError(error), { fileOnly: true });
+      await runtime.states.update(paths, (state, now) => finishFailed(state, attemptId, attemptError(error), now));
+      throw new GrenComputeError(`Computation failed: ${messageOf(error)}`, paths.state, error);
+    }
     logger.info(`_create ok ${className} ${hash}`, { consoleOnly: true });
     return value;
-  } catch (error) {
-    if (error instanceof GrenComputeError && error.code === 'COMPUTE_METADATA') throw error;
-    logger.error(`_create failed ${className} ${hash} ${dir}`, { fileOnly: true });
-    logger.error(renderError(error), { fileOnly: true });
-    await runtime.states.update(paths, (state, now) => finishFailed(state, attemptId, attemptError(error), now));
-    throw new GrenComputeError(`Computation failed: ${messageOf(error)}`, paths.state, error);
   } finally {
     stopHeartbeat();
     releaseSignals();
@@ -93,9 +100,7 @@ async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>, att
   } catch (error) {
     const failure: AttemptError = { type: 'MetadataError', message: `Failed to create metadata: ${messageOf(error)}`, traceback: stackOf(error) };
     await runtime.states.update(artifact.paths, (state, now) => finishFailed(state, attemptId, failure, now, 'metadata_failed'));
-    const wrapped = new GrenComputeError('Failed to create metadata', artifact.paths.state, error);
-    Object.defineProperty(wrapped, 'code', { value: 'COMPUTE_METADATA' });
-    throw wrapped;
+    throw new GrenComputeError('Failed to create metadata', artifact.paths.state, error);
   }
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Field, GREN_CONFIG, Gren, GrenObject, MISSING, readEvents } from 'gren';
+import { resetForceRecompute } from '../../../lib/src/runtime/force-recompute';
 import { useTempStore } from '../../support/temp-store';
 
 const log: string[] = [];
@@ -102,8 +103,9 @@ describe('loadOrCreate and stored results that must not be used', () => {
   });
 
   describe('when GREN_FORCE_RECOMPUTE names the class', () => {
-    it('should recompute once per process and artifact, then load', async () => {
+    it('should recompute a result of an earlier run once per process and artifact, then load', async () => {
       await new Checked({ n: 3 }).loadOrCreate();
+      resetForceRecompute(); // what follows runs as a new process would
       GREN_CONFIG.forceRecompute = new Set(['spec.store.invalidation.Checked']);
 
       await new Checked({ n: 3 }).loadOrCreate();
@@ -116,6 +118,19 @@ describe('loadOrCreate and stored results that must not be used', () => {
     });
   });
 
+  describe('when GREN_FORCE_RECOMPUTE names a class this process creates (regression)', () => {
+    it('should run _create once: a result computed by this process is already fresh', async () => {
+      GREN_CONFIG.forceRecompute = new Set(['spec.store.invalidation.Checked']);
+
+      await new Checked({ n: 9 }).loadOrCreate();
+      await new Checked({ n: 9 }).loadOrCreate();
+      await new Checked({ n: 9 }).loadOrCreate();
+
+      expect(log).toEqual(['create Checked marker=false', 'load Checked', 'load Checked']);
+      expect(invalidations(new Checked({ n: 9 }))).toEqual([]);
+    });
+  });
+
   describe('when GREN_FORCE_RECOMPUTE names a gren base class', () => {
     it.each([
       ['its class name', 'ModelBase'],
@@ -123,6 +138,7 @@ describe('loadOrCreate and stored results that must not be used', () => {
     ])('should recompute subclasses matched by %s', async (_how, name) => {
       await new Trainer({ epochs: 5 }).loadOrCreate();
       await new Untouched({ n: 5 }).loadOrCreate();
+      resetForceRecompute();
       GREN_CONFIG.forceRecompute = new Set([name]);
 
       await new Trainer({ epochs: 5 }).loadOrCreate();

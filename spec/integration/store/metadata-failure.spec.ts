@@ -33,6 +33,21 @@ class Target extends GrenObject<number, Target> {
   }
 }
 
+/** Loads its dependency through a container whose collector throws. */
+@Gren({ namespace: 'spec.store.metadata.Parent' })
+class Parent extends GrenObject<number, Parent> {
+  @Field(() => Target) dep: Target = new Target({ n: 7 });
+
+  protected async _create(): Promise<number> {
+    const broken = createGrenContainer({ metadataCollector: new ThrowingCollector(GREN_CONFIG, systemClock) });
+    return this.dep.loadOrCreate({ container: broken });
+  }
+
+  protected _load(): number {
+    return 0;
+  }
+}
+
 /** A collector that cannot build metadata (a broken environment). */
 class ThrowingCollector extends MetadataCollector {
   override collect(): Promise<GrenMetadata> {
@@ -131,6 +146,19 @@ describe('loadOrCreate when metadata cannot be collected', () => {
         /git rev-parse HEAD failed in .*gren-outside-repo-.*Unset GREN_REQUIRE_GIT/s,
       );
       expectFailedAttemptAndFreeLock(outsider, /^Failed to create metadata: git rev-parse HEAD failed/);
+    });
+  });
+
+  describe("when a dependency's metadata fails inside the parent's _create (regression)", () => {
+    it('should record the parent attempt as failed too, not leave it running', async () => {
+      const parent = new Parent();
+
+      await expect(parent.loadOrCreate()).rejects.toThrow(/Computation failed: Failed to create metadata/);
+
+      const state = readState(path.join(parent.grenDir, '.gren', 'state.json'));
+      expect(state.attempt?.status).toBe('failed');
+      expect(state.result.status).toBe('failed');
+      expect(fs.existsSync(path.join(parent.grenDir, '.gren', '.compute.lock'))).toBe(false);
     });
   });
 });

@@ -8,7 +8,8 @@ describe('startHeartbeat', () => {
     it('should beat once per interval until stopped', async () => {
       const beat = jest.fn(() => Promise.resolve(true));
       const onLost = jest.fn();
-      const stop = startHeartbeat(2, beat, onLost);
+      const onFailed = jest.fn();
+      const stop = startHeartbeat(2, beat, { lost: onLost, failed: onFailed });
 
       await jest.advanceTimersByTimeAsync(1_999);
       expect(beat).toHaveBeenCalledTimes(0);
@@ -27,27 +28,30 @@ describe('startHeartbeat', () => {
       const answers = [true, false];
       const beat = jest.fn(() => Promise.resolve(answers.shift() ?? true));
       const onLost = jest.fn();
-      startHeartbeat(1, beat, onLost);
+      const onFailed = jest.fn();
+      startHeartbeat(1, beat, { lost: onLost, failed: onFailed });
 
       await jest.advanceTimersByTimeAsync(10_000);
 
       expect(beat).toHaveBeenCalledTimes(2);
       expect(onLost).toHaveBeenCalledTimes(1);
-      expect(onLost).toHaveBeenCalledWith('another process took over this attempt');
+      expect(onFailed).not.toHaveBeenCalled();
     });
   });
 
   describe('when a beat fails', () => {
-    it('should report the failure and keep beating', async () => {
+    it('should report the failure, not a lost attempt, and keep beating', async () => {
       let calls = 0;
       const beat = jest.fn(() => (++calls === 1 ? Promise.reject(new Error('disk full')) : Promise.resolve(true)));
       const onLost = jest.fn();
-      const stop = startHeartbeat(1, beat, onLost);
+      const onFailed = jest.fn();
+      const stop = startHeartbeat(1, beat, { lost: onLost, failed: onFailed });
 
       await jest.advanceTimersByTimeAsync(3_000);
       stop();
 
-      expect(onLost).toHaveBeenCalledWith('the heartbeat failed: disk full');
+      expect(onFailed).toHaveBeenCalledWith(new Error('disk full'));
+      expect(onLost).not.toHaveBeenCalled();
       expect(beat).toHaveBeenCalledTimes(3);
     });
   });
@@ -57,7 +61,8 @@ describe('startHeartbeat', () => {
       let resolve: (ours: boolean) => void = () => undefined;
       const beat = jest.fn(() => new Promise<boolean>((done) => (resolve = done)));
       const onLost = jest.fn();
-      const stop = startHeartbeat(1, beat, onLost);
+      const onFailed = jest.fn();
+      const stop = startHeartbeat(1, beat, { lost: onLost, failed: onFailed });
       await jest.advanceTimersByTimeAsync(1_000);
 
       stop();
