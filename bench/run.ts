@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: runs every benchmark of bench/ in one process (against the compiled
+ * library), prints all figures as one JSON document on stdout, then a short table of the
+ * figures the issues set targets for on stderr. This machine is shared and noisy: read the
+ * ratios measured within one run, and rerun before trusting an absolute figure.
+ *
+ * GREN_BENCH_ONLY=identity,store limits the run to some benchmarks.
+ */
+import * as os from 'node:os';
+
+interface Bench {
+  name: string;
+  load: () => Promise<{ run: () => Promise<Record<string, unknown>> }>;
+}
+
+const BENCHES: Bench[] = [
+  { name: 'identity', load: () => import('./identity.bench') },
+  { name: 'store', load: () => import('./store.bench') },
+  { name: 'dashboardApi', load: () => import('./dashboard-api.bench') },
+  { name: 'web', load: () => import('./web.bench') },
+  { name: 'load', load: () => import('./load.bench') },
+];
+
+interface Row {
+  figure: string;
+  path: string;
+  target: string;
+}
+
+/** The figures with targets (issues 2, 3, 5, 6, 8), looked up by path; missing ones print n/a. */
+const ROWS: Row[] = [
+  { figure: 'hash of a fresh 50-field config (µs)', path: 'identity.results.freshHash50.medianUs', target: '≤ 40' },
+  { figure: 'hash of a fresh 2-field config (µs)', path: 'identity.results.freshHashSmall.medianUs', target: '≤ 6' },
+  { figure: 'memoized hash read (µs)', path: 'identity.results.memoizedHash.medianUs', target: '≤ 0.1' },
+  { figure: 'cache hit, same instance (µs)', path: 'store.results.cacheHitSameInstance.medianUs', target: '≤ 25' },
+  { figure: 'cache hit / floor (ratio)', path: 'store.ratios.cacheHitOverFloor', target: '≤ 3' },
+  { figure: 'exists() (µs)', path: 'store.results.exists.medianUs', target: '≤ 10' },
+  { figure: '10k: list (ms)', path: 'dashboardApi.results.10000.warm.list50.medianMs', target: '≤ 15' },
+  { figure: '10k: stats (ms)', path: 'dashboardApi.results.10000.warm.stats.medianMs', target: '≤ 20' },
+  { figure: '10k: dag (ms)', path: 'dashboardApi.results.10000.warm.dag.medianMs', target: '≤ 40' },
+  { figure: '100k: list (ms)', path: 'dashboardApi.results.100000.warm.list50.medianMs', target: '≤ 100' },
+  { figure: '100k: cold index, first list (ms)', path: 'dashboardApi.results.100000.coldFirstListMs', target: '≤ 3000' },
+  { figure: 'web: first rows on 10k (ms)', path: 'web.firstRowsMs.medianMs', target: '≤ 1500' },
+  { figure: 'web: initial JS (KB gzip)', path: 'web.initialJsGzipKb', target: '≤ 400' },
+  { figure: 'load: errors under 50 clients', path: 'load.errors', target: '0' },
+  { figure: 'load: p99 latency (ms)', path: 'load.latencyMs.p99', target: 'reported' },
+];
+
+function lookup(document: Record<string, unknown>, dotted: string): unknown {
+  let current: unknown = document;
+  for (const key of dotted.split('.')) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+async function main(): Promise<void> {
+  const only = process.env.GREN_BENCH_ONLY?.split(',').map((name) => name.trim());
+  const document: Record<string, unknown> = {
+    machine: { cpus: os.cpus().length, load: os.loadavg().map((value) => Number(value.toFixed(2))), node: process.version, date: new Date().toISOString() },
+  };
+  for (const bench of BENCHES) {
+    if (only && !only.includes(bench.name)) continue;
+    process.stderr.write(`bench: ${bench.name}...\n`);
+    const started = Date.now();
+    try {
+      document[bench.name] = await (await bench.load()).run();
+    } catch (error) {
+      document[bench.name] = { error: error instanceof Error ? error.message : String(error) };
+    }
+    process.stderr.write(`bench: ${bench.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  }
+  process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  const width = Math.max(...ROWS.map((row) => row.figure.length));
+  process.stderr.write(`\n${'figure'.padEnd(width)}  measured   target\n`);
+  for (const row of ROWS) {
+    const value = lookup(document, row.path);
+    const text = typeof value === 'number' ? String(Number(value.toPrecision(4))) : 'n/a';
+    process.stderr.write(`${row.figure.padEnd(width)}  ${text.padEnd(9)}  ${row.target}\n`);
+  }
+}
+
+void main();
