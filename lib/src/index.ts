@@ -14,7 +14,7 @@ export { MISSING } from './model/missing';
 export type { ConfigFields, InitOf } from './model/config-fields';
 export type { GrenOptions } from './metadata/class-record';
 export type { FieldOptions } from './metadata/field-record';
-export type { TypeSpec, EnumLike } from './metadata/type-spec';
+export type { TypeSpec, TypeThunk, EnumLike } from './metadata/type-spec';
 export { registry as grenRegistry } from './metadata/registry';
 
 export { GrenSerializer } from './serialization/gren-serializer';

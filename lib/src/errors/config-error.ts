@@ -76,13 +76,4 @@ export class GrenConfigError extends GrenError {
     );
   }
 
-  static immutable(className: string, key: string): GrenConfigError {
-    return new GrenConfigError(
-      'CONFIG_IMMUTABLE',
-      `${className} objects are immutable; cannot set "${key}". Use obj.replace({ ${key}: ... }) for a ` +
-        'changed copy.',
-      className,
-      key,
-    );
-  }
 }

@@ -79,13 +79,6 @@ export class GrenDefinitionError extends GrenError {
     );
   }
 
-  static fieldOverwritten(className: string, key: string): GrenDefinitionError {
-    return new GrenDefinitionError(
-      'DEFINITION_FIELD_INITIALIZER',
-      `${className}.prototype.${key} is declared with class-field semantics, so its initializer ` +
-        'replaces the value gren set. Set "useDefineForClassFields": false in tsconfig.json.',
-    );
-  }
 
   static notDecorated(className: string, base: string): GrenDefinitionError {
     return new GrenDefinitionError(

@@ -1,4 +1,3 @@
-import type { LogLevelName } from '../settings/gren-settings';
 import type { LogDispatcher, LoggingOptions } from './log-dispatcher';
 import { LogDispatcher as Dispatcher } from './log-dispatcher';
 import { parseLevel } from './log-levels';
@@ -54,7 +53,7 @@ export class GrenLogger {
     this.log('CRITICAL', message, extra);
   }
 
-  log(level: LogLevelName | string, message: string, extra: Extra = {}): void {
+  log(level: string, message: string, extra: Extra = {}): void {
     const parsed = parseLevel(level);
     if (!parsed) throw new RangeError(`Unknown log level: '${level}'. Use DEBUG, INFO, WARNING, ERROR or CRITICAL.`);
     const target = logDispatcher();

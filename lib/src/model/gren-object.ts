@@ -53,7 +53,7 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
     const root = getGrenRoot({ versionControlled: cls.versionControlled });
     const slot = identitySlot(this);
     if (slot?.dirRoot === root && slot.dir !== undefined) return slot.dir;
-    const dir = path.join(root, ...classModel(cls as never).namespace.split('.'), this.grenHash);
+    const dir = path.join(root, ...classModel(cls).namespace.split('.'), this.grenHash);
     if (slot) {
       slot.dir = dir;
       slot.dirRoot = root;

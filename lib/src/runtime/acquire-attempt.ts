@@ -106,7 +106,11 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
 
 function isEarlierRun(state: GrenState, jobId: string): boolean {
   const attempt = state.attempt;
-  return isActive(attempt) && attempt.status === 'running' && String(attempt.scheduler.job_id ?? '') === jobId && attempt.owner.pid !== process.pid;
+  return isActive(attempt) && attempt.status === 'running' && jobIdText(attempt.scheduler.job_id) === jobId && attempt.owner.pid !== process.pid;
+}
+
+function jobIdText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
 async function tryStartAfterRequeue<T>(runtime: GrenRuntime, artifact: Artifact<T>, options: AcquireOptions, arrival: Arrival): Promise<Step> {

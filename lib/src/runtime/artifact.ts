@@ -39,6 +39,6 @@ export function artifactOf<T>(object: GrenObject<T>): Artifact<T> {
     dir,
     paths: new ArtifactPaths(dir),
   };
-  cache.set(object, { dir, artifact: artifact as Artifact<unknown> });
+  cache.set(object, { dir, artifact: artifact });
   return artifact;
 }

@@ -8,6 +8,7 @@ import { GrenError } from '../errors/gren-error';
 export function loadDefiningModule(file: string): void {
   if (/\.(c|m)?tsx?$/.test(file)) registerTsNode(file);
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading a user module by path is the point
     require(file);
   } catch (error) {
     throw new GrenError('WORKER_MODULE', `The worker cannot load ${file}: ${(error as Error).message}. The module that defines the class must be importable where the worker runs.`, { cause: error });
@@ -24,6 +25,7 @@ function registerTsNode(file: string): void {
   } catch {
     throw new GrenError('WORKER_TS_NODE', `The worker needs ts-node to load the TypeScript module ${file}. Install it in that project (npm install -D ts-node), or run from compiled JavaScript.`);
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- installs ts-node's hook for .ts files
   require(register);
   tsNodeRegistered = true;
 }

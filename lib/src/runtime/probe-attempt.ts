@@ -10,7 +10,7 @@ import type { GrenRuntime } from './gren-runtime';
  * A failing probe counts as no answer.
  */
 export async function probeAttempt(runtime: GrenRuntime, attempt: ActiveAttempt, preferred?: Executor): Promise<SchedulerProbe | undefined> {
-  const executor = [preferred, ...runtime.probers].find((candidate) => candidate?.backend === attempt.backend && candidate.probe);
+  const executor = [preferred, ...runtime.probers].find((candidate) => candidate?.backend === attempt.backend && candidate.probe !== undefined);
   if (!executor?.probe) return undefined;
   try {
     return await executor.probe(attempt);

@@ -73,7 +73,7 @@ function parseAttempt(value: unknown, fail: Fail): Attempt {
   const attempt = object(value, 'attempt', fail);
   const status = attempt.status;
   if (typeof status !== 'string' || !ATTEMPT_STATUSES.has(status)) fail('attempt.status', `must be one of ${[...ATTEMPT_STATUSES].join(', ')}`);
-  const extras = EXTRA_KEYS[status as string] ?? [];
+  const extras = EXTRA_KEYS[status] ?? [];
   onlyKeys(attempt, ATTEMPT_ALLOWED[status] ?? new Set(COMMON_KEYS), 'attempt.', fail);
   const number = attempt.number ?? 1;
   if (typeof number !== 'number' || !Number.isInteger(number)) fail('attempt.number', 'must be an integer');
@@ -115,7 +115,7 @@ function parseOwner(value: unknown, fail: Fail): AttemptOwner {
   const host = text('host');
   const hostname = text('hostname');
   return {
-    pid: pid as number | null,
+    pid: pid,
     host: host ?? hostname,
     hostname: hostname ?? host,
     user: text('user'),
@@ -144,7 +144,7 @@ function object(value: unknown, where: string, fail: Fail): Json {
 
 function string(value: unknown, where: string, fail: Fail): string {
   if (typeof value !== 'string') fail(where, 'must be a string');
-  return value as string;
+  return value;
 }
 
 function nullableString(value: unknown, where: string, fail: Fail): string | null {

@@ -88,7 +88,7 @@ export function markRunning(state: GrenState, attemptId: string, owner: AttemptO
 export function mergeScheduler(state: GrenState, attemptId: string, fields: Record<string, unknown>): Transition | undefined {
   const attempt = state.attempt;
   if (!attempt || attempt.id !== attemptId) return undefined;
-  return { state: withParts(state, state.result, { ...attempt, scheduler: { ...attempt.scheduler, ...fields } } as Attempt), events: [] };
+  return { state: withParts(state, state.result, { ...attempt, scheduler: { ...attempt.scheduler, ...fields } }), events: [] };
 }
 
 /**

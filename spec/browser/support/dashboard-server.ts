@@ -23,20 +23,35 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `serve --host 127.0.0.1 --port <free> --root <store>` and resolves once /api/health answers. */
-export async function startDashboard(store: string, timeoutMs = 30_000): Promise<DashboardServer> {
+export interface DashboardStartOptions {
+  /** Start it with `--token <token>` (health is then polled with that bearer token). */
+  token?: string;
+}
+
+/**
+ * Starts `serve --host 127.0.0.1 --port <free> --root <store>` (plus `--token` when given) and
+ * resolves once /api/health answers.
+ */
+export async function startDashboard(
+  store: string,
+  timeoutMs = 30_000,
+  options: DashboardStartOptions = {},
+): Promise<DashboardServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const extra = options.token === undefined ? [] : ['--token', options.token];
+  const env: NodeJS.ProcessEnv = { ...process.env, GREN_LOG_LEVEL: 'ERROR' };
+  delete env.GREN_DASHBOARD_TOKEN;
   const child = spawn(
     process.execPath,
-    [DASHBOARD_CLI, 'serve', '--host', '127.0.0.1', '--port', String(port), '--root', store],
-    { cwd: WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GREN_LOG_LEVEL: 'ERROR' } },
+    [DASHBOARD_CLI, 'serve', '--host', '127.0.0.1', '--port', String(port), '--root', store, ...extra],
+    { cwd: WORKSPACE, stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   try {
-    await waitForHealth(url, child, timeoutMs);
+    await waitForHealth(url, child, timeoutMs, options.token);
   } catch (error) {
     await stopChild(child);
     throw new Error(`gren-dashboard serve did not come up: ${(error as Error).message}\n${output}`);
@@ -44,14 +59,15 @@ export async function startDashboard(store: string, timeoutMs = 30_000): Promise
   return { url, stop: () => stopChild(child) };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, token?: string): Promise<void> {
+  const headers: Record<string, string> = token === undefined ? {} : { Authorization: `Bearer ${token}` };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new Error(`exited (${String(child.exitCode ?? child.signalCode)}) before answering`);
     }
     try {
-      const response = await fetch(`${url}/api/health`);
+      const response = await fetch(`${url}/api/health`, { headers });
       if (response.ok) return;
     } catch {
       // not listening yet

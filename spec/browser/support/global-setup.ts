@@ -23,15 +23,18 @@ export default function globalSetup(): void {
   const cli = path.join(ROOT, 'dashboard-api', 'dist', 'cli', 'main.js');
   if (isStale(cli, path.join(ROOT, 'dashboard-api', 'src'))) build('dashboard-api/tsconfig.build.json');
   const index = path.join(ROOT, 'dashboard-web', 'dist', 'browser', 'index.html');
-  if ((chromiumInstalled() || process.env.CI === 'true') && isStale(index, path.join(ROOT, 'dashboard-web', 'src'))) {
+  const web = path.join(ROOT, 'dashboard-web');
+  const webStale = isStale(index, path.join(web, 'src')) || isStale(index, path.join(web, 'angular.json'));
+  if ((chromiumInstalled() || process.env.CI === 'true') && webStale) {
     execFileSync('npm', ['run', 'build', '-w', 'dashboard-web'], { cwd: ROOT, stdio: 'inherit' });
   }
 }
 
-/** True when `output` is missing or older than the newest file under `sources`. */
+/** True when `output` is missing or older than `sources` (a file, or the newest file under a folder). */
 function isStale(output: string, sources: string): boolean {
   if (!fs.existsSync(output)) return true;
-  return newest(sources) > fs.statSync(output).mtimeMs;
+  const latest = fs.statSync(sources).isDirectory() ? newest(sources) : fs.statSync(sources).mtimeMs;
+  return latest > fs.statSync(output).mtimeMs;
 }
 
 function newest(directory: string): number {

@@ -65,7 +65,7 @@ describe('ProcessExecutor', () => {
 
       const later = await runChild('store-client.js', ['5'], env);
 
-      expect(JSON.parse(later.stdout).results).toEqual([25]);
+      expect((JSON.parse(later.stdout) as { results: number[] }).results).toEqual([25]);
       expect(calls(callsFile).filter((line) => line.endsWith('create 5'))).toHaveLength(1);
     });
   });

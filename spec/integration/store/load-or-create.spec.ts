@@ -9,13 +9,13 @@ const calls: string[] = [];
 class Counter extends GrenObject<number, Counter> {
   @Field() start: number = 0;
 
-  protected async _create(): Promise<number> {
+  protected _create(): number {
     calls.push(`create ${this.start}`);
     fs.writeFileSync(path.join(this.grenDir, 'value.txt'), String(this.start + 1));
     return this.start + 1;
   }
 
-  protected async _load(): Promise<number> {
+  protected _load(): number {
     calls.push(`load ${this.start}`);
     return Number(fs.readFileSync(path.join(this.grenDir, 'value.txt'), 'utf8'));
   }

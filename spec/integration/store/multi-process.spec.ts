@@ -35,7 +35,7 @@ describe('loadOrCreate across processes', () => {
 
       for (const result of results) {
         expect(result.stderr).toBe('');
-        expect(JSON.parse(result.stdout).results).toEqual([49]);
+        expect((JSON.parse(result.stdout) as { results: number[] }).results).toEqual([49]);
       }
       expect(calls(callsFile).filter((line) => line.endsWith('create 7'))).toHaveLength(1);
       const [dir] = artifactDirs(store);
@@ -55,7 +55,7 @@ describe('loadOrCreate across processes', () => {
       for (const [index, result] of results.entries()) {
         expect(result.stderr).toBe('');
         const xs = orders[index]!.split(',').map(Number);
-        expect(JSON.parse(result.stdout).results).toEqual(xs.map((x) => x * x));
+        expect((JSON.parse(result.stdout) as { results: number[] }).results).toEqual(xs.map((x) => x * x));
       }
       const distinct = new Set(orders.flatMap((xs) => xs.split(',')));
       const creates = calls(callsFile).filter((line) => line.includes(' create '));
@@ -80,7 +80,7 @@ describe('loadOrCreate across processes', () => {
       const next = await runChild('store-client.js', ['5', '10'], env);
 
       expect(next.stderr).toBe('');
-      expect(JSON.parse(next.stdout).results).toEqual([25]);
+      expect((JSON.parse(next.stdout) as { results: number[] }).results).toEqual([25]);
       const [dir] = artifactDirs(store);
       const events = fs.readFileSync(path.join(dir!, '.gren', 'events.jsonl'), 'utf8');
       expect(events).toContain('"status": "crashed", "reason": "pid_dead"');
@@ -107,7 +107,7 @@ describe('loadOrCreate across processes', () => {
       expect(fs.existsSync(path.join(dir!, '.gren', '.compute.lock'))).toBe(false);
 
       const next = await runChild('store-client.js', ['6', '10'], env);
-      expect(JSON.parse(next.stdout).results).toEqual([36]);
+      expect((JSON.parse(next.stdout) as { results: number[] }).results).toEqual([36]);
     });
   });
 });

@@ -50,7 +50,7 @@ describe('state.json reader and writer', () => {
     });
 
     it('should require an error on a failed attempt', () => {
-      const state = JSON.parse(fs.readFileSync(path.join(artifacts.find((a) => a.namespace.endsWith('Failing'))!.dir, '.gren', 'state.json'), 'utf8'));
+      const state = JSON.parse(fs.readFileSync(path.join(artifacts.find((a) => a.namespace.endsWith('Failing'))!.dir, '.gren', 'state.json'), 'utf8')) as { attempt: { error?: unknown } };
       delete state.attempt.error;
 
       expect(() => parseStateText(JSON.stringify(state), '/x/state.json')).toThrow(/attempt\.error is required for a failed attempt/);
