@@ -4,7 +4,8 @@ import { plainJson } from '../common/json/plain-json';
 import type { MetadataFacts } from './artifact-record';
 import { metadataFacts } from './metadata-facts';
 import { SmallFileReader } from './read-small-file';
-import { summarizeInvalid, summarizeState, timeMs } from './summarize-state';
+import { fastStateFacts } from './fast-state-facts';
+import { className, summarizeInvalid, summarizeState, timeMs } from './summarize-state';
 import type { ExperimentSummary } from '../contract/api-types';
 
 export interface StateFacts {
@@ -56,8 +57,22 @@ export class ArtifactReader {
   }
 }
 
-/** Facts of state.json text; a corrupt or newer-schema file gives an "invalid" row (D2). */
-export function stateFacts(namespace: string, hash: string, text: string, file: string): StateFacts {
+/**
+ * Facts of state.json text; a corrupt or newer-schema file gives an "invalid" row (D2). The
+ * layout gren writes is read by the fast reader; anything else by the strict one.
+ */
+export function stateFacts(
+  namespace: string,
+  hash: string,
+  text: string,
+  file: string,
+  classNameOfNamespace: string = className(namespace),
+): StateFacts {
+  return fastStateFacts(text, namespace, hash, classNameOfNamespace) ?? strictStateFacts(namespace, hash, text, file);
+}
+
+/** Facts of state.json text through JSON.parse and the library's strict validation. */
+export function strictStateFacts(namespace: string, hash: string, text: string, file: string): StateFacts {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -45,6 +45,7 @@ export function className(namespace: string): string {
 /** Milliseconds since the epoch of a stored time, or null. */
 export function timeMs(text: string | null): number | null {
   if (text === null) return null;
-  const value = parseIsoTime(text);
+  // What gren writes ends in +00:00, which parseIsoTime hands to Date.parse as it is.
+  const value = text.endsWith('+00:00') ? Date.parse(text) : parseIsoTime(text);
   return Number.isNaN(value) ? null : value;
 }
