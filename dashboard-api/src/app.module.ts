@@ -1,5 +1,4 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ChangesModule } from './changes/changes.module';
 import { DASHBOARD_OPTIONS, type DashboardOptions } from './config/dashboard-options';
 import { DagModule } from './dag/dag.module';
@@ -8,20 +7,13 @@ import { HealthModule } from './health/health.module';
 import { IndexModule } from './index/index.module';
 import { StatsModule } from './stats/stats.module';
 
-/** The dashboard: the API under /api, plus the SPA (with index.html fallback) when given. */
+/**
+ * The dashboard's API under /api. The SPA is served in front of Nest (spa/serve-spa.ts, wired
+ * by security/install-security.ts), so unknown /api paths stay 404 JSON (D4).
+ */
 @Module({})
 export class AppModule {
   static forRoot(options: DashboardOptions): DynamicModule {
-    const spa = options.spaDirectory
-      ? [
-          ServeStaticModule.forRoot({
-            rootPath: options.spaDirectory,
-            // Unknown /api paths must stay 404 JSON, not index.html (D4).
-            exclude: ['/api/{*path}'],
-            serveStaticOptions: { index: 'index.html', fallthrough: true },
-          }),
-        ]
-      : [];
     return {
       module: AppModule,
       imports: [
@@ -37,7 +29,6 @@ export class AppModule {
         StatsModule,
         DagModule,
         ChangesModule,
-        ...spa,
       ],
     };
   }

@@ -6,7 +6,8 @@ import { version } from 'gren';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/filters/api-exception.filter';
 import { createValidationPipe } from './common/pipes/create-validation-pipe';
-import type { DashboardOptions } from './config/dashboard-options';
+import { LOOPBACK_ACCESS, type DashboardOptions } from './config/dashboard-options';
+import { installSecurity } from './security/install-security';
 
 export interface CreateAppOptions {
   /** Nest's own log lines (default: warnings and errors only). */
@@ -14,8 +15,10 @@ export interface CreateAppOptions {
 }
 
 /**
- * Builds the dashboard app (not yet listening): routes under /api, validation → 422, one
- * exception filter, OpenAPI at /api/docs (JSON at /api/docs-json), and the SPA when given.
+ * Builds the dashboard app (not yet listening): security headers, request limits and access
+ * control in front (security/install-security.ts), the SPA when given, routes under /api,
+ * validation → 422, one exception filter, OpenAPI at /api/docs (JSON at /api/docs-json).
+ * No body parser: the API is read-only (the sign-in exchange reads its own small body).
  */
 export async function createDashboardApp(
   options: DashboardOptions,
@@ -23,13 +26,10 @@ export async function createDashboardApp(
 ): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: appOptions.logger ?? ['error', 'warn'],
+    bodyParser: false,
   });
   app.set('etag', false);
-  app.set('x-powered-by', false);
-  app.use((_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    next();
-  });
+  installSecurity(app, options.access ?? LOOPBACK_ACCESS, options.spaDirectory);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());

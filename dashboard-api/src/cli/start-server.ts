@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import type { DashboardAccess } from '../config/dashboard-options';
 import { createDashboardApp } from '../create-app';
 import { CliError } from './cli-error';
 
@@ -8,6 +9,7 @@ export interface ServerSettings {
   basePath: string;
   spaDirectory: string | null;
   watch: boolean;
+  access: DashboardAccess;
 }
 
 export interface RunningServer {
@@ -22,6 +24,7 @@ export async function startServer(settings: ServerSettings): Promise<RunningServ
     basePath: settings.basePath,
     spaDirectory: settings.spaDirectory,
     watch: settings.watch,
+    access: settings.access,
   });
   await app.init();
   const server = app.getHttpServer();
