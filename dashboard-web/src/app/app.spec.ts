@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { stubChangeFeed } from '../testing/stub-change-feed';
 import { App } from './app';
+import { SignInState } from './core/auth/sign-in-state';
 import { NotFoundPage } from './not-found/not-found-page';
 
 @Component({ template: '<p>page</p>' })
@@ -59,6 +60,13 @@ describe(App.name, () => {
     const root = await renderAt('/');
     expect(root.querySelector('.skip-link')!.getAttribute('href')).toBe('#main');
     expect(root.querySelector('main#main')).not.toBeNull();
+  });
+
+  it('should show the sign-in page instead of the route once the API asked for the token', async () => {
+    TestBed.inject(SignInState).require();
+    const root = await renderAt('/experiments');
+    expect(root.querySelector('[data-testid="sign-in-page"]')).not.toBeNull();
+    expect(root.querySelector('main')!.textContent).not.toContain('page');
   });
 
   it('should show the 404 page for an unknown route', async () => {

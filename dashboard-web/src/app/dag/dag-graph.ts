@@ -1,4 +1,6 @@
+import { DOCUMENT } from '@angular/common';
 import {
+  CSP_NONCE,
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
@@ -13,6 +15,7 @@ import {
 import type { ExperimentDAG } from '@contract/api-types';
 import cytoscape, { Core } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
+import { ensureCytoscapeStylesheet } from './cytoscape-stylesheet';
 import { dagElements } from './dag-elements';
 import { DAG_STYLE } from './dag-style';
 
@@ -69,7 +72,10 @@ export class DagGraph {
 
   constructor() {
     const destroyRef = inject(DestroyRef);
+    const document = inject(DOCUMENT);
+    const nonce = inject(CSP_NONCE, { optional: true });
     afterNextRender(() => {
+      ensureCytoscapeStylesheet(document, nonce);
       this.cy = cytoscape({
         container: this.canvas().nativeElement,
         style: DAG_STYLE,
