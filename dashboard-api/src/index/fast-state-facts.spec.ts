@@ -162,7 +162,10 @@ describe(fastStateFacts, () => {
         if (agrees(text.slice(0, at))) answered += 1;
         for (const char of chars) {
           // Replace the character at `at` (or delete it), and insert before it.
-          for (const variant of [text.slice(0, at) + char + text.slice(at + 1), text.slice(0, at) + char + text.slice(at)]) {
+          for (const variant of [
+            text.slice(0, at) + char + text.slice(at + 1),
+            text.slice(0, at) + char + text.slice(at),
+          ]) {
             tried += 1;
             if (agrees(variant)) answered += 1;
           }
@@ -184,7 +187,10 @@ describe(fastStateFacts, () => {
         text,
         fc.integer({ min: -1e6, max: 1e6 }),
         fc.option(fc.integer({ min: 0, max: 2 ** 31 }), { nil: null }),
-        fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 8)),
+        fc.oneof(
+          fc.double({ noNaN: true }),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 8),
+        ),
         fc.constantFrom('queued', 'running', 'success', 'failed', 'cancelled', 'preempted', 'crashed'),
         (backend, user, message, number, pid, lease, status) => {
           const base = buildState({

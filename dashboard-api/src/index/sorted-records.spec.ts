@@ -1,5 +1,5 @@
 import { hashOf, makeRecord } from '../testing/make-record';
-import { compareRecords, SortedRecords } from './sorted-records';
+import { compareRecords, SortedRecords, sortRecords } from './sorted-records';
 
 const record = (n: number, day: number | null, namespace = 'a.B') =>
   makeRecord({
@@ -26,6 +26,21 @@ describe(SortedRecords, () => {
       const data = makeRecord({ namespace: 'a.B', hash: hashOf(1), root: 'data' });
       const git = makeRecord({ namespace: 'a.B', hash: hashOf(1), root: 'git' });
       expect(compareRecords(git, data)).toBeGreaterThan(0);
+    });
+  });
+
+  describe('when a whole store is sorted at once', () => {
+    it('should give the order of compareRecords, ties and nulls included', () => {
+      const items = Array.from({ length: 400 }, (_, n) =>
+        record(n, n % 7 === 0 ? null : 1 + (n % 13), n % 3 === 0 ? 'a.A' : 'a.B'),
+      );
+      items.push(makeRecord({ namespace: 'a.B', hash: hashOf(1), root: 'git' }));
+      const expected = [...items].sort(compareRecords);
+      const sorted = new SortedRecords();
+      sorted.reset(items.reverse());
+      expect(sorted.all).toEqual(expected);
+      expect(sortRecords(items).every((item, index) => item === expected[index])).toBe(true);
+      expect(sortRecords([])).toEqual([]);
     });
   });
 });
