@@ -14,8 +14,9 @@ export interface StateFacts {
   startedMs: number | null;
 }
 
-const STATE_SUFFIX = path.join(path.sep, '.gren', 'state.json');
-const METADATA_SUFFIX = path.join(path.sep, '.gren', 'metadata.json');
+/** Where an artifact folder's state.json and metadata.json are, after the folder's path. */
+export const STATE_SUFFIX = path.join(path.sep, '.gren', 'state.json');
+export const METADATA_SUFFIX = path.join(path.sep, '.gren', 'metadata.json');
 
 /** A digit run this long may be an integer beyond 2^53: parse such metadata losslessly. */
 const LONG_INTEGER = /\d{16,}/;
@@ -36,7 +37,7 @@ export class ArtifactReader {
     try {
       read = this.files.read(file, withSignature);
     } catch (error) {
-      return { ...invalid(namespace, hash, `Cannot read ${file}: ${(error as Error).message}`), signature: null };
+      return { ...unreadableStateFacts(namespace, hash, file, (error as Error).message), signature: null };
     }
     if (read === undefined) return undefined;
     return { ...stateFacts(namespace, hash, read.text, file), signature: read.signature };
@@ -48,13 +49,27 @@ export class ArtifactReader {
     try {
       const read = this.files.read(file);
       if (read === undefined) return null;
-      const parsed: unknown = LONG_INTEGER.test(read.text) ? plainJson(readMetadataRaw(file)) : JSON.parse(read.text);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-      return metadataFacts(parsed as Record<string, unknown>);
+      return metadataFromText(read.text, file);
     } catch {
       return null;
     }
   }
+}
+
+/** Facts of metadata.json text (read from `file`); null when it cannot be used. */
+export function metadataFromText(text: string, file: string): MetadataFacts | null {
+  try {
+    const parsed: unknown = LONG_INTEGER.test(text) ? plainJson(readMetadataRaw(file)) : JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+    return metadataFacts(parsed as Record<string, unknown>);
+  } catch {
+    return null;
+  }
+}
+
+/** The row of a state.json that exists but cannot be read. */
+export function unreadableStateFacts(namespace: string, hash: string, file: string, message: string): StateFacts {
+  return invalid(namespace, hash, `Cannot read ${file}: ${message}`);
 }
 
 /**

@@ -80,6 +80,45 @@ describe(StoreIndex, () => {
     });
   });
 
+  describe('when it reads a store on reader threads', () => {
+    it('should index exactly what it indexes reading in this thread', async () => {
+      for (let n = 1; n <= 30; n += 1) {
+        writeArtifact(base, {
+          root: n % 5 === 0 ? 'git' : 'data',
+          namespace: n % 2 === 0 ? 'a.b.C' : 'a.D',
+          hash: hashOf(n),
+          state: n % 3 === 0 ? running(n) : n % 11 === 0 ? '{ broken' : succeeded(n),
+          ...(n % 4 === 0 ? {} : { metadata: { gren_obj: { __class__: n % 2 === 0 ? 'a.b.C' : 'a.D', n } } }),
+        });
+      }
+      writeArtifact(base, { namespace: 'a.D', hash: hashOf(1), root: 'git', state: succeeded(40) });
+      fs.mkdirSync(path.join(artifactDirectory(base, 'data', 'a.D', hashOf(50)), '.gren'), { recursive: true });
+      fs.mkdirSync(path.join(base, 'data', 'Top', '.gren'), { recursive: true });
+      fs.writeFileSync(path.join(base, 'data', 'Top', '.gren', 'state.json'), serializeState(succeeded(9)));
+      const snapshot = async (readerThreads: number) => {
+        const built = new StoreIndex({ basePath: base, watch: false, readerThreads, readBatchSize: 2 });
+        await built.complete();
+        const view = {
+          rows: built.sorted().map((r) => ({ ...r, readAt: 0 })),
+          found: built.find('a.D', hashOf(1))?.root,
+          pending: built.pendingFolders(),
+          folders: built
+            .structureFolders()
+            .map((f) => f.directory)
+            .sort(),
+        };
+        built.stop();
+        return view;
+      };
+      const inThisThread = await snapshot(0);
+      expect(inThisThread.rows).toHaveLength(32);
+      expect(inThisThread.rows.filter((r) => r.summary.result_status === 'invalid')).toHaveLength(2);
+      expect(inThisThread.rows.find((r) => r.namespace === 'Top')?.hash).toBe('');
+      expect(inThisThread.found).toBe('data');
+      expect(await snapshot(2)).toEqual(inThisThread);
+    });
+  });
+
   describe('when the store changes after start-up (polling only)', () => {
     it('should add a new artifact, re-read a changed one, and drop a deleted one', async () => {
       const first = writeArtifact(base, { namespace: 'a.B', hash: hashOf(1), state: running(1) });

@@ -1,12 +1,23 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Subject } from 'rxjs';
 import type { ExperimentSummary } from '../contract/api-types';
-import { ArtifactReader } from './artifact-reader';
+import {
+  ArtifactReader,
+  METADATA_SUFFIX,
+  STATE_SUFFIX,
+  metadataFromText,
+  stateFacts,
+  unreadableStateFacts,
+  type StateFacts,
+} from './artifact-reader';
+import { FAILED, FileBatchReader, MISSING, type FileBatch } from './file-batch';
 import { recordKey, refKey, type ArtifactRecord, type MetadataFacts, type StoreRootName } from './artifact-record';
 import { SortedRecords } from './sorted-records';
 import { statSignature } from './read-small-file';
 import { StoreWatcher, defaultWatchBudget } from './store-watcher';
+import { className } from './summarize-state';
 
 export interface StoreIndexOptions {
   /** GREN_PATH: the folder holding data/ and git/. */
@@ -17,6 +28,22 @@ export interface StoreIndexOptions {
   debounceMs?: number;
   /** Longest stretch of synchronous work before yielding to requests (ms). */
   sliceMs?: number;
+  /**
+   * Threads reading state and metadata files while the index is built (default: one per
+   * core, at most 4; 0 reads in the main thread). They start only for stores of more than
+   * a few batches, and stop once metadata is read.
+   */
+  readerThreads?: number;
+  /** Files per batch read at start-up (default 512). */
+  readBatchSize?: number;
+}
+
+/** Children of one folder whose state.json is read together at start-up. */
+interface StateChunk {
+  parent: FolderInfo;
+  /** The parent folder's path and a separator. */
+  prefix: string;
+  names: string[];
 }
 
 interface FolderInfo {
@@ -64,12 +91,19 @@ export class StoreIndex {
   private stopped = false;
   private metadataLoaded = false;
   private watchingArtifacts = false;
+  private metadataLoading = false;
   private readyPromise: Promise<void> | undefined;
   private completePromise: Promise<void> | undefined;
+  private readonly batchReader: FileBatchReader;
+  private readonly readBatchSize: number;
+  /** Files listed for reading so far; reader threads start once there are several batches. */
+  private filesListed = 0;
 
   constructor(options: StoreIndexOptions) {
     this.basePath = path.resolve(options.basePath);
     this.sliceMs = options.sliceMs ?? 15;
+    this.batchReader = new FileBatchReader(options.readerThreads ?? Math.min(4, os.availableParallelism()));
+    this.readBatchSize = Math.max(1, options.readBatchSize ?? 512);
     this.watcher = new StoreWatcher(
       {
         structureChanged: (directory) => this.rescanFolder(directory),
@@ -89,6 +123,7 @@ export class StoreIndex {
       this.readyPromise = this.initialScan();
       this.completePromise = this.readyPromise
         .then(() => this.loadAllMetadata())
+        .finally(() => this.batchReader.close())
         .then(() => {
           void this.watchAllArtifacts();
         });
@@ -110,6 +145,7 @@ export class StoreIndex {
 
   stop(): void {
     this.stopped = true;
+    this.batchReader.close();
     this.watcher.close();
     this.changes.complete();
   }
@@ -231,7 +267,9 @@ export class StoreIndex {
       return;
     }
     const metadata =
-      this.metadataLoaded || record.metadata !== undefined ? this.reader.readMetadata(directory) : undefined;
+      this.metadataLoaded || this.metadataLoading || record.metadata !== undefined
+        ? this.reader.readMetadata(directory)
+        : undefined;
     const listChanged = !sameSummary(record.summary, facts.summary) || !sameMetadata(record.metadata, metadata);
     const stateChanged = facts.signature !== record.stateSignature;
     if (listChanged) this.order.remove(record);
@@ -248,15 +286,45 @@ export class StoreIndex {
     if (listChanged || stateChanged) this.touch(listChanged);
   }
 
+  /**
+   * Lists every folder and reads every state.json: folders in this thread, state files in
+   * batches (on reader threads for large stores) parsed here as they come back.
+   */
   private async initialScan(): Promise<void> {
-    const queue: FolderInfo[] = ROOTS.map((root) => ({
+    const folders: FolderInfo[] = ROOTS.map((root) => ({
       directory: path.join(this.basePath, root),
       root,
       segments: [],
     }));
+    const chunks: StateChunk[] = [];
+    const reading = new Set<Promise<void>>();
+    const maxReading = Math.max(2, 2 * this.batchReader.threadCount);
     let sliceStart = performance.now();
-    while (queue.length > 0 && !this.stopped) {
-      this.scanFolder(queue.pop() as FolderInfo, queue, true);
+    while (!this.stopped) {
+      if (chunks.length > 0 && reading.size < maxReading) {
+        const chunk = chunks.pop() as StateChunk;
+        const readAt = Date.now();
+        const inThisThread = this.filesListed < 4 * this.readBatchSize;
+        const read = this.batchReader.read(chunk.prefix, chunk.names, STATE_SUFFIX, inThisThread).then((batch) => {
+          reading.delete(read);
+          if (!this.stopped) this.addStates(chunk, batch, readAt, folders);
+        });
+        reading.add(read);
+      } else if (folders.length > 0) {
+        const info = folders.pop() as FolderInfo;
+        const names = this.listFolder(info, false);
+        if (names && names.length > 0) {
+          this.filesListed += names.length;
+          const prefix = info.directory + path.sep;
+          for (let start = 0; start < names.length; start += this.readBatchSize) {
+            chunks.push({ parent: info, prefix, names: names.slice(start, start + this.readBatchSize) });
+          }
+        }
+      } else if (reading.size > 0) {
+        await Promise.race(reading);
+      } else {
+        break;
+      }
       if (performance.now() - sliceStart > this.sliceMs) {
         await yieldToRequests();
         sliceStart = performance.now();
@@ -268,23 +336,101 @@ export class StoreIndex {
     this.listVersionCounter = 1;
   }
 
+  /** Indexes one batch of the initial scan; children without state.json are listed next. */
+  private addStates(chunk: StateChunk, batch: FileBatch, readAt: number, folders: FolderInfo[]): void {
+    const { parent, prefix, names } = chunk;
+    // Only children the folder still lists: a rescan meanwhile may have dropped some.
+    const listed = this.structure.get(parent.directory)?.children;
+    const parentNamespace = parent.segments.join('.');
+    const parentClassName = className(parentNamespace);
+    let start = 0;
+    for (let index = 0; index < names.length; index += 1) {
+      const end = batch.ends[index] as number;
+      const name = names[index] as string;
+      const directory = prefix + name;
+      const known =
+        !listed?.has(name) ||
+        this.records.has(directory) ||
+        this.pending.has(directory) ||
+        this.structure.has(directory);
+      if (end === MISSING) {
+        if (!known) folders.push({ directory, root: parent.root, segments: [...parent.segments, name] });
+        continue;
+      }
+      if (known) {
+        if (end >= 0) start = end;
+        continue;
+      }
+      // A folder right below a root has no namespace of its own (reference: hash "").
+      const atRoot = parentNamespace === '';
+      const namespace = atRoot ? name : parentNamespace;
+      const hash = atRoot ? '' : name;
+      let facts: StateFacts;
+      if (end === FAILED) {
+        facts = unreadableStateFacts(namespace, hash, directory + STATE_SUFFIX, batch.errors[index] ?? '');
+      } else {
+        const text = batch.bytes.toString('utf8', start, end);
+        start = end;
+        facts = stateFacts(namespace, hash, text, directory + STATE_SUFFIX, atRoot ? className(name) : parentClassName);
+      }
+      this.addRecord(directory, parent.root, namespace, hash, facts, null, readAt, true);
+    }
+  }
+
   private async loadAllMetadata(): Promise<void> {
+    this.metadataLoading = true;
+    const records = [...this.records.values()].filter((record) => record.metadata === undefined);
+    const directories = records.map((record) => record.directory);
+    const reading = new Set<Promise<void>>();
+    const maxReading = Math.max(2, 2 * this.batchReader.threadCount);
+    const inThisThread = records.length < 4 * this.readBatchSize;
+    let next = 0;
     let sliceStart = performance.now();
-    for (const record of [...this.records.values()]) {
-      if (this.stopped) return;
-      if (record.metadata === undefined && this.records.get(record.directory) === record) {
-        record.metadata = this.reader.readMetadata(record.directory);
+    while (!this.stopped) {
+      if (next < records.length && reading.size < maxReading) {
+        const from = next;
+        next = Math.min(records.length, next + this.readBatchSize);
+        const read = this.batchReader
+          .read('', directories.slice(from, next), METADATA_SUFFIX, inThisThread)
+          .then((batch) => {
+            reading.delete(read);
+            if (!this.stopped) this.addMetadata(records, from, batch);
+          });
+        reading.add(read);
+      } else if (reading.size > 0) {
+        await Promise.race(reading);
+      } else {
+        break;
       }
       if (performance.now() - sliceStart > this.sliceMs) {
         await yieldToRequests();
         sliceStart = performance.now();
       }
     }
+    if (this.stopped) return;
+    this.metadataLoading = false;
     this.metadataLoaded = true;
     // Bumped now (not on the next tick), so the lists answered after complete() see it.
     this.versionCounter += 1;
     this.listVersionCounter += 1;
     this.changes.next(this.versionCounter);
+  }
+
+  /** Sets the metadata of a batch's records, unless a reload already did (with newer content). */
+  private addMetadata(records: readonly ArtifactRecord[], from: number, batch: FileBatch): void {
+    let start = 0;
+    for (let index = 0; index < batch.ends.length; index += 1) {
+      const record = records[from + index] as ArtifactRecord;
+      const end = batch.ends[index] as number;
+      let metadata: MetadataFacts | null = null;
+      if (end >= 0) {
+        const text = batch.bytes.toString('utf8', start, end);
+        start = end;
+        if (this.records.get(record.directory) !== record || record.metadata !== undefined) continue;
+        metadata = metadataFromText(text, record.directory + METADATA_SUFFIX);
+      }
+      if (this.records.get(record.directory) === record && record.metadata === undefined) record.metadata = metadata;
+    }
   }
 
   /** Watches artifacts once everything is read: unfinished ones first (they change most). */
@@ -307,6 +453,23 @@ export class StoreIndex {
   }
 
   private scanFolder(info: FolderInfo, queue: FolderInfo[], initial: boolean): void {
+    const names = this.listFolder(info, initial);
+    if (!names) return;
+    const namespace = info.segments.join('.');
+    for (const name of names) {
+      // Plain concatenation: the folder is already normalized, and path.join costs per artifact.
+      const child = info.directory + path.sep + name;
+      if (!this.tryArtifactAt(child, info.root, namespace, name, initial)) {
+        queue.push({ directory: child, root: info.root, segments: [...info.segments, name] });
+      }
+    }
+  }
+
+  /**
+   * Lists a folder and records it as a namespace folder: the names of its new sub-folders
+   * (to try as artifacts), or undefined when it is an artifact folder itself or is gone.
+   */
+  private listFolder(info: FolderInfo, initial: boolean): string[] | undefined {
     const { directory } = info;
     let entries: fs.Dirent[];
     let mtimeMs: number | null;
@@ -320,20 +483,20 @@ export class StoreIndex {
       } else {
         this.dropUnder(directory, false);
       }
-      return;
+      return undefined;
     }
     if (info.segments.length > 0 && entries.some((entry) => entry.name === '.gren' && entry.isDirectory())) {
       // An artifact folder (once a namespace-like folder, or one whose state.json was missing).
       this.dropStructure(directory);
       if (this.records.has(directory)) {
         this.reloadFolder(directory);
-        return;
+        return undefined;
       }
       if (!this.tryArtifact(info, initial) && !this.pending.has(directory)) {
         this.pending.set(directory, info);
         if (this.watchingArtifacts) this.watcher.watchArtifact(directory);
       }
-      return;
+      return undefined;
     }
     const children = new Set<string>();
     for (const entry of entries) {
@@ -345,16 +508,14 @@ export class StoreIndex {
     if (previous) {
       for (const name of previous.children) if (!children.has(name)) this.dropUnder(path.join(directory, name), false);
     }
-    if (info.segments.length >= MAX_DEPTH) return;
-    const namespace = info.segments.join('.');
+    if (info.segments.length >= MAX_DEPTH) return [];
+    const names: string[] = [];
+    const prefix = directory + path.sep;
     for (const name of children) {
-      // Plain concatenation: the folder is already normalized, and path.join costs per artifact.
-      const child = directory + path.sep + name;
-      if (this.records.has(child) || this.pending.has(child) || this.structure.has(child)) continue;
-      if (!this.tryArtifactAt(child, info.root, namespace, name, initial)) {
-        queue.push({ directory: child, root: info.root, segments: [...info.segments, name] });
-      }
+      const child = prefix + name;
+      if (!this.records.has(child) && !this.pending.has(child) && !this.structure.has(child)) names.push(name);
     }
+    return names;
   }
 
   /** Indexes a folder whose `.gren/state.json` exists; false when it does not. */
@@ -373,24 +534,38 @@ export class StoreIndex {
     // A folder right below a root has no namespace of its own (reference: hash "").
     const [namespace, hash] = parentNamespace === '' ? [name, ''] : [parentNamespace, name];
     if (this.records.has(directory)) return true;
-    const info = { directory, root };
-    const facts = this.reader.readState(info.directory, namespace, hash, !initial);
+    const readAt = Date.now();
+    const facts = this.reader.readState(directory, namespace, hash, !initial);
     if (!facts) return false;
+    this.addRecord(directory, root, namespace, hash, facts, facts.signature, readAt, initial);
+    return true;
+  }
+
+  private addRecord(
+    directory: string,
+    root: StoreRootName,
+    namespace: string,
+    hash: string,
+    facts: StateFacts,
+    signature: string | null,
+    readAt: number,
+    initial: boolean,
+  ): void {
     const record: ArtifactRecord = {
-      key: recordKey(info.root, namespace, hash),
-      root: info.root,
-      directory: info.directory,
+      key: recordKey(root, namespace, hash),
+      root,
+      directory,
       namespace,
       hash,
       summary: facts.summary,
       updatedMs: facts.updatedMs,
       startedMs: facts.startedMs,
-      stateSignature: facts.signature,
-      readAt: Date.now(),
-      metadata: this.metadataLoaded ? this.reader.readMetadata(info.directory) : undefined,
+      stateSignature: signature,
+      readAt,
+      metadata: this.metadataLoaded || this.metadataLoading ? this.reader.readMetadata(directory) : undefined,
     };
-    this.records.set(info.directory, record);
-    this.pending.delete(info.directory);
+    this.records.set(directory, record);
+    this.pending.delete(directory);
     this.countClass(namespace, 1);
     const ref = refKey(namespace, hash);
     const existing = this.byRef.get(ref);
@@ -398,10 +573,9 @@ export class StoreIndex {
     if (!initial) {
       this.order.insert(record);
       this.trackActive(record);
-      if (this.watchingArtifacts) this.watcher.watchArtifact(info.directory);
+      if (this.watchingArtifacts) this.watcher.watchArtifact(directory);
       this.touch(true);
     }
-    return true;
   }
 
   private removeRecord(record: ArtifactRecord): void {

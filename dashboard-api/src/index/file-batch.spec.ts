@@ -1,0 +1,86 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { FAILED, FileBatchReader, MISSING, readFileBatch, type FileBatch } from './file-batch';
+
+/** The batch as [name, text | 'missing' | 'failed'] pairs. */
+function describeBatch(names: readonly string[], batch: FileBatch): [string, string][] {
+  let start = 0;
+  return names.map((name, index) => {
+    const end = batch.ends[index] as number;
+    if (end === MISSING) return [name, 'missing'];
+    if (end === FAILED) return [name, `failed: ${batch.errors[index] ?? ''}`];
+    const text = batch.bytes.toString('utf8', start, end);
+    start = end;
+    return [name, text];
+  });
+}
+
+describe(FileBatchReader, () => {
+  let base: string;
+  let reader: FileBatchReader | undefined;
+  const names = ['small', 'empty', 'large', 'none', 'folder', 'link', 'under-file', 'unicode'];
+
+  beforeAll(() => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'gren-file-batch-'));
+    const write = (name: string, text: string): void => {
+      fs.mkdirSync(path.join(base, name, '.gren'), { recursive: true });
+      fs.writeFileSync(path.join(base, name, '.gren', 'f.json'), text);
+    };
+    write('small', '{"a": 1}');
+    write('empty', '');
+    write('large', 'x'.repeat(200_000) + 'end');
+    fs.mkdirSync(path.join(base, 'folder', '.gren', 'f.json'), { recursive: true });
+    write('link-target', 'linked');
+    fs.mkdirSync(path.join(base, 'link', '.gren'), { recursive: true });
+    fs.symlinkSync(path.join(base, 'link-target', '.gren', 'f.json'), path.join(base, 'link', '.gren', 'f.json'));
+    fs.writeFileSync(path.join(base, 'under-file'), 'a file, not a folder');
+    write('unicode', 'é✓ "ünï"');
+  });
+
+  afterEach(() => reader?.close());
+
+  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
+
+  const eisdir: string = expect.stringMatching(/^failed: EISDIR/) as string;
+  const expected = (): [string, string][] => [
+    ['small', '{"a": 1}'],
+    ['empty', ''],
+    ['large', `${'x'.repeat(200_000)}end`],
+    ['none', 'missing'],
+    ['folder', eisdir],
+    ['link', 'missing'],
+    ['under-file', 'missing'],
+    ['unicode', 'é✓ "ünï"'],
+  ];
+
+  it('should read files whole, and tell missing ones (links included) from unreadable ones', () => {
+    const batch = readFileBatch(fs, `${base}${path.sep}`, names, `${path.sep}.gren${path.sep}f.json`);
+    const text = { bytes: Buffer.from(batch.bytes), ends: batch.ends, errors: batch.errors };
+    expect(describeBatch(names, text)).toEqual(expected());
+  });
+
+  it('should read the same on reader threads as in this thread', async () => {
+    reader = new FileBatchReader(2);
+    const suffix = `${path.sep}.gren${path.sep}f.json`;
+    const batches = await Promise.all([
+      reader.read(`${base}${path.sep}`, names, suffix),
+      reader.read(`${base}${path.sep}`, [...names].reverse(), suffix),
+      reader.read(`${base}${path.sep}`, names, suffix, true),
+    ]);
+    expect(reader.started).toBe(2);
+    expect(describeBatch(names, batches[0])).toEqual(expected());
+    expect(describeBatch([...names].reverse(), batches[1])).toEqual(expected().reverse());
+    expect(describeBatch(names, batches[2])).toEqual(expected());
+  });
+
+  it('should read in this thread what threads still held when closed, and everything after', async () => {
+    reader = new FileBatchReader(1);
+    const suffix = `${path.sep}.gren${path.sep}f.json`;
+    const pending = reader.read(`${base}${path.sep}`, names, suffix);
+    reader.close();
+    expect(describeBatch(names, await pending)).toEqual(expected());
+    expect(describeBatch(names, await reader.read(`${base}${path.sep}`, names, suffix))).toEqual(expected());
+    expect(reader.started).toBe(0);
+  });
+});
