@@ -27,7 +27,7 @@ export class GrenStateError extends GrenError {
   static unsupportedSchema(file: string, version: unknown): GrenStateError {
     return new GrenStateError(
       'STATE_UNSUPPORTED_SCHEMA',
-      `Unsupported state schema_version ${JSON.stringify(version) ?? 'undefined'} (expected 1): ${file}. ` +
+      `Unsupported state schema_version ${describeVersion(version)} (expected 1): ${file}. ` +
         'It was written by another gren version; use that version or a newer gren to read it.',
       file,
     );
@@ -59,4 +59,12 @@ export class GrenStateError extends GrenError {
       { cause },
     );
   }
+}
+
+/** schema_version as found, short: a scalar as JSON (at most 40 characters), else its kind. */
+function describeVersion(version: unknown): string {
+  if (Array.isArray(version)) return 'an array';
+  if (typeof version === 'object' && version !== null) return 'an object';
+  const text = JSON.stringify(version) ?? 'undefined';
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

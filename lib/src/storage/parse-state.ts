@@ -12,7 +12,18 @@ type Json = Record<string, unknown>;
 
 const RESULT_STATUSES = new Set(['absent', 'incomplete', 'success', 'failed']);
 const ATTEMPT_STATUSES = new Set(['queued', 'running', 'success', 'failed', 'cancelled', 'preempted', 'crashed']);
-const COMMON_KEYS = ['id', 'number', 'backend', 'status', 'started_at', 'heartbeat_at', 'lease_duration_sec', 'lease_expires_at', 'owner', 'scheduler'];
+const COMMON_KEYS = [
+  'id',
+  'number',
+  'backend',
+  'status',
+  'started_at',
+  'heartbeat_at',
+  'lease_duration_sec',
+  'lease_expires_at',
+  'owner',
+  'scheduler',
+];
 const EXTRA_KEYS: Readonly<Record<string, readonly string[]>> = {
   queued: [],
   running: [],
@@ -22,7 +33,17 @@ const EXTRA_KEYS: Readonly<Record<string, readonly string[]>> = {
   preempted: ['ended_at', 'error', 'reason'],
   crashed: ['ended_at', 'error', 'reason'],
 };
-const OWNER_KEYS = ['pid', 'host', 'hostname', 'user', 'command', 'timestamp', 'python_version', 'executable', 'platform'] as const;
+const OWNER_KEYS = [
+  'pid',
+  'host',
+  'hostname',
+  'user',
+  'command',
+  'timestamp',
+  'python_version',
+  'executable',
+  'platform',
+] as const;
 // Allowed keys as sets, built once: every cache hit validates a state.json.
 const ROOT_ALLOWED: ReadonlySet<string> = new Set(['schema_version', 'result', 'attempt', 'updated_at']);
 const SUCCESS_RESULT_ALLOWED: ReadonlySet<string> = new Set(['status', 'created_at']);
@@ -60,7 +81,8 @@ type Fail = (where: string, problem: string) => never;
 function parseResult(value: unknown, fail: Fail): GrenResult {
   const result = object(value, 'result', fail);
   const status = result.status;
-  if (typeof status !== 'string' || !RESULT_STATUSES.has(status)) fail('result.status', `must be one of ${[...RESULT_STATUSES].join(', ')}`);
+  if (typeof status !== 'string' || !RESULT_STATUSES.has(status))
+    fail('result.status', `must be one of ${[...RESULT_STATUSES].join(', ')}`);
   if (status === 'success') {
     onlyKeys(result, SUCCESS_RESULT_ALLOWED, 'result.', fail);
     return { status: 'success', created_at: string(result.created_at, 'result.created_at', fail) };
@@ -72,7 +94,8 @@ function parseResult(value: unknown, fail: Fail): GrenResult {
 function parseAttempt(value: unknown, fail: Fail): Attempt {
   const attempt = object(value, 'attempt', fail);
   const status = attempt.status;
-  if (typeof status !== 'string' || !ATTEMPT_STATUSES.has(status)) fail('attempt.status', `must be one of ${[...ATTEMPT_STATUSES].join(', ')}`);
+  if (typeof status !== 'string' || !ATTEMPT_STATUSES.has(status))
+    fail('attempt.status', `must be one of ${[...ATTEMPT_STATUSES].join(', ')}`);
   const extras = EXTRA_KEYS[status] ?? [];
   onlyKeys(attempt, ATTEMPT_ALLOWED[status] ?? new Set(COMMON_KEYS), 'attempt.', fail);
   const number = attempt.number ?? 1;
@@ -90,14 +113,16 @@ function parseAttempt(value: unknown, fail: Fail): Attempt {
     lease_duration_sec: lease,
     lease_expires_at: string(attempt.lease_expires_at, 'attempt.lease_expires_at', fail),
     owner: parseOwner(attempt.owner, fail),
-    scheduler: object(scheduler, 'attempt.scheduler', fail),
+    scheduler: shallow(object(scheduler, 'attempt.scheduler', fail), 'attempt.scheduler', fail),
   };
   if (extras.length === 0) return parsed as unknown as Attempt;
   parsed.ended_at = string(attempt.ended_at, 'attempt.ended_at', fail);
   if (status === 'success') {
-    if (attempt.reason !== undefined && attempt.reason !== null) fail('attempt.reason', 'must be null for a successful attempt');
+    if (attempt.reason !== undefined && attempt.reason !== null)
+      fail('attempt.reason', 'must be null for a successful attempt');
   } else if (status === 'failed') {
-    if (attempt.error === undefined || attempt.error === null) fail('attempt.error', 'is required for a failed attempt');
+    if (attempt.error === undefined || attempt.error === null)
+      fail('attempt.error', 'is required for a failed attempt');
     parsed.error = parseError(attempt.error, fail);
   } else {
     parsed.error = attempt.error === undefined || attempt.error === null ? null : parseError(attempt.error, fail);
@@ -110,8 +135,10 @@ function parseOwner(value: unknown, fail: Fail): AttemptOwner {
   const owner = object(value, 'attempt.owner', fail);
   onlyKeys(owner, OWNER_ALLOWED, 'attempt.owner.', fail);
   const pid = owner.pid ?? null;
-  if (pid !== null && (typeof pid !== 'number' || !Number.isInteger(pid))) fail('attempt.owner.pid', 'must be an integer or null');
-  const text = (key: (typeof OWNER_KEYS)[number]): string | null => nullableString(owner[key], `attempt.owner.${key}`, fail);
+  if (pid !== null && (typeof pid !== 'number' || !Number.isInteger(pid)))
+    fail('attempt.owner.pid', 'must be an integer or null');
+  const text = (key: (typeof OWNER_KEYS)[number]): string | null =>
+    nullableString(owner[key], `attempt.owner.${key}`, fail);
   const host = text('host');
   const hostname = text('hostname');
   return {
@@ -140,6 +167,26 @@ function parseError(value: unknown, fail: Fail): AttemptError {
 function object(value: unknown, where: string, fail: Fail): Json {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(where, 'must be an object');
   return value as Json;
+}
+
+/**
+ * Free-form values (the scheduler's facts) nested at most this deep: a real scheduler record
+ * is flat, and a hostile or corrupt file nested thousands of levels deep would overflow the
+ * stack of everything that later walks it (our writer, the dashboard's JSON).
+ */
+const MAX_FREE_FORM_DEPTH = 32;
+
+function shallow(value: Json, where: string, fail: Fail): Json {
+  let level: unknown[] = [value];
+  for (let depth = 1; level.length > 0; depth += 1) {
+    if (depth > MAX_FREE_FORM_DEPTH) fail(where, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
+    const next: unknown[] = [];
+    for (const item of level) {
+      if (typeof item === 'object' && item !== null) for (const inner of Object.values(item)) next.push(inner);
+    }
+    level = next;
+  }
+  return value;
 }
 
 function string(value: unknown, where: string, fail: Fail): string {

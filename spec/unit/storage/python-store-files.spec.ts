@@ -55,5 +55,24 @@ describe('state.json reader and writer', () => {
 
       expect(() => parseStateText(JSON.stringify(state), '/x/state.json')).toThrow(/attempt\.error is required for a failed attempt/);
     });
+
+    // Found by spec/unit/fuzz/readers.fuzz.spec.ts: both were a RangeError, not a GrenStateError.
+    it('should reject a schema_version nested thousands deep without overflowing the stack', () => {
+      const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+
+      expect(() => parseStateText(`{"schema_version": ${deep}}`, '/x/state.json')).toThrow(
+        expect.objectContaining({ constructor: GrenStateError, message: expect.stringContaining('Unsupported state schema_version an array (expected 1)') }),
+      );
+    });
+
+    it('should reject an attempt whose scheduler facts nest deeper than 32 levels (our writer could not write them back)', () => {
+      const state = JSON.parse(fs.readFileSync(path.join(artifacts.find((a) => a.namespace.endsWith('Failing'))!.dir, '.gren', 'state.json'), 'utf8')) as { attempt: { scheduler: unknown } };
+      const text = (depth: number): string => JSON.stringify({ ...state, attempt: { ...state.attempt, scheduler: { deep: 'DEEP' } } }).replace('"DEEP"', '['.repeat(depth) + ']'.repeat(depth));
+
+      expect(() => parseStateText(text(31), '/x/state.json')).not.toThrow();
+      expect(() => parseStateText(text(5_000), '/x/state.json')).toThrow(
+        expect.objectContaining({ constructor: GrenStateError, code: 'STATE_INVALID_SCHEMA', message: expect.stringContaining('attempt.scheduler is nested more than 32 levels deep') }),
+      );
+    });
   });
 });
