@@ -1,5 +1,5 @@
 import { FloatValue } from 'gren';
-import { writeJson } from './write-json';
+import { MAX_JSON_DEPTH, TOO_DEEP, writeJson } from './write-json';
 
 describe(writeJson, () => {
   it('should write big integers with every digit and keep Python floats as floats', () => {
@@ -23,5 +23,25 @@ describe(writeJson, () => {
   it('should agree with JSON.stringify on plain data', () => {
     const value = { a: [1, 'two', { three: true, four: null }], b: -1.5e-7, c: '' };
     expect(writeJson(value)).toBe(JSON.stringify(value));
+  });
+
+  // Found by test/fuzz-api.e2e.spec.ts: a state.json nested 5,000 deep made the detail a 500.
+  describe('when a value is nested deeper than the limit', () => {
+    const nested = (depth: number): unknown => {
+      let value: unknown = 'leaf';
+      for (let level = 0; level < depth; level += 1) value = level % 2 ? [value] : { k: value };
+      return value;
+    };
+
+    it('should write it up to the limit and the marker below, without overflowing', () => {
+      const text = writeJson({ state: nested(100_000) });
+      expect(text.length).toBeLessThan(4 * MAX_JSON_DEPTH + 200);
+      expect(text).toContain(JSON.stringify(TOO_DEEP));
+      expect(JSON.parse(text)).toBeDefined();
+    });
+
+    it('should write values within the limit completely', () => {
+      expect(writeJson(nested(MAX_JSON_DEPTH - 1))).toBe(JSON.stringify(nested(MAX_JSON_DEPTH - 1)));
+    });
   });
 });

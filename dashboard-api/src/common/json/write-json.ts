@@ -1,18 +1,25 @@
 import { FloatValue } from 'gren';
 
+/** Objects and arrays nested deeper than this are not written out (see writeJson). */
+export const MAX_JSON_DEPTH = 256;
+/** What stands in for a value nested deeper than MAX_JSON_DEPTH. */
+export const TOO_DEEP = `<nested more than ${MAX_JSON_DEPTH} levels deep: not shown>`;
+
 /**
  * JSON text for API responses. Unlike JSON.stringify it keeps what gren's lossless metadata
  * reader produced: integers beyond 2^53 (bigint) are written with all their digits, and
  * Python floats (FloatValue) stay floats (`1.0`). NaN and infinities, which JSON cannot hold,
- * become null, as JSON.stringify does.
+ * become null, as JSON.stringify does. A store file nested thousands of levels deep (no writer
+ * makes one; a hostile or corrupt file can) would overflow the stack here and in the browser:
+ * an object or array below MAX_JSON_DEPTH levels is written as the string TOO_DEEP instead.
  */
 export function writeJson(value: unknown): string {
   const parts: string[] = [];
-  write(value, parts);
+  write(value, parts, 0);
   return parts.join('');
 }
 
-function write(value: unknown, out: string[]): void {
+function write(value: unknown, out: string[], depth: number): void {
   if (value === null || value === undefined) {
     out.push('null');
     return;
@@ -40,11 +47,15 @@ function write(value: unknown, out: string[]): void {
     out.push(floatText(value.value));
     return;
   }
+  if (depth >= MAX_JSON_DEPTH && !(value instanceof Date)) {
+    out.push(JSON.stringify(TOO_DEEP));
+    return;
+  }
   if (Array.isArray(value)) {
     out.push('[');
     value.forEach((item, index) => {
       if (index > 0) out.push(',');
-      write(item, out);
+      write(item, out, depth + 1);
     });
     out.push(']');
     return;
@@ -62,7 +73,7 @@ function write(value: unknown, out: string[]): void {
     if (!first) out.push(',');
     first = false;
     out.push(JSON.stringify(key), ':');
-    write(item, out);
+    write(item, out, depth + 1);
   }
   out.push('}');
 }
