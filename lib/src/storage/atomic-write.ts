@@ -12,7 +12,7 @@ export function writeFileAtomic(file: string, text: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'w', 0o644);
-    fs.writeSync(fd, text);
+    writeAll(fd, Buffer.from(text, 'utf8'));
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
@@ -21,6 +21,21 @@ export function writeFileAtomic(file: string, text: string): void {
     if (fd !== undefined) fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
     throw GrenStateError.writeFailed(file, error);
+  }
+}
+
+/**
+ * Writes every byte. One write(2) may write only part of a buffer — on a nearly full disk it
+ * writes what fits and returns the count — and a temp file renamed after such a short write
+ * would replace a good file with a truncated one. The write after a short one reports the
+ * real error (ENOSPC).
+ */
+function writeAll(fd: number, bytes: Buffer): void {
+  let offset = 0;
+  while (offset < bytes.length) {
+    const written = fs.writeSync(fd, bytes, offset, bytes.length - offset);
+    if (written <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    offset += written;
   }
 }
 
