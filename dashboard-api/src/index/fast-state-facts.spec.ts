@@ -5,7 +5,8 @@ import { serializeState, type GrenState } from 'gren';
 import { PYTHON_STORE } from '../../test/support/temp-store';
 import { buildState } from '../testing/state-builder';
 import { strictStateFacts } from './artifact-reader';
-import { fastStateFacts } from './fast-state-facts';
+import { fastStateFacts, isoTimeMs } from './fast-state-facts';
+import { timeMs } from './summarize-state';
 
 const NAMESPACE = 'a.b.Train';
 const HASH = '0123456789abcdef0123';
@@ -214,5 +215,28 @@ describe(fastStateFacts, () => {
       { numRuns: 400 },
     );
     expect(answered).toBeGreaterThan(100);
+  });
+
+  it('should parse times as the library does (isoTimeMs is timeMs written out for reader threads)', () => {
+    const times = [
+      '2026-01-01T01:31:41+00:00',
+      '2026-01-01T01:31:41.123456+00:00',
+      '2026-01-01T01:31:41Z',
+      '2026-01-01T01:31:41z',
+      '2026-01-01T01:31:41',
+      '2026-01-01T01:31:41.5',
+      '2026-01-01T03:31:41+02:00',
+      '2026-01-01T03:31:41+0200',
+      '2026-01-01T03:31:41-05:30',
+      '2026-01-01',
+      '2026-02-30T00:00:00+00:00',
+      '2026-13-01T00:00:00+00:00',
+      '',
+      'yesterday',
+      '+00:00',
+      '0001-01-01T00:00:00+00:00',
+    ];
+    for (const time of times) expect([time, isoTimeMs(time)]).toEqual([time, timeMs(time)]);
+    expect(isoTimeMs(null)).toBeNull();
   });
 });

@@ -1,5 +1,4 @@
 import type { ExperimentSummary } from '../contract/api-types';
-import { timeMs } from './summarize-state';
 
 /** What the index takes from a readable state.json (the list row and its parsed times). */
 export interface ParsedStateFacts {
@@ -55,6 +54,23 @@ const LAYOUT = new RegExp(
   ].join(''),
 );
 
+/** The expression (for reader threads, which define it as LAYOUT for `stateFields`). */
+export const STATE_LAYOUT: RegExp = LAYOUT;
+
+/** The list-row facts of a state.json (statuses as written; null where the state has none). */
+export interface StateFields {
+  resultStatus: ExperimentSummary['result_status'];
+  attemptStatus: ExperimentSummary['attempt_status'];
+  attemptNumber: number | null;
+  updatedAt: string | null;
+  startedAt: string | null;
+  backend: string | null;
+  hostname: string | null;
+  user: string | null;
+  updatedMs: number | null;
+  startedMs: number | null;
+}
+
 /**
  * The state.json facts for the layout every gren writes, read with one regular expression
  * instead of building the JSON object tree. The expression and the checks below accept only
@@ -69,6 +85,41 @@ export function fastStateFacts(
   hash: string,
   className: string,
 ): ParsedStateFacts | undefined {
+  const fields = stateFields(text);
+  return fields && factsFromFields(fields, namespace, hash, className);
+}
+
+/** The list row and times of fields read by `stateFields` (here or on a reader thread). */
+export function factsFromFields(
+  fields: StateFields,
+  namespace: string,
+  hash: string,
+  className: string,
+): ParsedStateFacts {
+  return {
+    summary: {
+      namespace,
+      gren_hash: hash,
+      class_name: className,
+      result_status: fields.resultStatus,
+      attempt_status: fields.attemptStatus,
+      attempt_number: fields.attemptNumber,
+      updated_at: fields.updatedAt,
+      started_at: fields.startedAt,
+      backend: fields.backend,
+      hostname: fields.hostname,
+      user: fields.user,
+    },
+    updatedMs: fields.updatedMs,
+    startedMs: fields.startedMs,
+  };
+}
+
+/**
+ * The fields of `fastStateFacts`. Reader threads run it as source text: it uses nothing but
+ * LAYOUT, decode and isoTimeMs (which they define under those names) and globals.
+ */
+export function stateFields(text: string): StateFields | undefined {
   const match = LAYOUT.exec(text);
   if (match === null) return undefined;
   const resultStatus = match[1] as ExperimentSummary['result_status'];
@@ -118,28 +169,39 @@ export function fastStateFacts(
   const updatedAt = decode(match[13]);
   if (updatedAt === undefined) return undefined;
   return {
-    summary: {
-      namespace,
-      gren_hash: hash,
-      class_name: className,
-      result_status: resultStatus,
-      attempt_status: attemptStatus,
-      attempt_number: attemptNumber,
-      updated_at: updatedAt,
-      started_at: startedAt,
-      backend,
-      hostname,
-      user,
-    },
-    updatedMs: timeMs(updatedAt),
-    startedMs: timeMs(startedAt),
+    resultStatus,
+    attemptStatus,
+    attemptNumber,
+    updatedAt,
+    startedAt,
+    backend,
+    hostname,
+    user,
+    updatedMs: isoTimeMs(updatedAt),
+    startedMs: isoTimeMs(startedAt),
   };
 }
 
-/** A captured string's value (null when the group did not match: the JSON was `null`). */
-function decode(content: string | undefined): string | null | undefined {
+/**
+ * Milliseconds since the epoch of a stored time, or null: `timeMs` (the library's
+ * parseIsoTime: no zone means UTC) written out, so reader threads can run it.
+ */
+export function isoTimeMs(text: string | null): number | null {
+  if (text === null) return null;
+  // What gren writes ends in +00:00 (a zone: Date.parse as it is).
+  const hasZone = text.endsWith('+00:00') || /([zZ]|[+-]\d{2}:?\d{2})$/.test(text);
+  const value = Date.parse(hasZone ? text : `${text}Z`);
+  return Number.isNaN(value) ? null : value;
+}
+
+/**
+ * A captured string's value (null when the group did not match: the JSON was `null`), as a
+ * string of its own: V8 keeps a capture as a slice of the whole file's text, which would keep
+ * every state.json in memory as long as the index keeps the value.
+ */
+export function decode(content: string | undefined): string | null | undefined {
   if (content === undefined) return null;
-  if (!content.includes('\\')) return content;
+  if (!content.includes('\\')) return ` ${content}`.slice(1);
   try {
     return JSON.parse(`"${content}"`) as string;
   } catch {

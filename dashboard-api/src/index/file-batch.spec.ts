@@ -1,7 +1,22 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FAILED, FileBatchReader, MISSING, readFileBatch, type FileBatch } from './file-batch';
+import { serializeState } from 'gren';
+import { buildState } from '../testing/state-builder';
+import { stateFields } from './fast-state-facts';
+import {
+  FAILED,
+  FileBatchReader,
+  MISSING,
+  PARSED,
+  STATE_FAILED,
+  STATE_MISSING,
+  UNPARSED,
+  readFileBatch,
+  readStateBatch,
+  type FileBatch,
+  type StateBatch,
+} from './file-batch';
 
 /** The batch as [name, text | 'missing' | 'failed'] pairs. */
 function describeBatch(names: readonly string[], batch: FileBatch): [string, string][] {
@@ -82,5 +97,63 @@ describe(FileBatchReader, () => {
     expect(describeBatch(names, await pending)).toEqual(expected());
     expect(describeBatch(names, await reader.read(`${base}${path.sep}`, names, suffix))).toEqual(expected());
     expect(reader.started).toBe(0);
+  });
+
+  describe('when it reads state files', () => {
+    const state = buildState({
+      result: 'incomplete',
+      updatedAt: new Date(Date.UTC(2026, 0, 2)),
+      attempt: { status: 'running', startedAt: new Date(Date.UTC(2026, 0, 1)), host: 'gpu-1', user: 'bob' },
+    });
+    const texts: Record<string, string> = {
+      small: serializeState(state),
+      empty: JSON.stringify(state),
+      unicode: serializeState(buildState({ result: 'absent', updatedAt: null })),
+    };
+    let states: string;
+
+    beforeAll(() => {
+      states = fs.mkdtempSync(path.join(os.tmpdir(), 'gren-state-batch-'));
+      for (const [name, text] of Object.entries(texts)) {
+        fs.mkdirSync(path.join(states, name, '.gren'), { recursive: true });
+        fs.writeFileSync(path.join(states, name, '.gren', 'state.json'), text);
+      }
+      fs.mkdirSync(path.join(states, 'folder', '.gren', 'state.json'), { recursive: true });
+    });
+
+    afterAll(() => fs.rmSync(states, { recursive: true, force: true }));
+
+    const describeStates = (batch: StateBatch): unknown[] =>
+      ['small', 'empty', 'none', 'folder', 'unicode'].map((_, index) => ({
+        kind: batch.kinds[index],
+        numbers: [...batch.numbers.subarray(index * 3, index * 3 + 3)],
+        strings: batch.strings.slice(index * 7, index * 7 + 7),
+        text: batch.texts[index],
+        error: batch.errors[index]?.slice(0, 6),
+      }));
+
+    it('should give the fields of the fast reader, the text it declines, and what is missing or unreadable', async () => {
+      const names = ['small', 'empty', 'none', 'folder', 'unicode'];
+      const suffix = `${path.sep}.gren${path.sep}state.json`;
+      const here = readStateBatch(fs, readFileBatch, stateFields, `${states}${path.sep}`, names, suffix);
+      expect([...here.kinds]).toEqual([PARSED, UNPARSED, STATE_MISSING, STATE_FAILED, PARSED]);
+      expect(here.strings.slice(0, 7)).toEqual([
+        'incomplete',
+        'running',
+        '2026-01-02T00:00:00+00:00',
+        '2026-01-01T00:00:00+00:00',
+        'local',
+        'gpu-1',
+        'bob',
+      ]);
+      expect([...here.numbers.subarray(0, 3)]).toEqual([1, Date.UTC(2026, 0, 2), Date.UTC(2026, 0, 1)]);
+      expect([...here.numbers.subarray(12, 15)]).toEqual([NaN, NaN, NaN]);
+      expect(here.texts[1]).toBe(texts.empty);
+      expect(here.errors[3]).toMatch(/^EISDIR/);
+      reader = new FileBatchReader(1);
+      const threaded = await reader.readStates(`${states}${path.sep}`, names, suffix);
+      expect(reader.started).toBe(1);
+      expect(describeStates(threaded)).toEqual(describeStates(here));
+    });
   });
 });

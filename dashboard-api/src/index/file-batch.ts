@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { STATE_LAYOUT, decode, isoTimeMs, stateFields, type StateFields } from './fast-state-facts';
 
 /** Files read whole, one after the other in one buffer. */
 export interface FileBatch {
@@ -85,14 +86,102 @@ function asFileBatch(raw: RawFileBatch): FileBatch {
   };
 }
 
-/** The worker's program: reads the batches it is sent and sends their bytes back (moved, not copied). */
+// What a state batch says of each file (`StateBatch.kinds`; readStateBatch writes the numbers).
+/** Read by the fast reader: `numbers` and `strings` hold its fields. */
+export const PARSED = 0;
+/** Not in the layout the fast reader knows: `texts` holds it, for the strict reader. */
+export const UNPARSED = 1;
+export const STATE_MISSING = 2;
+/** `errors` says why. */
+export const STATE_FAILED = 3;
+
+/** State files read and parsed by the fast reader (on a reader thread or here). */
+export interface StateBatch {
+  /** Per file: PARSED, UNPARSED, STATE_MISSING or STATE_FAILED. */
+  kinds: Uint8Array;
+  /** 3 a file: attempt number, updated and started ms (NaN for null). */
+  numbers: Float64Array;
+  /** 7 a file: result status, attempt status, updated_at, started_at, backend, hostname, user. */
+  strings: (string | null)[];
+  texts: (string | undefined)[];
+  errors: (string | undefined)[];
+}
+
+/**
+ * Reads state files and runs the fast reader on each. It runs in this thread and, as source
+ * text, in the reader threads: it uses nothing but its parameters and globals.
+ */
+export function readStateBatch(
+  fsModule: typeof fs,
+  readFiles: typeof readFileBatch,
+  fields: (text: string) => StateFields | undefined,
+  prefix: string,
+  names: readonly string[],
+  suffix: string,
+): StateBatch {
+  const files = readFiles(fsModule, prefix, names, suffix);
+  const bytes = Buffer.from(files.bytes.buffer, files.bytes.byteOffset, files.bytes.byteLength);
+  const count = names.length;
+  const kinds = new Uint8Array(count);
+  const numbers = new Float64Array(count * 3);
+  const strings: (string | null)[] = new Array<string | null>(count * 7).fill(null);
+  const texts: (string | undefined)[] = [];
+  const errors: (string | undefined)[] = [];
+  let start = 0;
+  for (let index = 0; index < count; index += 1) {
+    const end = files.ends[index] as number;
+    if (end === -1) {
+      kinds[index] = 2;
+      continue;
+    }
+    if (end === -2) {
+      kinds[index] = 3;
+      errors[index] = files.errors[index];
+      continue;
+    }
+    const text = bytes.toString('utf8', start, end);
+    start = end;
+    const parsed = fields(text);
+    if (parsed === undefined) {
+      kinds[index] = 1;
+      texts[index] = text;
+      continue;
+    }
+    numbers[index * 3] = parsed.attemptNumber ?? NaN;
+    numbers[index * 3 + 1] = parsed.updatedMs ?? NaN;
+    numbers[index * 3 + 2] = parsed.startedMs ?? NaN;
+    strings[index * 7] = parsed.resultStatus;
+    strings[index * 7 + 1] = parsed.attemptStatus;
+    strings[index * 7 + 2] = parsed.updatedAt;
+    strings[index * 7 + 3] = parsed.startedAt;
+    strings[index * 7 + 4] = parsed.backend;
+    strings[index * 7 + 5] = parsed.hostname;
+    strings[index * 7 + 6] = parsed.user;
+  }
+  return { kinds, numbers, strings, texts, errors };
+}
+
+/**
+ * The worker's program: reads (and for state files parses) the batches it is sent and sends
+ * them back, their typed arrays moved, not copied.
+ */
 const WORKER_SOURCE = `
 const fs = require('node:fs');
 const { parentPort } = require('node:worker_threads');
+const LAYOUT = new RegExp(${JSON.stringify(STATE_LAYOUT.source)}, ${JSON.stringify(STATE_LAYOUT.flags)});
+const decode = ${decode.toString()};
+const isoTimeMs = ${isoTimeMs.toString()};
+const stateFields = ${stateFields.toString()};
 const readFileBatch = ${readFileBatch.toString()};
-parentPort.on('message', ({ id, prefix, names, suffix }) => {
-  const batch = readFileBatch(fs, prefix, names, suffix);
-  parentPort.postMessage({ id, batch }, [batch.bytes.buffer, batch.ends.buffer]);
+const readStateBatch = ${readStateBatch.toString()};
+parentPort.on('message', ({ id, prefix, names, suffix, states }) => {
+  if (states) {
+    const batch = readStateBatch(fs, readFileBatch, stateFields, prefix, names, suffix);
+    parentPort.postMessage({ id, batch }, [batch.kinds.buffer, batch.numbers.buffer]);
+  } else {
+    const batch = readFileBatch(fs, prefix, names, suffix);
+    parentPort.postMessage({ id, batch }, [batch.bytes.buffer, batch.ends.buffer]);
+  }
 });
 `;
 
@@ -100,7 +189,8 @@ interface Job {
   prefix: string;
   names: readonly string[];
   suffix: string;
-  resolve(batch: FileBatch): void;
+  states: boolean;
+  resolve(batch: unknown): void;
 }
 
 interface ReaderThread {
@@ -131,13 +221,28 @@ export class FileBatchReader {
    * (small batches are not worth a thread's start-up).
    */
   read(prefix: string, names: readonly string[], suffix: string, inThisThread = false): Promise<FileBatch> {
+    return this.run(prefix, names, suffix, false, inThisThread).then((raw) => asFileBatch(raw as RawFileBatch));
+  }
+
+  /** Reads state files and runs the fast reader on them, as `read` does. */
+  readStates(prefix: string, names: readonly string[], suffix: string, inThisThread = false): Promise<StateBatch> {
+    return this.run(prefix, names, suffix, true, inThisThread) as Promise<StateBatch>;
+  }
+
+  private run(
+    prefix: string,
+    names: readonly string[],
+    suffix: string,
+    states: boolean,
+    inThisThread: boolean,
+  ): Promise<unknown> {
     const thread = this.closed || inThisThread ? undefined : this.leastBusy();
-    if (!thread) return Promise.resolve(asFileBatch(readFileBatch(fs, prefix, names, suffix)));
-    return new Promise<FileBatch>((resolve) => {
+    if (!thread) return Promise.resolve(runHere(prefix, names, suffix, states));
+    return new Promise<unknown>((resolve) => {
       const id = this.nextId;
       this.nextId += 1;
-      thread.jobs.set(id, { prefix, names, suffix, resolve });
-      thread.worker.postMessage({ id, prefix, names, suffix });
+      thread.jobs.set(id, { prefix, names, suffix, states, resolve });
+      thread.worker.postMessage({ id, prefix, names, suffix, states });
     });
   }
 
@@ -171,11 +276,11 @@ export class FileBatchReader {
     }
     worker.unref();
     const thread: ReaderThread = { worker, jobs: new Map() };
-    worker.on('message', (message: { id: number; batch: RawFileBatch }) => {
+    worker.on('message', (message: { id: number; batch: unknown }) => {
       const job = thread.jobs.get(message.id);
       if (!job) return;
       thread.jobs.delete(message.id);
-      job.resolve(asFileBatch(message.batch));
+      job.resolve(message.batch);
     });
     const fail = (): void => {
       const at = this.threads.indexOf(thread);
@@ -194,6 +299,12 @@ export class FileBatchReader {
   private abandon(thread: ReaderThread): void {
     const jobs = [...thread.jobs.values()];
     thread.jobs.clear();
-    for (const job of jobs) job.resolve(asFileBatch(readFileBatch(fs, job.prefix, job.names, job.suffix)));
+    for (const job of jobs) job.resolve(runHere(job.prefix, job.names, job.suffix, job.states));
   }
+}
+
+function runHere(prefix: string, names: readonly string[], suffix: string, states: boolean): unknown {
+  return states
+    ? readStateBatch(fs, readFileBatch, stateFields, prefix, names, suffix)
+    : readFileBatch(fs, prefix, names, suffix);
 }
