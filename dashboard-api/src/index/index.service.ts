@@ -7,8 +7,9 @@ import { StoreIndex } from './store-index';
 import { DEFAULT_POLLING, StorePoller } from './store-poller';
 
 /**
- * Owns the store index for the app's lifetime: starts the scan when the app boots (without
- * delaying it: requests wait for `ready()`), polls once it is ready, and caches what is
+ * Owns the store index for the app's lifetime: starts the scan as soon as it is created
+ * (without delaying the app: requests wait for `ready()`), polls once the app has booted and
+ * the index is ready, and caches what is
  * derived from the whole index (stats, the DAG, the dependency graph) per list version.
  */
 @Injectable()
@@ -28,6 +29,8 @@ export class IndexService implements OnApplicationBootstrap, OnApplicationShutdo
       ...(options.maxArtifactWatches === undefined ? {} : { maxArtifactWatches: options.maxArtifactWatches }),
     });
     this.poller = new StorePoller(this.index, options.polling ?? DEFAULT_POLLING);
+    // Reading starts now, on the reader threads, while Nest builds the rest of the app.
+    this.index.start().catch(() => undefined);
   }
 
   onApplicationBootstrap(): void {

@@ -12,8 +12,8 @@ import {
   unreadableStateFacts,
   type StateFacts,
 } from './artifact-reader';
-import { FAILED, FileBatchReader, MISSING, type FileBatch } from './file-batch';
-import { recordKey, refKey, type ArtifactRecord, type MetadataFacts, type StoreRootName } from './artifact-record';
+import { FileBatchReader, PARSED, STATE_MISSING, UNPARSED, type FileBatch, type StateBatch } from './file-batch';
+import { recordKey, type ArtifactRecord, type MetadataFacts, type StoreRootName } from './artifact-record';
 import { SortedRecords } from './sorted-records';
 import { statSignature } from './read-small-file';
 import { StoreWatcher, defaultWatchBudget } from './store-watcher';
@@ -44,6 +44,8 @@ interface StateChunk {
   /** The parent folder's path and a separator. */
   prefix: string;
   names: string[];
+  /** StoreIndex.changeEpoch when the folder was listed. */
+  epoch: number;
 }
 
 interface FolderInfo {
@@ -73,7 +75,8 @@ export class StoreIndex {
   readonly basePath: string;
   private readonly reader = new ArtifactReader();
   private readonly records = new Map<string, ArtifactRecord>();
-  private readonly byRef = new Map<string, ArtifactRecord>();
+  /** Namespace, then hash: lookups reuse the scan's strings instead of hashing a joined key. */
+  private readonly byRef = new Map<string, Map<string, ArtifactRecord>>();
   private readonly structure = new Map<string, StructureFolder>();
   private readonly pending = new Map<string, FolderInfo>();
   private readonly active = new Set<ArtifactRecord>();
@@ -98,6 +101,11 @@ export class StoreIndex {
   private readonly readBatchSize: number;
   /** Files listed for reading so far; reader threads start once there are several batches. */
   private filesListed = 0;
+  /**
+   * Moves whenever a change from outside the initial scan (a rescan, a reload) may have
+   * indexed or dropped folders: the scan re-checks the children it listed only then.
+   */
+  private changeEpoch = 0;
 
   constructor(options: StoreIndexOptions) {
     this.basePath = path.resolve(options.basePath);
@@ -186,7 +194,7 @@ export class StoreIndex {
 
   /** The artifact of a namespace and hash (data/ before git/, as the reference). */
   find(namespace: string, hash: string): ArtifactRecord | undefined {
-    return this.byRef.get(refKey(namespace, hash));
+    return this.byRef.get(namespace)?.get(hash);
   }
 
   /** Folders polling must check: namespace folders (with their last mtime) and pending artifacts. */
@@ -241,6 +249,7 @@ export class StoreIndex {
   /** Re-reads one folder's listing: new sub-folders are indexed, vanished ones dropped. */
   rescanFolder(directory: string): void {
     if (this.stopped) return;
+    this.changeEpoch += 1;
     const info = this.structure.get(directory) ?? this.pending.get(directory) ?? this.folderInfo(directory);
     if (!info) return;
     const queue: FolderInfo[] = [info];
@@ -250,6 +259,7 @@ export class StoreIndex {
   /** Re-reads one artifact (or checks whether a pending folder became one). */
   reloadFolder(directory: string): void {
     if (this.stopped) return;
+    this.changeEpoch += 1;
     const record = this.records.get(directory);
     if (!record) {
       const info = this.pending.get(directory);
@@ -305,10 +315,12 @@ export class StoreIndex {
         const chunk = chunks.pop() as StateChunk;
         const readAt = Date.now();
         const inThisThread = this.filesListed < 4 * this.readBatchSize;
-        const read = this.batchReader.read(chunk.prefix, chunk.names, STATE_SUFFIX, inThisThread).then((batch) => {
-          reading.delete(read);
-          if (!this.stopped) this.addStates(chunk, batch, readAt, folders);
-        });
+        const read = this.batchReader
+          .readStates(chunk.prefix, chunk.names, STATE_SUFFIX, inThisThread)
+          .then((batch) => {
+            reading.delete(read);
+            if (!this.stopped) this.addStates(chunk, batch, readAt, folders);
+          });
         reading.add(read);
       } else if (folders.length > 0) {
         const info = folders.pop() as FolderInfo;
@@ -317,7 +329,12 @@ export class StoreIndex {
           this.filesListed += names.length;
           const prefix = info.directory + path.sep;
           for (let start = 0; start < names.length; start += this.readBatchSize) {
-            chunks.push({ parent: info, prefix, names: names.slice(start, start + this.readBatchSize) });
+            chunks.push({
+              parent: info,
+              prefix,
+              names: names.slice(start, start + this.readBatchSize),
+              epoch: this.changeEpoch,
+            });
           }
         }
       } else if (reading.size > 0) {
@@ -337,41 +354,62 @@ export class StoreIndex {
   }
 
   /** Indexes one batch of the initial scan; children without state.json are listed next. */
-  private addStates(chunk: StateChunk, batch: FileBatch, readAt: number, folders: FolderInfo[]): void {
+  private addStates(chunk: StateChunk, batch: StateBatch, readAt: number, folders: FolderInfo[]): void {
     const { parent, prefix, names } = chunk;
-    // Only children the folder still lists: a rescan meanwhile may have dropped some.
-    const listed = this.structure.get(parent.directory)?.children;
+    // Only children the folder still lists and nothing indexed meanwhile (a rescan or reload
+    // since the listing); without one, the listing's own checks still hold.
+    const recheck = chunk.epoch !== this.changeEpoch;
+    const listed = recheck ? this.structure.get(parent.directory)?.children : undefined;
     const parentNamespace = parent.segments.join('.');
     const parentClassName = className(parentNamespace);
-    let start = 0;
+    const { kinds, numbers, strings } = batch;
     for (let index = 0; index < names.length; index += 1) {
-      const end = batch.ends[index] as number;
+      const kind = kinds[index] as number;
       const name = names[index] as string;
       const directory = prefix + name;
       const known =
-        !listed?.has(name) ||
-        this.records.has(directory) ||
-        this.pending.has(directory) ||
-        this.structure.has(directory);
-      if (end === MISSING) {
-        if (!known) folders.push({ directory, root: parent.root, segments: [...parent.segments, name] });
-        continue;
-      }
-      if (known) {
-        if (end >= 0) start = end;
+        recheck &&
+        (!listed?.has(name) ||
+          this.records.has(directory) ||
+          this.pending.has(directory) ||
+          this.structure.has(directory));
+      if (known) continue;
+      if (kind === STATE_MISSING) {
+        folders.push({ directory, root: parent.root, segments: [...parent.segments, name] });
         continue;
       }
       // A folder right below a root has no namespace of its own (reference: hash "").
       const atRoot = parentNamespace === '';
       const namespace = atRoot ? name : parentNamespace;
       const hash = atRoot ? '' : name;
+      const classOf = atRoot ? className(name) : parentClassName;
       let facts: StateFacts;
-      if (end === FAILED) {
-        facts = unreadableStateFacts(namespace, hash, directory + STATE_SUFFIX, batch.errors[index] ?? '');
+      if (kind === PARSED) {
+        const at = index * 7;
+        const number = numbers[index * 3] as number;
+        const updatedMs = numbers[index * 3 + 1] as number;
+        const startedMs = numbers[index * 3 + 2] as number;
+        facts = {
+          summary: {
+            namespace,
+            gren_hash: hash,
+            class_name: classOf,
+            result_status: status(strings[at]) as ExperimentSummary['result_status'],
+            attempt_status: status(strings[at + 1]) as ExperimentSummary['attempt_status'],
+            attempt_number: Number.isNaN(number) ? null : number,
+            updated_at: strings[at + 2] ?? null,
+            started_at: strings[at + 3] ?? null,
+            backend: strings[at + 4] ?? null,
+            hostname: strings[at + 5] ?? null,
+            user: strings[at + 6] ?? null,
+          },
+          updatedMs: Number.isNaN(updatedMs) ? null : updatedMs,
+          startedMs: Number.isNaN(startedMs) ? null : startedMs,
+        };
+      } else if (kind === UNPARSED) {
+        facts = stateFacts(namespace, hash, batch.texts[index] ?? '', directory + STATE_SUFFIX, classOf);
       } else {
-        const text = batch.bytes.toString('utf8', start, end);
-        start = end;
-        facts = stateFacts(namespace, hash, text, directory + STATE_SUFFIX, atRoot ? className(name) : parentClassName);
+        facts = unreadableStateFacts(namespace, hash, directory + STATE_SUFFIX, batch.errors[index] ?? '');
       }
       this.addRecord(directory, parent.root, namespace, hash, facts, null, readAt, true);
     }
@@ -509,6 +547,9 @@ export class StoreIndex {
       for (const name of previous.children) if (!children.has(name)) this.dropUnder(path.join(directory, name), false);
     }
     if (info.segments.length >= MAX_DEPTH) return [];
+    // Before any rescan or reload, only the initial scan indexes, and it indexes the children
+    // of a folder after listing it (once): a folder listed for the first time has no known child.
+    if (!previous && this.changeEpoch === 0) return [...children];
     const names: string[] = [];
     const prefix = directory + path.sep;
     for (const name of children) {
@@ -567,9 +608,13 @@ export class StoreIndex {
     this.records.set(directory, record);
     this.pending.delete(directory);
     this.countClass(namespace, 1);
-    const ref = refKey(namespace, hash);
-    const existing = this.byRef.get(ref);
-    if (!existing || (existing.root === 'git' && record.root === 'data')) this.byRef.set(ref, record);
+    let hashes = this.byRef.get(namespace);
+    if (!hashes) {
+      hashes = new Map();
+      this.byRef.set(namespace, hashes);
+    }
+    const existing = hashes.get(hash);
+    if (!existing || (existing.root === 'git' && record.root === 'data')) hashes.set(hash, record);
     if (!initial) {
       this.order.insert(record);
       this.trackActive(record);
@@ -584,13 +629,17 @@ export class StoreIndex {
     this.countClass(record.namespace, -1);
     this.order.remove(record);
     this.active.delete(record);
-    const ref = refKey(record.namespace, record.hash);
-    if (this.byRef.get(ref) === record) {
-      this.byRef.delete(ref);
+    const hashes = this.byRef.get(record.namespace);
+    if (hashes?.get(record.hash) === record) {
+      hashes.delete(record.hash);
+      if (hashes.size === 0) this.byRef.delete(record.namespace);
       const other = this.records.get(
         this.directoryOf(record.root === 'data' ? 'git' : 'data', this.segmentsOf(record)),
       );
-      if (other) this.byRef.set(ref, other);
+      if (other) {
+        const sameNamespace = this.byRef.get(record.namespace) ?? new Map<string, ArtifactRecord>();
+        this.byRef.set(record.namespace, sameNamespace.set(record.hash, other));
+      }
     }
     this.watcher.unwatchUnder(record.directory);
   }
@@ -673,6 +722,18 @@ export class StoreIndex {
   private directoryOf(root: StoreRootName, segments: readonly string[]): string {
     return path.join(this.basePath, root, ...segments);
   }
+}
+
+const STATUSES = new Map(
+  ['absent', 'incomplete', 'success', 'failed', 'queued', 'running', 'cancelled', 'preempted', 'crashed'].map(
+    (name) => [name, name],
+  ),
+);
+
+/** One string per status for the whole index (a thread's batch holds copies). */
+function status(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  return STATUSES.get(text) ?? text;
 }
 
 /** Namespace and hash of an artifact folder relative to its root (reference §10.1). */
