@@ -415,35 +415,58 @@ export class StoreIndex {
     }
   }
 
+  /**
+   * Reads every metadata.json in the background: files in batches (on the reader threads for
+   * large stores), parsed here a few milliseconds at a time, so requests answered meanwhile
+   * (the first lists) wait for one short slice at most.
+   */
   private async loadAllMetadata(): Promise<void> {
     this.metadataLoading = true;
     const records = [...this.records.values()].filter((record) => record.metadata === undefined);
     const directories = records.map((record) => record.directory);
-    const reading = new Set<Promise<void>>();
     const maxReading = Math.max(2, 2 * this.batchReader.threadCount);
     const inThisThread = records.length < 4 * this.readBatchSize;
+    const sliceMs = Math.max(1, this.sliceMs / 3);
+    const arrived: { from: number; batch: FileBatch }[] = [];
+    let reading = 0;
     let next = 0;
-    let sliceStart = performance.now();
-    while (!this.stopped) {
-      if (next < records.length && reading.size < maxReading) {
+    let wake: (() => void) | undefined;
+    const readMore = (): void => {
+      while (next < records.length && reading < maxReading) {
         const from = next;
         next = Math.min(records.length, next + this.readBatchSize);
-        const read = this.batchReader
-          .read('', directories.slice(from, next), METADATA_SUFFIX, inThisThread)
-          .then((batch) => {
-            reading.delete(read);
-            if (!this.stopped) this.addMetadata(records, from, batch);
-          });
-        reading.add(read);
-      } else if (reading.size > 0) {
-        await Promise.race(reading);
-      } else {
-        break;
+        reading += 1;
+        void this.batchReader.read('', directories.slice(from, next), METADATA_SUFFIX, inThisThread).then((batch) => {
+          reading -= 1;
+          arrived.push({ from, batch });
+          wake?.();
+        });
       }
-      if (performance.now() - sliceStart > this.sliceMs) {
-        await yieldToRequests();
-        sliceStart = performance.now();
+    };
+    let current: { from: number; batch: FileBatch; index: number; start: number } | undefined;
+    while (!this.stopped) {
+      readMore();
+      if (!current) {
+        const first = arrived.shift();
+        if (first) current = { ...first, index: 0, start: 0 };
       }
+      if (!current) {
+        if (reading === 0 && next >= records.length) break;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      const sliceStart = performance.now();
+      while (current && performance.now() - sliceStart < sliceMs) {
+        current.start = this.addMetadata(records[current.from + current.index] as ArtifactRecord, current);
+        current.index += 1;
+        if (current.index >= current.batch.ends.length) {
+          const following = arrived.shift();
+          current = following && { ...following, index: 0, start: 0 };
+          readMore();
+        }
+      }
+      await yieldToRequests();
     }
     if (this.stopped) return;
     this.metadataLoading = false;
@@ -454,21 +477,20 @@ export class StoreIndex {
     this.changes.next(this.versionCounter);
   }
 
-  /** Sets the metadata of a batch's records, unless a reload already did (with newer content). */
-  private addMetadata(records: readonly ArtifactRecord[], from: number, batch: FileBatch): void {
-    let start = 0;
-    for (let index = 0; index < batch.ends.length; index += 1) {
-      const record = records[from + index] as ArtifactRecord;
-      const end = batch.ends[index] as number;
-      let metadata: MetadataFacts | null = null;
-      if (end >= 0) {
-        const text = batch.bytes.toString('utf8', start, end);
-        start = end;
-        if (this.records.get(record.directory) !== record || record.metadata !== undefined) continue;
-        metadata = metadataFromText(text, record.directory + METADATA_SUFFIX);
-      }
-      if (this.records.get(record.directory) === record && record.metadata === undefined) record.metadata = metadata;
+  /**
+   * Sets a record's metadata from its file in a batch (unless a reload already did, with newer
+   * content); returns where the next file starts.
+   */
+  private addMetadata(record: ArtifactRecord, at: { batch: FileBatch; index: number; start: number }): number {
+    const end = at.batch.ends[at.index] as number;
+    if (this.records.get(record.directory) !== record || record.metadata !== undefined) {
+      return end >= 0 ? end : at.start;
     }
+    record.metadata =
+      end >= 0
+        ? metadataFromText(at.batch.bytes.toString('utf8', at.start, end), record.directory + METADATA_SUFFIX)
+        : null;
+    return end >= 0 ? end : at.start;
   }
 
   /** Watches artifacts once everything is read: unfinished ones first (they change most). */
