@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Canonical JSON of a config value: keys sorted, numbers as JavaScript prints them (so 1.0 and
@@ -28,5 +28,6 @@ export function canonicalJson(value: unknown): string {
 
 /** A short digest of canonical JSON (96 bits): equal configs, equal keys. */
 export function digest(canonical: string): string {
-  return createHash('sha1').update(canonical).digest('base64').slice(0, 16);
+  // The one-shot form: a third of createHash's cost (an index digests every config it holds).
+  return hash('sha1', canonical, 'base64').slice(0, 16);
 }

@@ -1,4 +1,40 @@
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import type { NestedClassObject } from './artifact-record';
+import { canonicalJson } from './canonical-key';
 import { metadataFacts } from './metadata-facts';
+
+/** The first (straightforward) implementation: what the faster one must still give. */
+function referenceNested(
+  value: unknown,
+  field: string,
+  parent: number,
+  nested: NestedClassObject[],
+  isRoot: boolean,
+): string {
+  if (Array.isArray(value)) {
+    return `[${value.map((item, index) => referenceNested(item, `${field}[${index}]`, parent, nested, false)).join(',')}]`;
+  }
+  if (typeof value !== 'object' || value === null) return canonicalJson(value);
+  const record = value as Record<string, unknown>;
+  const marker = record.__class__;
+  const isClassObject = !isRoot && typeof marker === 'string';
+  let self = parent;
+  if (isClassObject) {
+    self = nested.length;
+    nested.push({ field, className: marker, configKey: '', parent });
+  }
+  const parts = Object.keys(record)
+    .sort()
+    .map((key) => {
+      const child = isRoot ? key : isClassObject ? `${field}.${key}` : `${field}[${JSON.stringify(key)}]`;
+      return `${JSON.stringify(key)}:${referenceNested(record[key], child, self, nested, false)}`;
+    });
+  const canonical = `{${parts.join(',')}}`;
+  const entry = nested[self];
+  if (isClassObject && entry) entry.configKey = createHash('sha1').update(canonical).digest('base64').slice(0, 16);
+  return canonical;
+}
 
 describe(metadataFacts, () => {
   describe('when the config nests __class__ objects in fields, lists and dicts', () => {
@@ -48,6 +84,31 @@ describe(metadataFacts, () => {
         configKey: null,
         nested: [],
       });
+    });
+  });
+
+  describe('when configs of any shape are digested', () => {
+    it('should give the fields, classes and keys of the reference implementation', () => {
+      const leaf = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constant(null), fc.bigInt());
+      const { config } = fc.letrec((tie) => ({
+        config: fc.oneof(
+          { depthSize: 'small', withCrossShrink: true },
+          leaf,
+          fc.array(tie('config'), { maxLength: 4 }),
+          fc.dictionary(fc.string({ maxLength: 6 }), tie('config'), { maxKeys: 4 }),
+          fc.record({ __class__: fc.constantFrom('p.A', 'p.B', 'q.C'), x: tie('config'), y: tie('config') }),
+        ),
+      }));
+      fc.assert(
+        fc.property(fc.dictionary(fc.string({ maxLength: 6 }), config, { maxKeys: 5 }), (gren_obj) => {
+          const nested: NestedClassObject[] = [];
+          const canonical = referenceNested(gren_obj, '', -1, nested, true);
+          const facts = metadataFacts({ gren_obj });
+          expect(facts.nested).toEqual(nested);
+          expect(facts.configKey).toBe(createHash('sha1').update(canonical).digest('base64').slice(0, 16));
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 });

@@ -27,7 +27,8 @@ export function metadataFacts(metadata: Record<string, unknown>): MetadataFacts 
 
 /**
  * Canonical JSON of `value`, recording every `__class__` object below the root on the way
- * (bottom-up, so each subtree is serialized once).
+ * (bottom-up, so each subtree is serialized once). Field paths are only built for objects and
+ * lists (leaves need none): an index digests every config it holds.
  */
 function canonicalWithNested(
   value: unknown,
@@ -37,7 +38,16 @@ function canonicalWithNested(
   isRoot: boolean,
 ): string {
   if (Array.isArray(value)) {
-    return `[${value.map((item, index) => canonicalWithNested(item, `${field}[${index}]`, parent, nested, false)).join(',')}]`;
+    let canonical = '[';
+    for (let index = 0; index < value.length; index += 1) {
+      if (index > 0) canonical += ',';
+      const item: unknown = value[index];
+      canonical +=
+        typeof item === 'object' && item !== null
+          ? canonicalWithNested(item, `${field}[${index}]`, parent, nested, false)
+          : canonicalJson(item);
+    }
+    return `${canonical}]`;
   }
   if (!isRecord(value)) return canonicalJson(value);
   const marker = value.__class__;
@@ -48,11 +58,20 @@ function canonicalWithNested(
     nested.push({ field, className: marker, configKey: '', parent });
   }
   const keys = Object.keys(value).sort();
-  const parts = keys.map((key) => {
-    const child = isRoot ? key : isClassObject ? `${field}.${key}` : `${field}[${JSON.stringify(key)}]`;
-    return `${JSON.stringify(key)}:${canonicalWithNested(value[key], child, self, nested, false)}`;
-  });
-  const canonical = `{${parts.join(',')}}`;
+  let canonical = '{';
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index] as string;
+    const quoted = JSON.stringify(key);
+    if (index > 0) canonical += ',';
+    const child = value[key];
+    if (typeof child === 'object' && child !== null) {
+      const childField = isRoot ? key : isClassObject ? `${field}.${key}` : `${field}[${quoted}]`;
+      canonical += `${quoted}:${canonicalWithNested(child, childField, self, nested, false)}`;
+    } else {
+      canonical += `${quoted}:${canonicalJson(child)}`;
+    }
+  }
+  canonical += '}';
   const entry = nested[self];
   if (isClassObject && entry) entry.configKey = digest(canonical);
   return canonical;
