@@ -17,7 +17,9 @@ const announced = new Set<string>();
 export function fuzzParameters<T>(label: string, numRuns: number): Parameters<T> {
   if (!announced.has(label)) {
     announced.add(label);
-    process.stderr.write(`fuzz ${label}: seed ${FUZZ_SEED}, ${numRuns} runs (replay with GREN_FUZZ_SEED=${FUZZ_SEED})\n`);
+    process.stderr.write(
+      `fuzz ${label}: seed ${FUZZ_SEED}, ${numRuns} runs (replay with GREN_FUZZ_SEED=${FUZZ_SEED})\n`,
+    );
   }
   return { seed: FUZZ_SEED, numRuns, verbose: 1 };
 }
