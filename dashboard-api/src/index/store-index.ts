@@ -29,9 +29,9 @@ export interface StoreIndexOptions {
   /** Longest stretch of synchronous work before yielding to requests (ms). */
   sliceMs?: number;
   /**
-   * Threads reading state and metadata files while the index is built (default: one per
-   * core, at most 4; 0 reads in the main thread). They start only for stores of more than
-   * a few batches, and stop once metadata is read.
+   * Threads reading state and metadata files while the index is built, besides this one
+   * (default: one per core but one, at least 1, at most 4; 0 reads in this thread only).
+   * They start only for stores of more than a few batches, and stop once metadata is read.
    */
   readerThreads?: number;
   /** Files per batch read at start-up (default 512). */
@@ -110,7 +110,9 @@ export class StoreIndex {
   constructor(options: StoreIndexOptions) {
     this.basePath = path.resolve(options.basePath);
     this.sliceMs = options.sliceMs ?? 15;
-    this.batchReader = new FileBatchReader(options.readerThreads ?? Math.min(4, os.availableParallelism()));
+    this.batchReader = new FileBatchReader(
+      options.readerThreads ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+    );
     this.readBatchSize = Math.max(1, options.readBatchSize ?? 512);
     this.watcher = new StoreWatcher(
       {
@@ -311,10 +313,12 @@ export class StoreIndex {
     const maxReading = Math.max(2, 2 * this.batchReader.threadCount);
     let sliceStart = performance.now();
     while (!this.stopped) {
-      if (chunks.length > 0 && reading.size < maxReading) {
+      // With every thread busy, this thread reads too (when it has nothing else to do).
+      const stealing = reading.size >= maxReading && folders.length === 0;
+      if (chunks.length > 0 && (reading.size < maxReading || stealing)) {
         const chunk = chunks.pop() as StateChunk;
         const readAt = Date.now();
-        const inThisThread = this.filesListed < 4 * this.readBatchSize;
+        const inThisThread = stealing || this.filesListed < 4 * this.readBatchSize;
         const read = this.batchReader
           .readStates(chunk.prefix, chunk.names, STATE_SUFFIX, inThisThread)
           .then((batch) => {
