@@ -5,7 +5,9 @@ import { serializeState } from 'gren';
 import { buildState } from '../testing/state-builder';
 import { stateFields } from './fast-state-facts';
 import {
+  BATCH_BYTES,
   FAILED,
+  NOT_READ,
   FileBatchReader,
   MISSING,
   PARSED,
@@ -70,9 +72,16 @@ describe(FileBatchReader, () => {
   ];
 
   it('should read files whole, and tell missing ones (links included) from unreadable ones', () => {
-    const batch = readFileBatch(fs, `${base}${path.sep}`, names, `${path.sep}.gren${path.sep}f.json`);
+    const batch = readFileBatch(fs, `${base}${path.sep}`, names, `${path.sep}.gren${path.sep}f.json`, BATCH_BYTES);
     const text = { bytes: Buffer.from(batch.bytes), ends: batch.ends, errors: batch.errors };
     expect(describeBatch(names, text)).toEqual(expected());
+  });
+
+  it('should leave the files past its byte budget unread (for the caller to read one by one)', async () => {
+    reader = new FileBatchReader(1, 10);
+    const batch = await reader.read(`${base}${path.sep}`, names, `${path.sep}.gren${path.sep}f.json`);
+    expect([...batch.ends].slice(0, 4)).toEqual([8, 8, 200_011, NOT_READ]);
+    expect([...batch.ends].every((end, index) => index < 3 || end === NOT_READ)).toBe(true);
   });
 
   it('should read the same on reader threads as in this thread', async () => {
@@ -135,7 +144,7 @@ describe(FileBatchReader, () => {
     it('should give the fields of the fast reader, the text it declines, and what is missing or unreadable', async () => {
       const names = ['small', 'empty', 'none', 'folder', 'unicode'];
       const suffix = `${path.sep}.gren${path.sep}state.json`;
-      const here = readStateBatch(fs, readFileBatch, stateFields, `${states}${path.sep}`, names, suffix);
+      const here = readStateBatch(fs, readFileBatch, stateFields, `${states}${path.sep}`, names, suffix, BATCH_BYTES);
       expect([...here.kinds]).toEqual([PARSED, UNPARSED, STATE_MISSING, STATE_FAILED, PARSED]);
       expect(here.strings.slice(0, 7)).toEqual([
         'incomplete',

@@ -6,7 +6,7 @@ import { STATE_LAYOUT, decode, isoTimeMs, stateFields, type StateFields } from '
 export interface FileBatch {
   /** The files' bytes, back to back. */
   bytes: Buffer;
-  /** Per file: where its bytes end in `bytes`, or MISSING, or FAILED (see `errors`). */
+  /** Per file: where its bytes end in `bytes`, or MISSING, FAILED (see `errors`) or NOT_READ. */
   ends: Int32Array;
   /** Per failed file: the error's message. */
   errors: (string | undefined)[];
@@ -16,6 +16,10 @@ export interface FileBatch {
 export const MISSING = -1;
 /** The file exists but could not be read (permissions, I/O error): `errors` says why. */
 export const FAILED = -2;
+/** Left for the caller to read: the batch had reached BATCH_BYTES (huge metadata files). */
+export const NOT_READ = -3;
+/** A batch stops reading past this many bytes (the rest of its files are NOT_READ). */
+export const BATCH_BYTES = 16 * 1024 * 1024;
 
 /**
  * Reads many small files with one buffer and three system calls each (open, read, close; no
@@ -27,6 +31,7 @@ export function readFileBatch(
   prefix: string,
   names: readonly string[],
   suffix: string,
+  maxBytes: number,
 ): RawFileBatch {
   const flags = fsModule.constants.O_RDONLY | fsModule.constants.O_NOFOLLOW;
   let bytes = new Uint8Array(Math.max(65536, names.length * 2048));
@@ -34,6 +39,10 @@ export function readFileBatch(
   const ends = new Int32Array(names.length);
   const errors: (string | undefined)[] = [];
   for (let index = 0; index < names.length; index += 1) {
+    if (used >= maxBytes) {
+      ends[index] = -3;
+      continue;
+    }
     let fd: number;
     try {
       fd = fsModule.openSync(prefix + (names[index] as string) + suffix, flags);
@@ -94,10 +103,12 @@ export const UNPARSED = 1;
 export const STATE_MISSING = 2;
 /** `errors` says why. */
 export const STATE_FAILED = 3;
+/** Left for the caller to read (see NOT_READ). */
+export const STATE_NOT_READ = 4;
 
 /** State files read and parsed by the fast reader (on a reader thread or here). */
 export interface StateBatch {
-  /** Per file: PARSED, UNPARSED, STATE_MISSING or STATE_FAILED. */
+  /** Per file: PARSED, UNPARSED, STATE_MISSING, STATE_FAILED or STATE_NOT_READ. */
   kinds: Uint8Array;
   /** 3 a file: attempt number, updated and started ms (NaN for null). */
   numbers: Float64Array;
@@ -118,8 +129,9 @@ export function readStateBatch(
   prefix: string,
   names: readonly string[],
   suffix: string,
+  maxBytes: number,
 ): StateBatch {
-  const files = readFiles(fsModule, prefix, names, suffix);
+  const files = readFiles(fsModule, prefix, names, suffix, maxBytes);
   const bytes = Buffer.from(files.bytes.buffer, files.bytes.byteOffset, files.bytes.byteLength);
   const count = names.length;
   const kinds = new Uint8Array(count);
@@ -137,6 +149,10 @@ export function readStateBatch(
     if (end === -2) {
       kinds[index] = 3;
       errors[index] = files.errors[index];
+      continue;
+    }
+    if (end === -3) {
+      kinds[index] = 4;
       continue;
     }
     const text = bytes.toString('utf8', start, end);
@@ -174,12 +190,12 @@ const isoTimeMs = ${isoTimeMs.toString()};
 const stateFields = ${stateFields.toString()};
 const readFileBatch = ${readFileBatch.toString()};
 const readStateBatch = ${readStateBatch.toString()};
-parentPort.on('message', ({ id, prefix, names, suffix, states }) => {
+parentPort.on('message', ({ id, prefix, names, suffix, states, maxBytes }) => {
   if (states) {
-    const batch = readStateBatch(fs, readFileBatch, stateFields, prefix, names, suffix);
+    const batch = readStateBatch(fs, readFileBatch, stateFields, prefix, names, suffix, maxBytes);
     parentPort.postMessage({ id, batch }, [batch.kinds.buffer, batch.numbers.buffer]);
   } else {
-    const batch = readFileBatch(fs, prefix, names, suffix);
+    const batch = readFileBatch(fs, prefix, names, suffix, maxBytes);
     parentPort.postMessage({ id, batch }, [batch.bytes.buffer, batch.ends.buffer]);
   }
 });
@@ -209,8 +225,11 @@ export class FileBatchReader {
   private nextId = 0;
   private closed = false;
 
-  /** `threadCount` 0 reads everything in this thread. */
-  constructor(readonly threadCount: number) {}
+  /** `threadCount` 0 reads everything in this thread; a batch reads `maxBytes` at most. */
+  constructor(
+    readonly threadCount: number,
+    private readonly maxBytes = BATCH_BYTES,
+  ) {}
 
   get started(): number {
     return this.threads.length;
@@ -237,12 +256,12 @@ export class FileBatchReader {
     inThisThread: boolean,
   ): Promise<unknown> {
     const thread = this.closed || inThisThread ? undefined : this.leastBusy();
-    if (!thread) return Promise.resolve(runHere(prefix, names, suffix, states));
+    if (!thread) return Promise.resolve(runHere(prefix, names, suffix, states, this.maxBytes));
     return new Promise<unknown>((resolve) => {
       const id = this.nextId;
       this.nextId += 1;
       thread.jobs.set(id, { prefix, names, suffix, states, resolve });
-      thread.worker.postMessage({ id, prefix, names, suffix, states });
+      thread.worker.postMessage({ id, prefix, names, suffix, states, maxBytes: this.maxBytes });
     });
   }
 
@@ -299,12 +318,12 @@ export class FileBatchReader {
   private abandon(thread: ReaderThread): void {
     const jobs = [...thread.jobs.values()];
     thread.jobs.clear();
-    for (const job of jobs) job.resolve(runHere(job.prefix, job.names, job.suffix, job.states));
+    for (const job of jobs) job.resolve(runHere(job.prefix, job.names, job.suffix, job.states, this.maxBytes));
   }
 }
 
-function runHere(prefix: string, names: readonly string[], suffix: string, states: boolean): unknown {
+function runHere(prefix: string, names: readonly string[], suffix: string, states: boolean, maxBytes: number): unknown {
   return states
-    ? readStateBatch(fs, readFileBatch, stateFields, prefix, names, suffix)
-    : readFileBatch(fs, prefix, names, suffix);
+    ? readStateBatch(fs, readFileBatch, stateFields, prefix, names, suffix, maxBytes)
+    : readFileBatch(fs, prefix, names, suffix, maxBytes);
 }

@@ -95,8 +95,8 @@ describe(StoreIndex, () => {
       fs.mkdirSync(path.join(artifactDirectory(base, 'data', 'a.D', hashOf(50)), '.gren'), { recursive: true });
       fs.mkdirSync(path.join(base, 'data', 'Top', '.gren'), { recursive: true });
       fs.writeFileSync(path.join(base, 'data', 'Top', '.gren', 'state.json'), serializeState(succeeded(9)));
-      const snapshot = async (readerThreads: number) => {
-        const built = new StoreIndex({ basePath: base, watch: false, readerThreads, readBatchSize: 2 });
+      const snapshot = async (readerThreads: number, readBatchBytes?: number) => {
+        const built = new StoreIndex({ basePath: base, watch: false, readerThreads, readBatchSize: 2, readBatchBytes });
         await built.complete();
         const view = {
           rows: built.sorted().map((r) => ({ ...r, readAt: 0 })),
@@ -116,6 +116,8 @@ describe(StoreIndex, () => {
       expect(inThisThread.rows.find((r) => r.namespace === 'Top')?.hash).toBe('');
       expect(inThisThread.found).toBe('data');
       expect(await snapshot(2)).toEqual(inThisThread);
+      // Batches that stop after their first file: the rest is read one by one.
+      expect(await snapshot(1, 1)).toEqual(inThisThread);
     });
   });
 

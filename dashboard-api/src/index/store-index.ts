@@ -12,7 +12,16 @@ import {
   unreadableStateFacts,
   type StateFacts,
 } from './artifact-reader';
-import { FileBatchReader, PARSED, STATE_MISSING, UNPARSED, type FileBatch, type StateBatch } from './file-batch';
+import {
+  FileBatchReader,
+  NOT_READ,
+  PARSED,
+  STATE_MISSING,
+  STATE_NOT_READ,
+  UNPARSED,
+  type FileBatch,
+  type StateBatch,
+} from './file-batch';
 import { recordKey, type ArtifactRecord, type MetadataFacts, type StoreRootName } from './artifact-record';
 import { SortedRecords } from './sorted-records';
 import { statSignature } from './read-small-file';
@@ -36,6 +45,8 @@ export interface StoreIndexOptions {
   readerThreads?: number;
   /** Files per batch read at start-up (default 512). */
   readBatchSize?: number;
+  /** Bytes a batch reads at most (default 16 MiB); the files past it are read one by one. */
+  readBatchBytes?: number;
 }
 
 /** Children of one folder whose state.json is read together at start-up. */
@@ -112,6 +123,7 @@ export class StoreIndex {
     this.sliceMs = options.sliceMs ?? 15;
     this.batchReader = new FileBatchReader(
       options.readerThreads ?? Math.max(1, Math.min(4, os.availableParallelism() - 1)),
+      options.readBatchBytes,
     );
     this.readBatchSize = Math.max(1, options.readBatchSize ?? 512);
     this.watcher = new StoreWatcher(
@@ -378,17 +390,20 @@ export class StoreIndex {
           this.pending.has(directory) ||
           this.structure.has(directory));
       if (known) continue;
-      if (kind === STATE_MISSING) {
-        folders.push({ directory, root: parent.root, segments: [...parent.segments, name] });
-        continue;
-      }
       // A folder right below a root has no namespace of its own (reference: hash "").
       const atRoot = parentNamespace === '';
       const namespace = atRoot ? name : parentNamespace;
       const hash = atRoot ? '' : name;
       const classOf = atRoot ? className(name) : parentClassName;
+      const unread = kind === STATE_NOT_READ ? this.reader.readState(directory, namespace, hash) : undefined;
+      if (kind === STATE_MISSING || (kind === STATE_NOT_READ && !unread)) {
+        folders.push({ directory, root: parent.root, segments: [...parent.segments, name] });
+        continue;
+      }
       let facts: StateFacts;
-      if (kind === PARSED) {
+      if (unread) {
+        facts = unread;
+      } else if (kind === PARSED) {
         const at = index * 7;
         const number = numbers[index * 3] as number;
         const updatedMs = numbers[index * 3 + 1] as number;
@@ -490,10 +505,12 @@ export class StoreIndex {
     if (this.records.get(record.directory) !== record || record.metadata !== undefined) {
       return end >= 0 ? end : at.start;
     }
-    record.metadata =
-      end >= 0
-        ? metadataFromText(at.batch.bytes.toString('utf8', at.start, end), record.directory + METADATA_SUFFIX)
-        : null;
+    if (end >= 0) {
+      const text = at.batch.bytes.toString('utf8', at.start, end);
+      record.metadata = metadataFromText(text, record.directory + METADATA_SUFFIX);
+    } else {
+      record.metadata = end === NOT_READ ? this.reader.readMetadata(record.directory) : null;
+    }
     return end >= 0 ? end : at.start;
   }
 
