@@ -5,7 +5,12 @@
  * Figures, per store size:
  * - `coldFirstListMs`: from creating the app to the first answer of
  *   `/api/experiments?limit=50` (every state.json read; the store's files are in the page
- *   cache, as right after they were written);
+ *   cache, as right after they were written); `coldReadyMs` when the index had every state
+ *   (the rest is the request itself); the CPU split between the main thread and the others
+ *   (reader threads, V8's helpers; Linux only);
+ * - `indexOnly`: the index alone (no app) until every state is in, with its default reader
+ *   threads and with none (`readerThreads: 0`, everything on one thread), for the cost of
+ *   the reading itself;
  * - `coldCompleteMs`: until metadata is indexed too (first `/api/dag` answered);
  * - warm medians (and p90) over repeated HTTP requests on 127.0.0.1: the first page, a
  *   filtered page, a config_filter page, `/api/stats`, `/api/dag` (gzip, as browsers ask, and
@@ -30,6 +35,7 @@ import * as path from 'node:path';
 import { createDashboardApp } from '../dashboard-api/src/create-app';
 import { buildDag } from '../dashboard-api/src/dag/build-dag';
 import { IndexService } from '../dashboard-api/src/index/index.service';
+import { StoreIndex } from '../dashboard-api/src/index/store-index';
 import { computeStats } from '../dashboard-api/src/stats/compute-stats';
 import { buildState } from '../dashboard-api/src/testing/state-builder';
 import { generateSyntheticStore, type SyntheticStoreSummary } from '../dashboard-api/src/testing/synthetic-store';
@@ -56,11 +62,35 @@ export async function run(): Promise<Record<string, unknown>> {
 
 async function benchSize(count: number): Promise<Record<string, unknown>> {
   const { base, summary, generatedMs } = syntheticStore(count);
+  const figures = await benchApp(count, base, summary, generatedMs);
+  // After the app (whose cold start must not find the index code already compiled).
+  const indexOnly = {
+    defaultThreads: await coldIndex(base, undefined),
+    singleThread: await coldIndex(base, 0),
+  };
+  return { ...figures, indexOnly };
+}
+
+async function benchApp(
+  count: number,
+  base: string,
+  summary: SyntheticStoreSummary,
+  generatedMs: number | 'reused',
+): Promise<Record<string, unknown>> {
   const liveNamespace = `bench.live.Probe${Date.now()}`;
+  globalThis.gc?.();
   globalThis.gc?.();
   const started = performance.now();
   const cpuStart = process.cpuUsage();
+  const threadsStart = threadCpuMs();
   const app = await createDashboardApp({ basePath: base, spaDirectory: null }, { logger: false });
+  let coldReadyMs: number | null = null;
+  void app
+    .get(IndexService)
+    .ready()
+    .then(() => {
+      coldReadyMs = round(performance.now() - started);
+    });
   await app.listen(0, '127.0.0.1');
   // The figures below leave the connection idle for seconds: keep it open (no reset races).
   (app.getHttpServer() as { keepAliveTimeout: number }).keepAliveTimeout = 600_000;
@@ -69,6 +99,7 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
     const first = await fetch(`${url}/api/experiments?limit=50`);
     const coldFirstListMs = performance.now() - started;
     const coldFirstListCpuMs = cpuMs(process.cpuUsage(cpuStart));
+    const coldFirstListThreadCpuMs = threadCpuSince(threadsStart);
     const total = ((await first.json()) as { total: number }).total;
     await (await fetch(`${url}/api/dag`)).arrayBuffer();
     const coldCompleteMs = performance.now() - started;
@@ -132,6 +163,8 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
       storeGeneratedMs: generatedMs,
       coldFirstListMs: round(coldFirstListMs),
       coldFirstListCpuMs,
+      coldFirstListThreadCpuMs,
+      coldReadyMs,
       coldCompleteMs: round(coldCompleteMs),
       coldCompleteCpuMs,
       loadAverage: os.loadavg().map(round),
@@ -155,6 +188,67 @@ async function benchSize(count: number): Promise<Record<string, unknown>> {
     await app.close();
     fs.rmSync(path.join(base, 'data', 'bench', 'live'), { recursive: true, force: true });
   }
+}
+
+/** The index alone, from its creation until every state.json is in (CPU of all threads). */
+async function coldIndex(
+  base: string,
+  readerThreads: number | undefined,
+): Promise<{ readyMs: number; cpuMs: number; threadCpuMs: ThreadCpu | null }> {
+  globalThis.gc?.();
+  const started = performance.now();
+  const cpuStart = process.cpuUsage();
+  const threadsStart = threadCpuMs();
+  const index = new StoreIndex({
+    basePath: base,
+    watch: false,
+    ...(readerThreads === undefined ? {} : { readerThreads }),
+  });
+  try {
+    await index.ready();
+    return {
+      readyMs: round(performance.now() - started),
+      cpuMs: cpuMs(process.cpuUsage(cpuStart)),
+      threadCpuMs: threadCpuSince(threadsStart),
+    };
+  } finally {
+    index.stop();
+  }
+}
+
+interface ThreadCpu {
+  main: number;
+  others: number;
+}
+
+/** CPU time of the main thread and of all other threads (ms, 10 ms steps); null off Linux. */
+function threadCpuMs(): ThreadCpu | null {
+  try {
+    const times = { main: 0, others: 0 };
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      } catch {
+        continue; // the thread ended meanwhile
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (100 a second on Linux).
+      const ms = (Number(fields[11]) + Number(fields[12])) * 10;
+      if (tid === String(process.pid)) times.main += ms;
+      else times.others += ms;
+    }
+    return times;
+  } catch {
+    return null;
+  }
+}
+
+/** Thread CPU since `start` (threads that ended meanwhile are not counted). */
+function threadCpuSince(start: ThreadCpu | null): ThreadCpu | null {
+  const now = threadCpuMs();
+  if (!start || !now) return null;
+  return { main: now.main - start.main, others: Math.max(0, now.others - start.others) };
 }
 
 /** A generated store, reused between runs (writing 100k artifacts takes a minute here). */
