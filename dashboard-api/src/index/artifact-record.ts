@@ -33,7 +33,10 @@ export interface MetadataFacts {
   declaredDependencies: DependencyRef[] | null;
   /** A digest of the canonical config, to match Python-written dependencies by equality. */
   configKey: string | null;
-  /** Every object with a `__class__` nested in the config (candidates for dependencies). */
+  /**
+   * Every object with a `__class__` nested in the config (candidates for dependencies);
+   * empty when `declaredDependencies` is known (they are used instead).
+   */
   nested: NestedClassObject[];
 }
 

@@ -73,6 +73,15 @@ describe(metadataFacts, () => {
         metadataFacts({ gren_obj: { __class__: 'p.T' }, gren_dependencies: [ref, { bad: 1 }] }).declaredDependencies,
       ).toEqual([ref]);
     });
+
+    it('should skip nested objects (the declared dependencies replace them) but key the config the same', () => {
+      const gren_obj = { __class__: 'p.T', data: { __class__: 'p.Data', n: 1 } };
+      const declared = metadataFacts({ gren_obj, gren_dependencies: [] });
+      const python = metadataFacts({ gren_obj });
+      expect(declared.nested).toEqual([]);
+      expect(python.nested).toHaveLength(1);
+      expect(declared.configKey).toBe(python.configKey);
+    });
   });
 
   describe('when gren_obj is missing', () => {

@@ -10,19 +10,15 @@ import { canonicalJson, digest } from './canonical-key';
 export function metadataFacts(metadata: Record<string, unknown>): MetadataFacts {
   const rawConfig = metadata.gren_obj;
   const config = isRecord(rawConfig) ? rawConfig : null;
+  const declared = declaredDependencies(metadata.gren_dependencies);
   const nested: NestedClassObject[] = [];
   let configKey: string | null = null;
   if (config) {
-    configKey = digest(canonicalWithNested(config, '', -1, nested, true));
+    // Declared dependencies are used as they are: nested objects are only needed without them.
+    configKey = digest(canonicalWithNested(config, '', -1, declared ? null : nested, true));
   }
   const className = config && typeof config.__class__ === 'string' ? config.__class__ : null;
-  return {
-    config,
-    className,
-    declaredDependencies: declaredDependencies(metadata.gren_dependencies),
-    configKey,
-    nested,
-  };
+  return { config, className, declaredDependencies: declared, configKey, nested };
 }
 
 /**
@@ -34,7 +30,7 @@ function canonicalWithNested(
   value: unknown,
   field: string,
   parent: number,
-  nested: NestedClassObject[],
+  nested: NestedClassObject[] | null,
   isRoot: boolean,
 ): string {
   if (Array.isArray(value)) {
@@ -51,7 +47,7 @@ function canonicalWithNested(
   }
   if (!isRecord(value)) return canonicalJson(value);
   const marker = value.__class__;
-  const isClassObject = !isRoot && typeof marker === 'string';
+  const isClassObject = nested !== null && !isRoot && typeof marker === 'string';
   let self = parent;
   if (isClassObject) {
     self = nested.length;
@@ -65,15 +61,16 @@ function canonicalWithNested(
     if (index > 0) canonical += ',';
     const child = value[key];
     if (typeof child === 'object' && child !== null) {
-      const childField = isRoot ? key : isClassObject ? `${field}.${key}` : `${field}[${quoted}]`;
+      const childField =
+        nested === null ? '' : isRoot ? key : isClassObject ? `${field}.${key}` : `${field}[${quoted}]`;
       canonical += `${quoted}:${canonicalWithNested(child, childField, self, nested, false)}`;
     } else {
       canonical += `${quoted}:${canonicalJson(child)}`;
     }
   }
   canonical += '}';
-  const entry = nested[self];
-  if (isClassObject && entry) entry.configKey = digest(canonical);
+  const entry = isClassObject ? nested[self] : undefined;
+  if (entry) entry.configKey = digest(canonical);
   return canonical;
 }
 
