@@ -19,7 +19,7 @@ export const STATE_SUFFIX = path.join(path.sep, '.gren', 'state.json');
 export const METADATA_SUFFIX = path.join(path.sep, '.gren', 'metadata.json');
 
 /** A digit run this long may be an integer beyond 2^53: parse such metadata losslessly. */
-const LONG_INTEGER = /\d{16,}/;
+const LONG_RUN = 16;
 
 /** Reads one artifact's state.json and metadata.json into index facts. */
 export class ArtifactReader {
@@ -59,12 +59,32 @@ export class ArtifactReader {
 /** Facts of metadata.json text (read from `file`); null when it cannot be used. */
 export function metadataFromText(text: string, file: string): MetadataFacts | null {
   try {
-    const parsed: unknown = LONG_INTEGER.test(text) ? plainJson(readMetadataRaw(file)) : JSON.parse(text);
+    const parsed: unknown = hasLongDigitRun(text) ? plainJson(readMetadataRaw(file)) : JSON.parse(text);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
     return metadataFacts(parsed as Record<string, unknown>);
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether `text` has 16 ASCII digits in a row (what `/\d{16,}/` tells), looking at every
+ * 16th character only: any such run covers one of them, and most of them are not digits.
+ */
+export function hasLongDigitRun(text: string): boolean {
+  for (let probe = LONG_RUN - 1; probe < text.length; probe += LONG_RUN) {
+    if (!isDigit(text.charCodeAt(probe))) continue;
+    let start = probe;
+    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start -= 1;
+    let end = probe + 1;
+    while (end < text.length && isDigit(text.charCodeAt(end))) end += 1;
+    if (end - start >= LONG_RUN) return true;
+  }
+  return false;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 /** The row of a state.json that exists but cannot be read. */
