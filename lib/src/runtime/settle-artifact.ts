@@ -47,6 +47,8 @@ export function settleLocked(runtime: GrenRuntime, paths: ArtifactPaths, probed:
     }),
   );
   const attempt = outcome.state.attempt;
-  if (outcome.changed && attempt && attempt.status !== 'success' && !isActive(attempt)) runtime.locks.breakLock(paths);
+  // Whatever the verdict (a success marker too: it is written under this same lock), the
+  // holder it settles is gone, so its compute lock goes with it.
+  if (outcome.changed && attempt && !isActive(attempt)) runtime.locks.breakLock(paths);
   return outcome.state;
 }

@@ -39,11 +39,27 @@ function writeAll(fd: number, bytes: Buffer): void {
   }
 }
 
-/** Appends one line in a single write (atomic for small writes on local filesystems). */
+/**
+ * Appends one line. A write cut short (full disk) is undone by truncating back to the old
+ * length, so a torn line never merges with the next event.
+ */
 export function appendLine(file: string, line: string): void {
+  let fd: number | undefined;
+  let length = 0;
   try {
-    fs.appendFileSync(file, `${line}\n`);
+    fd = fs.openSync(file, 'a', 0o644);
+    length = fs.fstatSync(fd).size;
+    writeAll(fd, Buffer.from(`${line}\n`, 'utf8'));
+    fs.closeSync(fd);
   } catch (error) {
+    if (fd !== undefined) {
+      try {
+        fs.ftruncateSync(fd, length);
+      } catch {
+        // The line may stay torn; readers skip lines that are not whole JSON objects.
+      }
+      fs.closeSync(fd);
+    }
     throw GrenStateError.writeFailed(file, error);
   }
 }

@@ -226,11 +226,8 @@ describe('an attempt killed with SIGKILL at every step', () => {
           });
         }
         expect(fs.existsSync(path.join(folder, 'SUCCESS.json'))).toBe(true);
-        // A promotion does not break the dead holder's compute lock (settle-artifact breaks it only
-        // for attempts that did not succeed): it stays until stale. Reported; harmless for loading.
-        const leftover = scenario.recovery === 'promote' ? ['.compute.lock'] : [];
+        // Every recovery, a promotion too, breaks the dead holder's compute lock.
         expect(fs.readdirSync(folder).sort()).toEqual([
-          ...leftover,
           'SUCCESS.json',
           'events.jsonl',
           'gren.log',
