@@ -8,6 +8,7 @@ import type { Explanation, ExplainOptions, NearestArtifact } from './explanation
 import { pickNearest } from './pick-nearest';
 import { readStoredArtifact } from './read-stored-artifact';
 import { attemptSummary, describeOutcome } from './summarize-state';
+import { listDirectories } from '../storage/list-directories';
 
 const DEFAULT_LIMIT = 3;
 
@@ -99,14 +100,3 @@ function compareSiblings(
   return { compared, notComparable };
 }
 
-function listDirectories(directory: string): string[] {
-  try {
-    return fs
-      .readdirSync(directory, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}

@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GREN_DIR_NAME } from '../../storage/artifact-paths';
+import { listDirectories } from '../../storage/list-directories';
 
 export type StoreRoot = 'data' | 'git';
 export const STORE_ROOTS: readonly StoreRoot[] = ['data', 'git'];
@@ -26,7 +26,7 @@ export function findArtifacts(base: string): ArtifactLocation[] {
   for (const root of STORE_ROOTS) {
     const rootDir = path.join(base, root);
     const walk = (directory: string, segments: string[]): void => {
-      const entries = readDirectories(directory);
+      const entries = listDirectories(directory);
       const isArtifact =
         segments.length >= 2 &&
         (entries.includes(GREN_DIR_NAME) ||
@@ -49,18 +49,7 @@ export function findArtifacts(base: string): ArtifactLocation[] {
 }
 
 function holdsArtifacts(directory: string): boolean {
-  const entries = readDirectories(directory);
+  const entries = listDirectories(directory);
   return entries.includes(GREN_DIR_NAME) || entries.some((name) => holdsArtifacts(path.join(directory, name)));
 }
 
-function readDirectories(directory: string): string[] {
-  try {
-    return fs
-      .readdirSync(directory, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { GREN_DIR_NAME } from '../../storage/artifact-paths';
 import { GrenCliError } from '../cli-error';
 import { STORE_ROOTS, type ArtifactLocation } from './find-artifacts';
+import { listDirectories } from '../../storage/list-directories';
 
 const MIN_PREFIX = 4;
 
@@ -69,14 +70,3 @@ function isDirectory(file: string): boolean {
   }
 }
 
-function listDirectories(directory: string): string[] {
-  try {
-    return fs
-      .readdirSync(directory, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
