@@ -16,23 +16,9 @@
  */
 import * as path from 'node:path';
 import { blake2s } from '@noble/hashes/blake2.js';
-import { Field, Float, Gren, GrenObject, GrenSerializer } from 'gren';
+import { GrenSerializer, type GrenObject } from 'gren';
 import { BenchOuter } from '../spec/support/refstore-classes';
-
-/** The 2-field config of the "small config" figure. */
-@Gren({ namespace: 'bench.identity.SmallConfig' })
-class SmallConfig extends GrenObject<string, SmallConfig> {
-  @Field() name: string = 'toy';
-  @Field({ type: Float }) lr: number = 1e-3;
-
-  protected _create(): string {
-    return 'created';
-  }
-
-  protected _load(): string {
-    return 'loaded';
-  }
-}
+import { SmallConfig } from './support/small-config';
 
 export interface Figure {
   /** Median over batches of the mean time per operation, in microseconds. */

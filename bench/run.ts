@@ -32,7 +32,11 @@ interface Row {
 const ROWS: Row[] = [
   { figure: 'hash of a fresh 50-field config (µs)', path: 'identity.results.freshHash50.medianUs', target: '≤ 40' },
   { figure: '  same, fastest 10% of batches (µs)', path: 'identity.results.freshHash50.p10Us', target: '≤ 40' },
-  { figure: '  same, relative to blake2s alone', path: 'identity.relativeToBlake2s.freshHash50', target: '≈ 1.33 (30 µs blake2s)' },
+  {
+    figure: '  same, relative to blake2s alone',
+    path: 'identity.relativeToBlake2s.freshHash50',
+    target: '≈ 1.33 (30 µs blake2s)',
+  },
   { figure: 'hash of a fresh 2-field config (µs)', path: 'identity.results.freshHashSmall.medianUs', target: '≤ 6' },
   { figure: 'memoized hash read (µs)', path: 'identity.results.memoizedHash.medianUs', target: '≤ 0.1' },
   { figure: 'cache hit, same instance (µs)', path: 'store.results.cacheHitSameInstance.medianUs', target: '≤ 25' },
@@ -42,7 +46,11 @@ const ROWS: Row[] = [
   { figure: '10k: stats (ms)', path: 'dashboardApi.results.10000.warm.stats.medianMs', target: '≤ 20' },
   { figure: '10k: dag (ms)', path: 'dashboardApi.results.10000.warm.dag.medianMs', target: '≤ 40' },
   { figure: '100k: list (ms)', path: 'dashboardApi.results.100000.warm.list50.medianMs', target: '≤ 100' },
-  { figure: '100k: cold index, first list (ms)', path: 'dashboardApi.results.100000.coldFirstListMs', target: '≤ 3000' },
+  {
+    figure: '100k: cold index, first list (ms)',
+    path: 'dashboardApi.results.100000.coldFirstListMs',
+    target: '≤ 3000',
+  },
   { figure: 'web: first rows on 10k (ms)', path: 'web.firstRowsMs.medianMs', target: '≤ 1500' },
   { figure: 'web: initial JS (KB gzip)', path: 'web.initialJsGzipKb', target: '≤ 400' },
   { figure: 'load: errors under 50 clients', path: 'load.errors', target: '0' },
@@ -61,7 +69,12 @@ function lookup(document: Record<string, unknown>, dotted: string): unknown {
 async function main(): Promise<void> {
   const only = process.env.GREN_BENCH_ONLY?.split(',').map((name) => name.trim());
   const document: Record<string, unknown> = {
-    machine: { cpus: os.cpus().length, load: os.loadavg().map((value) => Number(value.toFixed(2))), node: process.version, date: new Date().toISOString() },
+    machine: {
+      cpus: os.cpus().length,
+      load: os.loadavg().map((value) => Number(value.toFixed(2))),
+      node: process.version,
+      date: new Date().toISOString(),
+    },
   };
   for (const bench of BENCHES) {
     if (only && !only.includes(bench.name)) continue;

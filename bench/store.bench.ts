@@ -21,23 +21,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configureLogging, Field, Float, GREN_CONFIG, Gren, GrenObject } from 'gren';
+import { configureLogging, GREN_CONFIG, type GrenObject } from 'gren';
 import { BenchOuter } from '../spec/support/refstore-classes';
-
-/** The small config of the cache-hit figures. */
-@Gren({ namespace: 'bench.store.SmallConfig' })
-class SmallConfig extends GrenObject<string, SmallConfig> {
-  @Field() name: string = 'toy';
-  @Field({ type: Float }) lr: number = 1e-3;
-
-  protected _create(): string {
-    return 'created';
-  }
-
-  protected _load(): string {
-    return 'loaded';
-  }
-}
+import { SmallConfig } from './support/small-config';
 
 export interface Figure {
   /** Median over batches of the mean time per operation, in microseconds. */
