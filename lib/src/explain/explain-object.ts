@@ -99,4 +99,3 @@ function compareSiblings(
   }
   return { compared, notComparable };
 }
-

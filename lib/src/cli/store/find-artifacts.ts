@@ -52,4 +52,3 @@ function holdsArtifacts(directory: string): boolean {
   const entries = listDirectories(directory);
   return entries.includes(GREN_DIR_NAME) || entries.some((name) => holdsArtifacts(path.join(directory, name)));
 }
-

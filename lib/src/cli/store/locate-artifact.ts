@@ -69,4 +69,3 @@ function isDirectory(file: string): boolean {
     return false;
   }
 }
-
