@@ -1,12 +1,12 @@
-import { blake2s } from '@noble/hashes/blake2.js';
 import { GrenSerializationError } from '../errors/serialization-error';
 import { registry } from '../metadata/registry';
 import { identitySlot } from '../model/identity-slot';
+import { blake2sHex } from './blake2s-digest';
 import { canonicalBytes, canonicalJson, UnhashableValue } from './canonical-json';
 
 /** BLAKE2s with a 10-byte digest over the (ASCII) canonical JSON: 20 lowercase hex chars. */
 export function hashCanonicalJson(json: string): string {
-  return digestHex(Buffer.from(json, 'latin1'));
+  return blake2sHex(Buffer.from(json, 'latin1'));
 }
 
 /** The canonical JSON of any hashable value; unhashable parts fail naming their path. */
@@ -21,14 +21,9 @@ export function toCanonicalJson(value: unknown): string {
 export function computeHash(value: unknown): string {
   const slot = typeof value === 'object' && value !== null ? identitySlot(value) : undefined;
   if (slot?.hash !== undefined) return slot.hash;
-  const hash = digestHex(withPath(value, canonicalBytes));
+  const hash = blake2sHex(withPath(value, canonicalBytes));
   if (slot) slot.hash = hash;
   return hash;
-}
-
-function digestHex(bytes: Uint8Array): string {
-  const digest = blake2s(bytes, { dkLen: 10 });
-  return Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength).toString('hex');
 }
 
 /** Runs a canonical walk, turning an unhashable value into an error naming its path. */
