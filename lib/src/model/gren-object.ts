@@ -11,7 +11,7 @@ import { userCallerLocation } from '../logging/source-location';
 import { loadOrCreateLocally } from '../runtime/load-or-create';
 import { MetadataManager } from '../storage/metadata-manager';
 import type { GrenMetadata } from '../storage/metadata-types';
-import { readState } from '../storage/read-state';
+import { successStates } from '../storage/success-state-cache';
 import { computeHash } from '../identity/compute-hash';
 import { classModel } from '../metadata/build-class-model';
 import { fromDict } from '../serialization/from-dict';
@@ -87,7 +87,7 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
   async exists(): Promise<boolean> {
     const { paths } = artifactOf(this as GrenObject<T>);
     let result = false;
-    if (readState(paths.state).result.status === 'success') {
+    if (successStates.read(paths.state).result.status === 'success') {
       try {
         result = (await this._validate()) !== false;
       } catch {

@@ -2,8 +2,8 @@ import { GrenComputeError } from '../errors/compute-error';
 import { getLogger, logDispatcher } from '../logging/gren-logger';
 import type { DecisionColor } from '../logging/log-record';
 import { userCallerLocation } from '../logging/source-location';
-import { readState } from '../storage/read-state';
 import { removeSuccessMarker } from '../storage/success-marker';
+import { successStates } from '../storage/success-state-cache';
 import { withStateLock } from '../storage/state-lock';
 import { invalidate } from '../storage/transitions';
 import type { Artifact } from './artifact';
@@ -19,7 +19,7 @@ const logger = getLogger();
  * (then a `result_invalidated` event records why).
  */
 export async function hasUsableResult<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<boolean> {
-  const state = readState(artifact.paths.state);
+  const state = successStates.read(artifact.paths.state);
   if (state.result.status !== 'success') return false;
   if (takeForceRecompute(runtime.settings, artifact.object.constructor, artifact.dir)) {
     await invalidateResult(runtime, artifact, 'force_recompute enabled');

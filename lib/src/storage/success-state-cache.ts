@@ -1,0 +1,147 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseStateText, readState } from './read-state';
+import { defaultState, type GrenState } from './state-types';
+
+/**
+ * Filesystems (Linux statfs magic numbers) whose stat() is coherent with every writer:
+ * local disks and memory. Network filesystems (NFS, SMB, Lustre, ...) may answer stat() from
+ * an attribute cache for seconds, so on them every read goes to the file.
+ */
+const LOCAL_FILESYSTEM_TYPES: ReadonlySet<number> = new Set([
+  0xef53, // ext2, ext3, ext4
+  0x58465342, // xfs
+  0x9123683e, // btrfs
+  0x01021994, // tmpfs
+  0x858458f6, // ramfs
+  0x794c7630, // overlayfs
+  0x2fc12fc1, // zfs
+  0xf2f52010, // f2fs
+]);
+
+interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+interface Entry extends FileIdentity {
+  state: GrenState;
+}
+
+export interface SuccessStateCacheOptions {
+  /** A file changed this recently may change again within one timestamp tick: not cached. */
+  racyWindowMs: number;
+  maxEntries: number;
+  /** statfs types treated as local; the default lists Linux's local filesystems. */
+  localFilesystemTypes?: ReadonlySet<number>;
+}
+
+/**
+ * The parsed state.json of successful results, reused while stat() shows the very same file.
+ * Every writer replaces state.json by renaming a new file over it, and the file is only
+ * cached once its last change is older than the racy window (as git does for its index), so
+ * any later write shows up as a different ctime even if the inode number is reused and the
+ * size is equal. Only successes are kept: they are what a cache hit and exists() read again
+ * and again; every other state is read from the file each time.
+ */
+export class SuccessStateCache {
+  private readonly entries = new Map<string, Entry>();
+  /** Whether a directory lies on a local filesystem: asked once per directory. */
+  private readonly localDirectories = new Map<string, boolean>();
+
+  constructor(private readonly options: SuccessStateCacheOptions) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  read(file: string): GrenState {
+    const cached = this.entries.get(file);
+    if (cached) {
+      const stats = fs.statSync(file, { throwIfNoEntry: false });
+      if (stats && sameFile(stats, cached)) return cached.state;
+      this.entries.delete(file);
+    }
+    return this.readAndRemember(file);
+  }
+
+  /** Forgets the states (the filesystem of each directory is still known). */
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /** Reads through one descriptor, so the stat describes exactly the bytes parsed. */
+  private readAndRemember(file: string): GrenState {
+    const directory = path.dirname(file);
+    if (this.localDirectories.get(directory) === false) return readState(file);
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaultState();
+      throw error;
+    }
+    let stats: fs.Stats;
+    let text: string;
+    try {
+      stats = fs.fstatSync(fd);
+      text = fs.readFileSync(fd, 'utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+    const state = parseStateText(text, file);
+    const settledLongEnough = Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) >= this.options.racyWindowMs;
+    if (state.result.status === 'success' && settledLongEnough && this.isLocal(directory)) {
+      const { dev, ino, size, mtimeMs, ctimeMs } = stats;
+      this.boundedSet(this.entries, file, { dev, ino, size, mtimeMs, ctimeMs, state: deepFreeze(state) });
+    }
+    return state;
+  }
+
+  private isLocal(directory: string): boolean {
+    let local = this.localDirectories.get(directory);
+    if (local === undefined) {
+      try {
+        local = (this.options.localFilesystemTypes ?? LOCAL_FILESYSTEM_TYPES).has(fs.statfsSync(directory).type);
+      } catch {
+        local = false;
+      }
+      this.boundedSet(this.localDirectories, directory, local);
+    }
+    return local;
+  }
+
+  /** Map insertion order makes the first key the oldest. */
+  private boundedSet<V>(map: Map<string, V>, key: string, value: V): void {
+    if (map.size >= this.options.maxEntries) {
+      const oldest = map.keys().next();
+      if (!oldest.done) map.delete(oldest.value);
+    }
+    map.set(key, value);
+  }
+}
+
+/** A shared state must not be changed by one reader under the others. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function sameFile(stats: fs.Stats, known: FileIdentity): boolean {
+  return (
+    stats.ino === known.ino &&
+    stats.ctimeMs === known.ctimeMs &&
+    stats.mtimeMs === known.mtimeMs &&
+    stats.size === known.size &&
+    stats.dev === known.dev
+  );
+}
+
+/** The process-wide cache used by cache hits and exists(). */
+export const successStates = new SuccessStateCache({ racyWindowMs: 2000, maxEntries: 4096 });
