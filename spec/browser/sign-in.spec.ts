@@ -4,6 +4,7 @@ import { describeInBrowser } from './support/describe-in-browser';
 import { startDashboard, type DashboardServer } from './support/dashboard-server';
 import { expectPath, expectText } from './support/page-helpers';
 import { copyPythonStore, removeStore } from './support/python-store';
+import { saveScreenshot } from './support/screenshots';
 
 jest.setTimeout(60_000);
 
@@ -87,6 +88,7 @@ describeInBrowser('the dashboard behind an access token, in Chromium', () => {
       await page.getByTestId('sign-in-submit').click();
       await expectText(page.getByTestId('sign-in-error'), 'not accepted');
       expect(await context.cookies()).toEqual([]);
+      await saveScreenshot(page, 'sign-in-refused');
     });
 
     it('should exchange the pasted token for an HttpOnly, SameSite=Strict cookie and reload at the same address', async () => {
