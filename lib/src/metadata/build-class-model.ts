@@ -34,7 +34,6 @@ export function classModel(cls: AnyClass): ClassModel {
     fieldNames: Object.freeze(fields.map((field) => field.name)),
     byName,
     hashEntries: Object.freeze(hashEntries(fields, pythonJsonString(entry.namespace))),
-    namespaceJson: pythonJsonString(entry.namespace),
     hasValidators: hasClassValidatorRules(entry.record.original),
   });
   registry.cacheModel(entry.cls, model);
@@ -73,8 +72,8 @@ function hashEntries(fields: readonly FieldModel[], namespaceJson: string): Hash
     const prefix = `${index === 0 ? '' : ','}${pythonJsonString(key)}:`;
     const field = hashed.get(key);
     return field
-      ? Object.freeze({ marker: false, prefix, bytes: asciiBytes(prefix), field })
-      : Object.freeze({ marker: true, prefix, bytes: asciiBytes(prefix + namespaceJson) });
+      ? Object.freeze({ marker: false, bytes: asciiBytes(prefix), field })
+      : Object.freeze({ marker: true, bytes: asciiBytes(prefix + namespaceJson) });
   });
 }
 

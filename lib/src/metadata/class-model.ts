@@ -12,12 +12,12 @@ export interface FieldModel {
 
 /**
  * One key of the canonical JSON object, in hash order (`__class__` sorts among fields).
- * `prefix` is `,"name":` (no comma for the first key); `bytes` is that prefix as ASCII bytes,
- * followed by the namespace literal for the `__class__` marker.
+ * `bytes` is `,"name":` as ASCII (no comma for the first key), followed by the namespace
+ * literal for the `__class__` marker.
  */
 export type HashEntry =
-  | { readonly marker: true; readonly prefix: string; readonly bytes: Uint8Array }
-  | { readonly marker: false; readonly prefix: string; readonly bytes: Uint8Array; readonly field: FieldModel };
+  | { readonly marker: true; readonly bytes: Uint8Array }
+  | { readonly marker: false; readonly bytes: Uint8Array; readonly field: FieldModel };
 
 /** Everything gren knows about a config class, built once per class and frozen. */
 export interface ClassModel {
@@ -30,7 +30,5 @@ export interface ClassModel {
   readonly fieldNames: readonly string[];
   readonly byName: ReadonlyMap<string, FieldModel>;
   readonly hashEntries: readonly HashEntry[];
-  /** The namespace as a JSON string literal. */
-  readonly namespaceJson: string;
   readonly hasValidators: boolean;
 }
