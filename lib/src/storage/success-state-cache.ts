@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseStateText, readState } from './read-state';
-import { defaultState, type GrenState } from './state-types';
+import { readState } from './read-state';
+import type { GrenState } from './state-types';
 
 /**
  * Filesystems (Linux statfs magic numbers) whose stat() is coherent with every writer:
@@ -73,28 +73,17 @@ export class SuccessStateCache {
     this.entries.clear();
   }
 
-  /** Reads through one descriptor, so the stat describes exactly the bytes parsed. */
   private readAndRemember(file: string): GrenState {
     const directory = path.dirname(file);
     if (this.localDirectories.get(directory) === false) return readState(file);
-    let fd: number;
-    try {
-      fd = fs.openSync(file, 'r');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaultState();
-      throw error;
-    }
-    let stats: fs.Stats;
-    let text: string;
-    try {
-      stats = fs.fstatSync(fd);
-      text = fs.readFileSync(fd, 'utf8');
-    } finally {
-      fs.closeSync(fd);
-    }
-    const state = parseStateText(text, file);
+    const opened: { stats?: fs.Stats } = {};
+    const state = readState(file, (fd) => {
+      opened.stats = fs.fstatSync(fd);
+    });
+    const { stats } = opened;
+    if (stats === undefined || state.result.status !== 'success') return state;
     const settledLongEnough = Date.now() - Math.max(stats.mtimeMs, stats.ctimeMs) >= this.options.racyWindowMs;
-    if (state.result.status === 'success' && settledLongEnough && this.isLocal(directory)) {
+    if (settledLongEnough && this.isLocal(directory)) {
       const { dev, ino, size, mtimeMs, ctimeMs } = stats;
       this.boundedSet(this.entries, file, { dev, ino, size, mtimeMs, ctimeMs, state: deepFreeze(state) });
     }
