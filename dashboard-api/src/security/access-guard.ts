@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { sessionCookieValue, tokensEqual } from './access-token';
-import { sendError } from './send-error';
+import { sendError } from '../common/http/send-error';
 
 /** The session cookie the sign-in exchange sets. */
 export const SESSION_COOKIE = 'gren_dashboard_session';

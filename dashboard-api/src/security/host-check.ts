@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { isLoopbackHostHeader } from './loopback';
-import { sendError } from './send-error';
+import { sendError } from '../common/http/send-error';
 
 /**
  * Middleware for a loopback dashboard without a token: only requests addressed to a loopback

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { sendError } from './send-error';
+import { sendError } from '../common/http/send-error';
 
 /** Longest request target (path and query) answered; longer ones get 414. */
 export const MAX_URL_LENGTH = 8 * 1024;

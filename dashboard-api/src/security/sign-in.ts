@@ -2,7 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { SESSION_COOKIE } from './access-guard';
 import { sessionCookieValue, tokensEqual } from './access-token';
 import { SIGN_IN_PATH } from './request-limits';
-import { sendError } from './send-error';
+import { sendError } from '../common/http/send-error';
 
 /** The login link gren-dashboard prints: `/login?token=<token>`. */
 export const LOGIN_LINK_PATH = '/login';

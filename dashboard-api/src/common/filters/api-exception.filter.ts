@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { sendError } from '../http/send-error';
 import { toHttpError } from './http-error';
 
 /** The one exception filter: every error becomes `{"detail": "..."}` with its status. */
@@ -20,6 +21,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.status(304).end();
       return;
     }
-    response.status(status).type('application/json; charset=utf-8').send(JSON.stringify({ detail }));
+    sendError(response, status, detail);
   }
 }
