@@ -40,6 +40,7 @@ import { computeStats } from '../dashboard-api/src/stats/compute-stats';
 import { buildState } from '../dashboard-api/src/testing/state-builder';
 import { generateSyntheticStore, type SyntheticStoreSummary } from '../dashboard-api/src/testing/synthetic-store';
 import { writeArtifact } from '../dashboard-api/src/testing/write-artifact';
+import { printWhenMain } from './support/print-when-main';
 
 const GENERATOR_VERSION = 1;
 const TARGETS = {
@@ -325,12 +326,4 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-if (require.main === module) {
-  run().then(
-    (figures) => console.log(JSON.stringify(figures, null, 2)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+printWhenMain(module, run);

@@ -24,6 +24,7 @@ import { GrenSerializer, type GrenObject } from 'gren';
 import { BenchOuter } from '../spec/support/refstore-classes';
 import { blake2sBackend, blake2sReady } from '../lib/dist/identity/blake2s-digest';
 import { SmallConfig } from './support/small-config';
+import { printWhenMain } from './support/print-when-main';
 
 export interface Figure {
   /** Median over batches of the mean time per operation, in microseconds. */
@@ -167,12 +168,4 @@ export async function run(): Promise<Record<string, unknown>> {
   };
 }
 
-if (require.main === module) {
-  run().then(
-    (figures) => console.log(JSON.stringify(figures, null, 2)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+printWhenMain(module, run);

@@ -32,6 +32,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateSyntheticStore } from '../dashboard-api/src/testing/synthetic-store';
 import { DASHBOARD_CLI, startDashboard, WORKSPACE } from '../spec/browser/support/dashboard-server';
+import { printWhenMain } from './support/print-when-main';
 
 const EXPERIMENTS = 10_000;
 const WRITER_EVERY_MS = 50;
@@ -327,12 +328,4 @@ export async function run(): Promise<Record<string, unknown>> {
   }
 }
 
-if (require.main === module) {
-  run().then(
-    (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+printWhenMain(module, run);

@@ -31,6 +31,7 @@ import { BenchOuter } from '../spec/support/refstore-classes';
 import { blake2sReady } from '../lib/dist/identity/blake2s-digest';
 import { successStates } from '../lib/dist/storage/success-state-cache';
 import { SmallConfig } from './support/small-config';
+import { printWhenMain } from './support/print-when-main';
 
 /** Longer than the success-state cache's racy window. */
 const RACY_WINDOW_WAIT_MS = 2100;
@@ -208,12 +209,4 @@ export async function run(): Promise<Record<string, unknown>> {
   }
 }
 
-if (require.main === module) {
-  run().then(
-    (figures) => console.log(JSON.stringify(figures, null, 2)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+printWhenMain(module, run);

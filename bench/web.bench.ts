@@ -32,6 +32,7 @@ import type { Page } from 'playwright-core';
 import { generateSyntheticStore } from '../dashboard-api/src/testing/synthetic-store';
 import { chromiumInstalled, openBrowser, CHROMIUM, INSTALL_COMMAND } from '../spec/browser/support/chromium';
 import { startDashboard } from '../spec/browser/support/dashboard-server';
+import { printWhenMain } from './support/print-when-main';
 
 const EXPERIMENTS = 10_000;
 const RUNS = 7;
@@ -191,12 +192,4 @@ export async function run(): Promise<Record<string, unknown>> {
   }
 }
 
-if (require.main === module) {
-  run().then(
-    (figures) => process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`),
-    (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+printWhenMain(module, run);
