@@ -11,6 +11,7 @@ import type { Artifact } from './artifact';
 import type { GrenRuntime } from './gren-runtime';
 import { probeCurrent, settleLocked, type ProbedAttempt } from './settle-artifact';
 import { waitForChange } from './wait-for-change';
+import { schedulerJobId } from '../storage/scheduler-job-id';
 
 const logger = getLogger();
 
@@ -106,11 +107,7 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
 
 function isEarlierRun(state: GrenState, jobId: string): boolean {
   const attempt = state.attempt;
-  return isActive(attempt) && attempt.status === 'running' && jobIdText(attempt.scheduler.job_id) === jobId && attempt.owner.pid !== process.pid;
-}
-
-function jobIdText(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+  return isActive(attempt) && attempt.status === 'running' && schedulerJobId(attempt) === jobId && attempt.owner.pid !== process.pid;
 }
 
 async function tryStartAfterRequeue<T>(runtime: GrenRuntime, artifact: Artifact<T>, options: AcquireOptions, arrival: Arrival): Promise<Step> {

@@ -24,6 +24,7 @@ import { asDependencyOfCaller } from './load-or-create';
 import { messageOf } from './run-attempt';
 import { settle } from './settle-artifact';
 import { writeWorkerPayload } from './worker-payload';
+import { schedulerJobId } from '../storage/scheduler-job-id';
 
 const logger = getLogger();
 
@@ -44,11 +45,13 @@ export function submitJob<T>(runtime: GrenRuntime, object: GrenObject<T>, execut
     }
     ensureDirectory(artifact.paths.internalDir);
     const running = await activeAttempt(runtime, artifact, executor);
-    if (running) {
+    // Without a job id the attempt may still be being submitted: its submitter holds the
+    // submit lock until the id is recorded, so the id is read after taking that lock.
+    if (running && schedulerJobId(running) !== null) {
       announceDecision(artifact, 'wait');
       return attach(runtime, artifact, executor, running);
     }
-    announceDecision(artifact, 'create', `submit ${executor.backend}`);
+    announceDecision(artifact, running ? 'wait' : 'create', running ? undefined : `submit ${executor.backend}`);
     return withSubmitLock(artifact.paths, async () => {
       const again = await activeAttempt(runtime, artifact, executor);
       if (again) return attach(runtime, artifact, executor, again);
@@ -108,9 +111,9 @@ async function activeAttempt<T>(runtime: GrenRuntime, artifact: Artifact<T>, exe
 }
 
 function attach<T>(runtime: GrenRuntime, artifact: Artifact<T>, executor: Executor, attempt: ActiveAttempt): GrenJob<T> {
-  const jobId = attempt.scheduler.job_id;
-  return new GrenJob(runtime, artifact, executor, typeof jobId === 'string' || typeof jobId === 'number' ? String(jobId) : null, attempt.id);
+  return new GrenJob(runtime, artifact, executor, schedulerJobId(attempt), attempt.id);
 }
+
 
 function submitterOwner(now: Date): AttemptOwner {
   const env = environmentInfo(now);
