@@ -72,9 +72,12 @@ describe('ProcessExecutor', () => {
 
   describe('when two processes submit the same config at once', () => {
     it('should submit one job and give both the result', async () => {
+      // The job runs 4 s: long enough that the second process, however slowly it starts on a
+      // loaded machine, arrives while the job is queued or running (after it, nothing is
+      // submitted at all and its job id is null).
       const [a, b] = await Promise.all([
-        runChild('executor-client.js', ['submit-wait', '8', '800'], env),
-        runChild('executor-client.js', ['submit-wait', '8', '800'], env),
+        runChild('executor-client.js', ['submit-wait', '8', '4000'], env),
+        runChild('executor-client.js', ['submit-wait', '8', '4000'], env),
       ]);
 
       const jobs = [a, b].map((result) => JSON.parse(result.stdout) as { jobId: string; value: number });
