@@ -10,7 +10,7 @@ const common = {
   testEnvironment: 'node',
   transform: transformNoble,
   transformIgnorePatterns: ['/node_modules/(?!@noble/hashes/)'],
-  moduleNameMapper: { '^gren$': '<rootDir>/lib/src/index.ts' },
+  moduleNameMapper: { '^gren-ts$': '<rootDir>/lib/src/index.ts' },
 };
 
 module.exports = {

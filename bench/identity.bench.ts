@@ -20,7 +20,7 @@
  */
 import * as path from 'node:path';
 import { blake2s } from '@noble/hashes/blake2.js';
-import { GrenSerializer, type GrenObject } from 'gren';
+import { GrenSerializer, type GrenObject } from 'gren-ts';
 import { BenchOuter } from '../spec/support/refstore-classes';
 import { blake2sBackend, blake2sReady } from '../lib/dist/identity/blake2s-digest';
 import { SmallConfig } from './support/small-config';
@@ -143,9 +143,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const ratio = (value: number): number => Number(value.toFixed(2));
   return {
     benchmark: 'identity',
-    library: require.resolve('gren').includes(`${path.sep}dist${path.sep}`)
+    library: require.resolve('gren-ts').includes(`${path.sep}dist${path.sep}`)
       ? 'lib/dist (compiled)'
-      : require.resolve('gren'),
+      : require.resolve('gren-ts'),
     node: process.version,
     gcBetweenBatches: typeof (globalThis as { gc?: unknown }).gc === 'function',
     canonicalJsonBytes: bytes.length,

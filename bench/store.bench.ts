@@ -26,7 +26,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configureLogging, GREN_CONFIG, type GrenObject } from 'gren';
+import { configureLogging, GREN_CONFIG, type GrenObject } from 'gren-ts';
 import { BenchOuter } from '../spec/support/refstore-classes';
 import { blake2sReady } from '../lib/dist/identity/blake2s-digest';
 import { successStates } from '../lib/dist/storage/success-state-cache';
@@ -177,9 +177,9 @@ export async function run(): Promise<Record<string, unknown>> {
     const floorUs = results.floorReadParseStateJson.medianUs;
     return {
       benchmark: 'store',
-      library: require.resolve('gren').includes(`${path.sep}dist${path.sep}`)
+      library: require.resolve('gren-ts').includes(`${path.sep}dist${path.sep}`)
         ? 'lib/dist (compiled)'
-        : require.resolve('gren'),
+        : require.resolve('gren-ts'),
       node: process.version,
       platform: `${os.type()} ${os.release()} ${os.arch()}`,
       gcBetweenBatches: typeof (globalThis as { gc?: unknown }).gc === 'function',

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Gren, GrenObject } from 'gren';
+import { Field, Gren, GrenObject } from 'gren-ts';
 
 /** A result is only reused while its output file is intact: otherwise gren recomputes it. */
 @Gren()

@@ -1,4 +1,4 @@
-import { GrenList } from 'gren';
+import { GrenList } from 'gren-ts';
 import { PrepareDataset, TrainModel } from './my_project/pipelines';
 
 /** Named experiments, listed once and reused by scripts and notebooks. */

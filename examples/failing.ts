@@ -1,4 +1,4 @@
-import { Field, Gren, GrenComputeError, GrenObject } from 'gren';
+import { Field, Gren, GrenComputeError, GrenObject } from 'gren-ts';
 
 /** A step that fails: the dashboard shows its error and stack trace. */
 @Gren()

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { configureLogging, Field, Gren, GrenObject, getLogger } from 'gren';
+import { configureLogging, Field, Gren, GrenObject, getLogger } from 'gren-ts';
 
 const log = getLogger('examples.logging');
 

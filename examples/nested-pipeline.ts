@@ -1,4 +1,4 @@
-import { Field, Gren, GrenObject } from 'gren';
+import { Field, Gren, GrenObject } from 'gren-ts';
 import { PrepareDataset, TrainModel } from './my_project/pipelines';
 
 /** Compares several models trained on the same dataset: a three-level DAG. */

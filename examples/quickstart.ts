@@ -1,4 +1,4 @@
-import { Field, Float, Gren, GrenObject } from 'gren';
+import { Field, Float, Gren, GrenObject } from 'gren-ts';
 
 @Gren()
 export class Greeting extends GrenObject<string, Greeting> {

@@ -1,4 +1,4 @@
-import { SlurmExecutor } from 'gren';
+import { SlurmExecutor } from 'gren-ts';
 import { TrainModel } from './my_project/pipelines';
 
 /** Sends a training run to SLURM and waits for it (needs sbatch; see README "Running on SLURM"). */

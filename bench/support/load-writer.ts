@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Gren, GrenObject, MISSING } from 'gren';
+import { Field, Gren, GrenObject, MISSING } from 'gren-ts';
 
 @Gren({ namespace: 'bench.load.Written' })
 class Written extends GrenObject<number, Written> {

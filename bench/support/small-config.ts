@@ -1,4 +1,4 @@
-import { Field, Float, Gren, GrenObject } from 'gren';
+import { Field, Float, Gren, GrenObject } from 'gren-ts';
 
 /** The 2-field config of the "small config" figures (hashing and cache hits). */
 @Gren({ namespace: 'bench.SmallConfig' })

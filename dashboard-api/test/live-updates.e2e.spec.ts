@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { serializeState } from 'gren';
+import { serializeState } from 'gren-ts';
 import request from 'supertest';
 import type { ChangeVersion, ExperimentDetail, ExperimentList } from '../src/contract/api-types';
 import { hashOf } from '../src/testing/make-record';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { version } from 'gren';
+import { version } from 'gren-ts';
 import type {
   DashboardStats,
   ExperimentDAG,

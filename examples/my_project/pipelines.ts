@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Float, Gren, GrenObject, getLogger } from 'gren';
+import { Field, Float, Gren, GrenObject, getLogger } from 'gren-ts';
 
 const log = getLogger('examples.my_project');
 

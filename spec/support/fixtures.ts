@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GrenSerializer } from 'gren';
+import { GrenSerializer } from 'gren-ts';
 
 /** ../shared/fixtures beside the project root. */
 export const SHARED_FIXTURES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures');

@@ -1,5 +1,5 @@
 import { PreciseDate } from '@google-cloud/precise-date';
-import { Field, Float, Gren, GrenObject, GrenStruct, MISSING, registerEnum, Tuple } from 'gren';
+import { Field, Float, Gren, GrenObject, GrenStruct, MISSING, registerEnum, Tuple } from 'gren-ts';
 
 /**
  * The classes of the Python-written reference store (../shared/fixtures/python-store), with

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GREN_CONFIG } from 'gren';
+import { GREN_CONFIG } from 'gren-ts';
 
 /**
  * Points GREN_CONFIG at a fresh temporary store for each test and restores the settings

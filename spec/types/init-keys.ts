@@ -4,7 +4,7 @@
  * reports an unused directive otherwise), and everything else must compile:
  * `tsc -p spec/types/tsconfig.json --noEmit` exits 0. spec/unit/types runs it in `npm test`.
  */
-import { Field, Float, Gren, GrenObject, GrenStruct, MISSING } from 'gren';
+import { Field, Float, Gren, GrenObject, GrenStruct, MISSING } from 'gren-ts';
 
 @Gren({ namespace: 'spec.types.Dataset' })
 export class Dataset extends GrenStruct<Dataset> {

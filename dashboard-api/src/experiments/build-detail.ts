@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GrenStateError, parseState, readMetadataRaw, type Attempt } from 'gren';
+import { GrenStateError, parseState, readMetadataRaw, type Attempt } from 'gren-ts';
 import type { ExperimentDetail, StateAttempt } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
 import { summarizeInvalid, summarizeState } from '../index/summarize-state';

@@ -1,6 +1,6 @@
 import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { version } from 'gren';
+import { version } from 'gren-ts';
 import type { HealthCheck } from '../contract/api-types';
 import { HealthCheckModel } from '../contract/openapi-models';
 import { JsonBodyInterceptor } from '../common/http/json-body.interceptor';

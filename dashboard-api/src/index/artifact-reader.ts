@@ -1,4 +1,4 @@
-import { GrenStateError, parseState, readMetadataRaw } from 'gren';
+import { GrenStateError, parseState, readMetadataRaw } from 'gren-ts';
 import * as path from 'node:path';
 import { plainJson } from '../common/json/plain-json';
 import type { MetadataFacts } from './artifact-record';

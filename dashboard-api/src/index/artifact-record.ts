@@ -1,4 +1,4 @@
-import type { DependencyRef } from 'gren';
+import type { DependencyRef } from 'gren-ts';
 import type { ExperimentSummary } from '../contract/api-types';
 
 export type StoreRootName = 'data' | 'git';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { serializeState, type GrenState } from 'gren';
+import { serializeState, type GrenState } from 'gren-ts';
 import { PYTHON_STORE } from '../../test/support/temp-store';
 import { buildState } from '../testing/state-builder';
 import { strictStateFacts } from './artifact-reader';

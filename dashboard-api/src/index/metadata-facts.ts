@@ -1,4 +1,4 @@
-import type { DependencyRef } from 'gren';
+import type { DependencyRef } from 'gren-ts';
 import type { MetadataFacts, NestedClassObject } from './artifact-record';
 import { canonicalJson, digest } from './canonical-key';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { serializeState } from 'gren';
+import { serializeState } from 'gren-ts';
 import { buildState } from '../testing/state-builder';
 import { artifactDirectory, replaceFile, writeArtifact } from '../testing/write-artifact';
 import { hashOf } from '../testing/make-record';

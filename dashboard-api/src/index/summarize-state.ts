@@ -1,4 +1,4 @@
-import { parseIsoTime, type GrenState } from 'gren';
+import { parseIsoTime, type GrenState } from 'gren-ts';
 import type { ExperimentSummary } from '../contract/api-types';
 
 /** The list row of a readable state (reference §10.1), hostname from the attempt's owner. */

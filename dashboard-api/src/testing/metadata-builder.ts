@@ -1,4 +1,4 @@
-import type { DependencyRef } from 'gren';
+import type { DependencyRef } from 'gren-ts';
 
 export interface MetadataSpec {
   namespace: string;

@@ -1,4 +1,4 @@
-import { isoSeconds, type Attempt, type AttemptStatus, type GrenState, type ResultStatus } from 'gren';
+import { isoSeconds, type Attempt, type AttemptStatus, type GrenState, type ResultStatus } from 'gren-ts';
 
 /** What a test or a benchmark says about an artifact's state; everything else gets defaults. */
 export interface StateSpec {

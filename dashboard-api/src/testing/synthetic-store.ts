@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AttemptStatus, DependencyRef, ResultStatus } from 'gren';
+import type { AttemptStatus, DependencyRef, ResultStatus } from 'gren-ts';
 import { buildMetadata } from './metadata-builder';
 import { SeededRandom } from './seeded-random';
 import { buildState, type StateSpec } from './state-builder';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { serializeState, type GrenState } from 'gren';
+import { serializeState, type GrenState } from 'gren-ts';
 
 /** The files of one artifact to write into a store (tests and benchmarks). */
 export interface ArtifactFiles {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Float, Gren, GrenObject, MISSING } from 'gren';
+import { Field, Float, Gren, GrenObject, MISSING } from 'gren-ts';
 
 /**
  * The pipeline the browser suite's store is written with: a dependency chain

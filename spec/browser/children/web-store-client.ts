@@ -1,4 +1,4 @@
-import { GrenComputeError, GrenError, type Executor, type SubmittedJob } from 'gren';
+import { GrenComputeError, GrenError, type Executor, type SubmittedJob } from 'gren-ts';
 import { Dataset, Ensemble, Evaluate, Explode, LongRun, Parked, Report, Train } from './web-pipelines';
 
 /**

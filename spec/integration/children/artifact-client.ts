@@ -1,4 +1,4 @@
-import { GrenError, type GrenObject } from 'gren';
+import { GrenError, type GrenObject } from 'gren-ts';
 import { SlowSquare } from './pipelines';
 import { SlowFailure } from './store-pipelines';
 

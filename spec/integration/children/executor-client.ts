@@ -1,4 +1,4 @@
-import { createGrenContainer, EXECUTOR, GrenError, ProcessExecutor, useGrenContainer } from 'gren';
+import { createGrenContainer, EXECUTOR, GrenError, ProcessExecutor, useGrenContainer } from 'gren-ts';
 import { SlowSquare } from './pipelines';
 
 /**

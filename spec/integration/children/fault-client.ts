@@ -5,7 +5,7 @@ import {
   STATE_STORE,
   type Clock,
   type GrenContainerOverrides,
-} from 'gren';
+} from 'gren-ts';
 import * as fs from 'node:fs';
 import { Faulty, faultRun, stopHere, type KillPoint } from './fault-pipelines';
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Gren, GrenObject, MISSING } from 'gren';
+import { Field, Gren, GrenObject, MISSING } from 'gren-ts';
 import { recordCall } from './pipelines';
 
 /** Where fault-client.js stops to be SIGKILLed (see there). */

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Field, Gren, GrenObject, getLogger, setGrenRoot } from 'gren';
+import { Field, Gren, GrenObject, getLogger, setGrenRoot } from 'gren-ts';
 
 /** Type-only declarations vanish from the JavaScript, so its lines differ from these. */
 interface Unused {

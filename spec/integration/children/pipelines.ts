@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Gren, GrenObject, MISSING } from 'gren';
+import { Field, Gren, GrenObject, MISSING } from 'gren-ts';
 
 /** Appends "<pid> <what>" to the file named by SPEC_CALLS_FILE, so tests can count calls across processes. */
 export function recordCall(what: string): void {

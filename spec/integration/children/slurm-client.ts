@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { GrenError, GrenObject, SlurmExecutor, type SlurmOptions } from 'gren';
+import { GrenError, GrenObject, SlurmExecutor, type SlurmOptions } from 'gren-ts';
 import { Checkpointed, FailingJob, SlowSquare } from './pipelines';
 
 /**

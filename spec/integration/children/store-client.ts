@@ -1,4 +1,4 @@
-import { getGrenContainer, GrenError } from 'gren';
+import { getGrenContainer, GrenError } from 'gren-ts';
 import { SlowSquare } from './pipelines';
 
 /**

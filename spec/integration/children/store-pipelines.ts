@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { Field, Gren, GrenObject, MISSING } from 'gren';
+import { Field, Gren, GrenObject, MISSING } from 'gren-ts';
 import { recordCall } from './pipelines';
 
 function sleep(ms: number): Promise<void> {

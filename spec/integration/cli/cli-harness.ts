@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseState, runCli, serializeState, type CliIo } from 'gren';
+import { parseState, runCli, serializeState, type CliIo } from 'gren-ts';
 import { PYTHON_STORE } from '../../support/fixtures';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Float, Gren, GrenObject, MISSING } from 'gren';
+import { Field, Float, Gren, GrenObject, MISSING } from 'gren-ts';
 
 /** How many times each class's _create ran in this process (to prove gc kept a cache). */
 export const creations: Record<string, number> = {};

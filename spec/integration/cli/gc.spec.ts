@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultState, serializeState } from 'gren';
+import { defaultState, serializeState } from 'gren-ts';
 import { startAttempt } from '../../../lib/src/storage/transitions';
 import { eventually, finished, startChild } from '../../support/child-process';
 import { useTempStore } from '../../support/temp-store';

@@ -1,4 +1,4 @@
-import { Field, Gren, GrenObject, MISSING, type Executor, type SubmitRequest, type SubmittedJob } from 'gren';
+import { Field, Gren, GrenObject, MISSING, type Executor, type SubmitRequest, type SubmittedJob } from 'gren-ts';
 import { useTempStore } from '../../support/temp-store';
 
 @Gren({ namespace: 'spec.executors.concurrent.Gated' })

@@ -14,7 +14,7 @@ import {
   readEvents,
   readState,
   type GrenMetadata,
-} from 'gren';
+} from 'gren-ts';
 import type { DependencyContainer } from 'tsyringe';
 import { MetadataCollector } from '../../../lib/src/provenance/metadata-collector';
 import { systemClock } from '../../../lib/src/runtime/clock';

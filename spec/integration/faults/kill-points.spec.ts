@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readEvents, readState, type GrenState } from 'gren';
+import { readEvents, readState, type GrenState } from 'gren-ts';
 import type { ExperimentDetail, ExperimentList } from '../../../dashboard-api/src/contract/api-types';
 import { ensureBuiltCli } from '../../../dashboard-api/test/support/built-cli';
 import { startDashboard, type DashboardServer } from '../../browser/support/dashboard-server';

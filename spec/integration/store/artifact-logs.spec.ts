@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { configureLogging, Field, GREN_CONFIG, Gren, GrenComputeError, GrenObject, getLogger, MISSING } from 'gren';
+import { configureLogging, Field, GREN_CONFIG, Gren, GrenComputeError, GrenObject, getLogger, MISSING } from 'gren-ts';
 import { useTempStore } from '../../support/temp-store';
 import { artifactLog } from './foreign-attempt';
 

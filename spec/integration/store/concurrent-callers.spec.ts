@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Field, GREN_CONFIG, Gren, GrenComputeError, GrenObject, GrenWaitTimeout, MISSING, readState } from 'gren';
+import { Field, GREN_CONFIG, Gren, GrenComputeError, GrenObject, GrenWaitTimeout, MISSING, readState } from 'gren-ts';
 import { eventually, finished, startChild } from '../../support/child-process';
 import { useTempStore } from '../../support/temp-store';
 import { SlowSquare } from '../children/pipelines';

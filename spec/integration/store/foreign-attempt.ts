@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultState, serializeState, type GrenState } from 'gren';
+import { defaultState, serializeState, type GrenState } from 'gren-ts';
 import { finishStopped, finishSuccess, startAttempt } from '../../../lib/src/storage/transitions';
 
 export interface ForeignAttempt {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, GREN_CONFIG, Gren, GrenObject, MISSING, readEvents } from 'gren';
+import { Field, GREN_CONFIG, Gren, GrenObject, MISSING, readEvents } from 'gren-ts';
 import { resetForceRecompute } from '../../../lib/src/runtime/force-recompute';
 import { useTempStore } from '../../support/temp-store';
 

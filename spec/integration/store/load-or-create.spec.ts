@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Gren, GrenComputeError, GrenObject, MISSING, readEvents, readState } from 'gren';
+import { Field, Gren, GrenComputeError, GrenObject, MISSING, readEvents, readState } from 'gren-ts';
 import { useTempStore } from '../../support/temp-store';
 
 const calls: string[] = [];

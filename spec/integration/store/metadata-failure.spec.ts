@@ -12,7 +12,7 @@ import {
   readEvents,
   readState,
   type GrenMetadata,
-} from 'gren';
+} from 'gren-ts';
 import { MetadataCollector } from '../../../lib/src/provenance/metadata-collector';
 import { systemClock } from '../../../lib/src/runtime/clock';
 import { useTempStore } from '../../support/temp-store';
@@ -122,7 +122,7 @@ describe('loadOrCreate when metadata cannot be collected', () => {
       fs.writeFileSync(
         file,
         [
-          "const { Gren, GrenObject } = require('gren');",
+          "const { Gren, GrenObject } = require('gren-ts');",
           'class Outside extends GrenObject {',
           '  _create() { return 1; }',
           '  _load() { return 1; }',

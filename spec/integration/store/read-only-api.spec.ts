@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, GREN_CONFIG, Gren, GrenObject, GrenStateError, MISSING } from 'gren';
+import { Field, GREN_CONFIG, Gren, GrenObject, GrenStateError, MISSING } from 'gren-ts';
 import { useTempStore } from '../../support/temp-store';
 import { snapshotTree } from './store-snapshot';
 

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GREN_CONFIG, setGrenRoot } from 'gren';
+import { GREN_CONFIG, setGrenRoot } from 'gren-ts';
 import { CHILDREN_DIR, finished, type ChildResult } from '../../support/child-process';
 import { SlowSquare } from '../children/pipelines';
 import { snapshotTree } from './store-snapshot';

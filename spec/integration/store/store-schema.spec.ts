@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ArtifactPaths, Field, GREN_CONFIG, Gren, GrenComputeError, GrenObject, MISSING, setGrenRoot } from 'gren';
+import { ArtifactPaths, Field, GREN_CONFIG, Gren, GrenComputeError, GrenObject, MISSING, setGrenRoot } from 'gren-ts';
 import { systemClock } from '../../../lib/src/runtime/clock';
 import { isoMicros } from '../../../lib/src/storage/iso-time';
 import { reconcile } from '../../../lib/src/storage/reconcile';

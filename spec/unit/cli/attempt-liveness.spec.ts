@@ -1,4 +1,4 @@
-import { defaultState, type GrenState } from 'gren';
+import { defaultState, type GrenState } from 'gren-ts';
 import { liveReason, type LivenessFacts } from '../../../lib/src/cli/store/attempt-liveness';
 import { finishStopped, startAttempt } from '../../../lib/src/storage/transitions';
 

@@ -1,4 +1,4 @@
-import { Field, Float, Gren, GrenConfigError, GrenObject, GrenStruct } from 'gren';
+import { Field, Float, Gren, GrenConfigError, GrenObject, GrenStruct } from 'gren-ts';
 import { GrenCliError } from '../../../lib/src/cli/cli-error';
 import { buildConfig } from '../../../lib/src/cli/config/build-config';
 import { parseAssignments } from '../../../lib/src/cli/config/parse-set';

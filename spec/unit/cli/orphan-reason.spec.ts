@@ -1,4 +1,4 @@
-import { defaultState, type GrenState } from 'gren';
+import { defaultState, type GrenState } from 'gren-ts';
 import { orphanReason } from '../../../lib/src/cli/store/orphan-reason';
 import { finishFailed, finishStopped, finishSuccess, startAttempt } from '../../../lib/src/storage/transitions';
 

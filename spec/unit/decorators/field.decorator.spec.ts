@@ -1,4 +1,4 @@
-import { Field, Float, Gren, GrenDefinitionError, GrenStruct, MISSING } from 'gren';
+import { Field, Float, Gren, GrenDefinitionError, GrenStruct, MISSING } from 'gren-ts';
 import { expectError } from '../errors/expect-error';
 
 /** A class with neither @Gren() nor any decorator metadata, to apply @Field() to by hand. */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { Field, Gren, GrenDefinitionError, GrenObject, GrenSerializer, GrenStruct, grenRegistry } from 'gren';
+import { Field, Gren, GrenDefinitionError, GrenObject, GrenSerializer, GrenStruct, grenRegistry } from 'gren-ts';
 import { expectError } from '../errors/expect-error';
 
 /** The namespace @Gren() derives for a class of this file: its path from the package root, dotted. */

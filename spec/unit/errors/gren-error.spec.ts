@@ -8,7 +8,7 @@ import {
   GrenSettingsError,
   GrenStateError,
   GrenWaitTimeout,
-} from 'gren';
+} from 'gren-ts';
 import { describeValue } from '../../../lib/src/errors/describe-value';
 import { suggestName } from '../../../lib/src/errors/suggest-name';
 

@@ -1,4 +1,4 @@
-import { diffConfigs, Float } from 'gren';
+import { diffConfigs, Float } from 'gren-ts';
 import { formatValue } from '../../../lib/src/explain/format-value';
 
 const dataset = (name: string, size = 100): Record<string, unknown> => ({ __class__: 'p.Dataset', name, size });

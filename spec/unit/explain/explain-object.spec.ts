@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Float, formatExplanation, Gren, GREN_CONFIG, GrenObject } from 'gren';
+import { Field, Float, formatExplanation, Gren, GREN_CONFIG, GrenObject } from 'gren-ts';
 import { useTempStore } from '../../support/temp-store';
 
 @Gren({ namespace: 'spec.explain.Dataset' })

@@ -1,4 +1,4 @@
-import { Float } from 'gren';
+import { Float } from 'gren-ts';
 import { formatValue } from '../../../lib/src/explain/format-value';
 
 describe(formatValue, () => {

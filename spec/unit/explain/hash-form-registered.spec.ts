@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GrenSerializer } from 'gren';
+import { GrenSerializer } from 'gren-ts';
 import { hashOfTree, treeOfStored } from '../../../lib/src/explain/config-tree';
 import { hashFormOf } from '../../../lib/src/explain/hash-form';
 import { listArtifacts, PYTHON_STORE } from '../../support/fixtures';

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Field, Float, Gren, GrenObject, GrenSerializer, treeOfObject } from 'gren';
+import { Field, Float, Gren, GrenObject, GrenSerializer, treeOfObject } from 'gren-ts';
 import { hashOfTree } from '../../../lib/src/explain/config-tree';
 import { hashFormOf } from '../../../lib/src/explain/hash-form';
 import { listArtifacts, PYTHON_STORE } from '../../support/fixtures';

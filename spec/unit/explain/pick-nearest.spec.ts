@@ -1,4 +1,4 @@
-import type { FieldDifference, NearestArtifact } from 'gren';
+import type { FieldDifference, NearestArtifact } from 'gren-ts';
 import { pickNearest } from '../../../lib/src/explain/pick-nearest';
 
 const change: FieldDifference = { path: 'x', change: 'changed', old: 1, new: 2 };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Float, GrenConfigError, GrenSerializationError, MISSING } from 'gren';
+import { Float, GrenConfigError, GrenSerializationError, MISSING } from 'gren-ts';
 import { classModel } from '../../../lib/src/metadata/build-class-model';
 import { fuzzParameters } from '../../support/fuzz';
 import { Collections, Leaf, Misc, Scalars, Top } from '../../support/refstore-classes';

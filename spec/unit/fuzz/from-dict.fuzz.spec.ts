@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { GrenError, GrenObject, GrenSerializer } from 'gren';
+import { GrenError, GrenObject, GrenSerializer } from 'gren-ts';
 import { classModel } from '../../../lib/src/metadata/build-class-model';
 import { MARKERS } from '../../../lib/src/serialization/value-markers';
 import { fuzzParameters } from '../../support/fuzz';

@@ -1,4 +1,4 @@
-import { Field, Float, Gren, GrenObject, GrenStruct, MISSING, registerEnum, Tuple } from 'gren';
+import { Field, Float, Gren, GrenObject, GrenStruct, MISSING, registerEnum, Tuple } from 'gren-ts';
 
 /** Config classes with every kind of field type, for the fuzz properties. */
 export enum Shade {

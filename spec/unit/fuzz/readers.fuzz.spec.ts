@@ -13,7 +13,7 @@ import {
   readState,
   serializeState,
   StateManager,
-} from 'gren';
+} from 'gren-ts';
 import { ArtifactPaths } from '../../../lib/src/storage/artifact-paths';
 import { readSuccessMarker } from '../../../lib/src/storage/success-marker';
 import { listArtifacts, PYTHON_STORE } from '../../support/fixtures';

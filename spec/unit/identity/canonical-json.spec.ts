@@ -9,7 +9,7 @@ import {
   GrenStruct,
   registerEnum,
   Tuple,
-} from 'gren';
+} from 'gren-ts';
 import { compareCodePoints, sortByCodePoint } from '../../../lib/src/identity/code-point-order';
 import { formatUtcMicros } from '../../../lib/src/identity/format-datetime';
 import { pythonJsonString } from '../../../lib/src/identity/json-string';

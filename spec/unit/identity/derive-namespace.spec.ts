@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { GrenDefinitionError, grenRegistry } from 'gren';
+import { GrenDefinitionError, grenRegistry } from 'gren-ts';
 import { deriveNamespace, findPackageRoot, namespaceProblem } from '../../../lib/src/identity/derive-namespace';
 import { errorOf } from '../errors/expect-error';
 
@@ -120,7 +120,7 @@ describe('namespaceProblem', () => {
 
 describe('Gren namespace end to end', () => {
   const MODULE = [
-    "import { Field, Gren, GrenStruct } from 'gren';",
+    "import { Field, Gren, GrenStruct } from 'gren-ts';",
     '',
     '@Gren()',
     'export class Thing extends GrenStruct<Thing> {',

@@ -1,4 +1,4 @@
-import { GrenObject, GrenSerializer } from 'gren';
+import { GrenObject, GrenSerializer } from 'gren-ts';
 import { loadHashVectors, vectorConfigToDict } from '../../support/fixtures';
 import { BenchOuter, Collections, Misc, Scalars, Top } from '../../support/refstore-classes';
 

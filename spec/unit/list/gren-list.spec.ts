@@ -1,4 +1,4 @@
-import { GrenDefinitionError, GrenError, GrenList, GrenObject } from 'gren';
+import { GrenDefinitionError, GrenError, GrenList, GrenObject } from 'gren-ts';
 import { Leaf, Top, Middle } from '../../support/refstore-classes';
 import { expectError } from '../errors/expect-error';
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { configureLogging, GREN_CONFIG, getLogger } from 'gren';
+import { configureLogging, GREN_CONFIG, getLogger } from 'gren-ts';
 import { runWithHolder } from '../../../lib/src/logging/log-context';
 
 describe('getLogger and configureLogging', () => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Field, Float, Gren, GrenSerializer, GrenStruct, grenRegistry } from 'gren';
+import { Field, Float, Gren, GrenSerializer, GrenStruct, grenRegistry } from 'gren-ts';
 import { classModel } from '../../../lib/src/metadata/build-class-model';
 import { FIELD_RECORDS } from '../../../lib/src/metadata/metadata-keys';
 import { getOwnMetadata } from '../../../lib/src/metadata/reflect-keys';

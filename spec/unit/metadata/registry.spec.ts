@@ -7,7 +7,7 @@ import {
   GrenStruct,
   grenRegistry,
   registerEnum,
-} from 'gren';
+} from 'gren-ts';
 import { expectError } from '../errors/expect-error';
 
 enum Shade {

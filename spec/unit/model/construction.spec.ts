@@ -11,7 +11,7 @@ import {
   GrenStruct,
   MISSING,
   registerEnum,
-} from 'gren';
+} from 'gren-ts';
 import { expectError } from '../errors/expect-error';
 
 enum Color {

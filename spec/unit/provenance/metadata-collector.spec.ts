@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Field, GREN_CONFIG, Gren, GrenObject, GrenStruct, MISSING, version, type GrenSettings } from 'gren';
+import { Field, GREN_CONFIG, Gren, GrenObject, GrenStruct, MISSING, version, type GrenSettings } from 'gren-ts';
 import { MetadataCollector } from '../../../lib/src/provenance/metadata-collector';
 import * as runGitModule from '../../../lib/src/provenance/run-git';
 import { git, makeRepo, tempDir } from './git-repo';
@@ -97,7 +97,7 @@ function classDefinedIn(dir: string, namespace: string): new () => GrenObject<nu
   fs.writeFileSync(
     file,
     [
-      "const { Gren, GrenObject } = require('gren');",
+      "const { Gren, GrenObject } = require('gren-ts');",
       'class Outside extends GrenObject {',
       '  _create() { return 1; }',
       '  _load() { return 1; }',

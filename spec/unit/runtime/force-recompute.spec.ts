@@ -1,4 +1,4 @@
-import { Field, GREN_CONFIG, Gren, GrenObject, type GrenSettings } from 'gren';
+import { Field, GREN_CONFIG, Gren, GrenObject, type GrenSettings } from 'gren-ts';
 import { resetForceRecompute, takeForceRecompute } from '../../../lib/src/runtime/force-recompute';
 
 abstract class Base<Self> extends GrenObject<number, Self> {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GrenObject, GrenSerializer } from 'gren';
+import { GrenObject, GrenSerializer } from 'gren-ts';
 import { listArtifacts, PYTHON_STORE } from '../../support/fixtures';
 // Registers the store's classes (imported for its side effect as well as for Misc).
 import '../../support/refstore-classes';

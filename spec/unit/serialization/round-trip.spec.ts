@@ -11,7 +11,7 @@ import {
   MISSING,
   registerEnum,
   Tuple,
-} from 'gren';
+} from 'gren-ts';
 import { expectError } from '../errors/expect-error';
 
 enum Optimizer {

@@ -1,5 +1,5 @@
 import { PreciseDate } from '@google-cloud/precise-date';
-import { Field, Float, Gren, GrenObject, GrenSerializer, GrenStruct, registerEnum, Tuple } from 'gren';
+import { Field, Float, Gren, GrenObject, GrenSerializer, GrenStruct, registerEnum, Tuple } from 'gren-ts';
 import { loadHashVectors, vectorConfigToDict } from '../../support/fixtures';
 import {
   BenchInner,

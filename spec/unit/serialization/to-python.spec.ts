@@ -1,5 +1,5 @@
 import { PreciseDate } from '@google-cloud/precise-date';
-import { Field, Float, Gren, GrenObject, GrenSerializer, GrenStruct, MISSING, registerEnum, Tuple } from 'gren';
+import { Field, Float, Gren, GrenObject, GrenSerializer, GrenStruct, MISSING, registerEnum, Tuple } from 'gren-ts';
 import { pythonStringRepr } from '../../../lib/src/serialization/python-string-repr';
 import { loadHashVectors, vectorConfigToDict } from '../../support/fixtures';
 import '../../support/refstore-classes';

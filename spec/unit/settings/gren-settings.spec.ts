@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GrenSettingsError } from 'gren';
+import { GrenSettingsError } from 'gren-ts';
 import { settingsFromEnvironment } from '../../../lib/src/settings/gren-settings';
 import { expectError } from '../errors/expect-error';
 

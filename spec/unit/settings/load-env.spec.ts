@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GrenSettingsError, loadEnv } from 'gren';
+import { GrenSettingsError, loadEnv } from 'gren-ts';
 import { expectError } from '../errors/expect-error';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ArtifactPaths } from 'gren';
+import { ArtifactPaths } from 'gren-ts';
 
 describe('ArtifactPaths', () => {
   describe.each([

@@ -1,4 +1,4 @@
-import { isoSeconds, parseIsoTime } from 'gren';
+import { isoSeconds, parseIsoTime } from 'gren-ts';
 import { isoMicros } from '../../../lib/src/storage/iso-time';
 
 describe('isoSeconds', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GrenStateError } from 'gren';
+import { GrenStateError } from 'gren-ts';
 import { parseStateText } from '../../../lib/src/storage/read-state';
 import { readMetadata } from '../../../lib/src/storage/read-metadata';
 import { serializeState } from '../../../lib/src/storage/serialize-state';

@@ -1,4 +1,4 @@
-import type { GrenState, SchedulerProbe } from 'gren';
+import type { GrenState, SchedulerProbe } from 'gren-ts';
 import { reconcile, type ReconcileFacts } from '../../../lib/src/storage/reconcile';
 import { finishSuccess } from '../../../lib/src/storage/transitions';
 import { activeState, at, attemptOf, owner } from './state-samples';

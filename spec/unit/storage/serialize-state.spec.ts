@@ -1,4 +1,4 @@
-import { defaultState, serializeState, type GrenState } from 'gren';
+import { defaultState, serializeState, type GrenState } from 'gren-ts';
 import { finishFailed, finishStopped, finishSuccess } from '../../../lib/src/storage/transitions';
 import { parseStateText } from '../../../lib/src/storage/read-state';
 import { activeState, at } from './state-samples';

@@ -1,4 +1,4 @@
-import { defaultState, type ActiveAttempt, type AttemptOwner, type GrenState } from 'gren';
+import { defaultState, type ActiveAttempt, type AttemptOwner, type GrenState } from 'gren-ts';
 import { startAttempt } from '../../../lib/src/storage/transitions';
 
 export const T0 = new Date('2026-11-26T04:19:13.250Z');

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ArtifactPaths, readEvents } from 'gren';
+import { ArtifactPaths, readEvents } from 'gren-ts';
 import { StateStore } from '../../../lib/src/storage/state-store';
 import { readSuccessMarker, removeSuccessMarker, writeSuccessMarker } from '../../../lib/src/storage/success-marker';
 import { finishSuccess, invalidate, startAttempt } from '../../../lib/src/storage/transitions';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GrenStateError } from 'gren';
+import { GrenStateError } from 'gren-ts';
 import { writeFileAtomic } from '../../../lib/src/storage/atomic-write';
 import { SuccessStateCache } from '../../../lib/src/storage/success-state-cache';
 import { PYTHON_STORE } from '../../support/fixtures';

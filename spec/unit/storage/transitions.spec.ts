@@ -1,4 +1,4 @@
-import { defaultState, type GrenState } from 'gren';
+import { defaultState, type GrenState } from 'gren-ts';
 import {
   finishFailed,
   finishStopped,

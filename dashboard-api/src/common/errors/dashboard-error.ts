@@ -1,4 +1,4 @@
-import { GrenError } from 'gren';
+import { GrenError } from 'gren-ts';
 
 /** Codes of the dashboard's own errors; the exception filter maps each to an HTTP status. */
 export type DashboardErrorCode = 'INVALID_PARAMETER' | 'EXPERIMENT_NOT_FOUND' | 'NOT_FOUND' | 'NOT_MODIFIED';

@@ -1,5 +1,5 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { GrenStateError } from 'gren';
+import { GrenStateError } from 'gren-ts';
 import { DashboardError } from '../errors/dashboard-error';
 import { toHttpError } from './http-error';
 

@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { GrenError } from 'gren';
+import { GrenError } from 'gren-ts';
 
 export interface HttpError {
   status: number;

@@ -1,4 +1,4 @@
-import { FloatValue } from 'gren';
+import { FloatValue } from 'gren-ts';
 
 /**
  * A lossless-parsed JSON value with Python floats unboxed to numbers (1.0 == 1, as in Python),

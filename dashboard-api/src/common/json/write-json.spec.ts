@@ -1,4 +1,4 @@
-import { FloatValue } from 'gren';
+import { FloatValue } from 'gren-ts';
 import { MAX_JSON_DEPTH, TOO_DEEP, writeJson } from './write-json';
 
 describe(writeJson, () => {

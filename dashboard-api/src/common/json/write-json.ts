@@ -1,4 +1,4 @@
-import { FloatValue } from 'gren';
+import { FloatValue } from 'gren-ts';
 
 /** Objects and arrays nested deeper than this are not written out (see writeJson). */
 export const MAX_JSON_DEPTH = 256;

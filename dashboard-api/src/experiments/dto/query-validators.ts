@@ -1,5 +1,5 @@
 import { ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
-import { GrenError } from 'gren';
+import { GrenError } from 'gren-ts';
 import { parseConfigFilter } from '../query/config-filter';
 import { parseDatetimeParam } from '../query/parse-datetime';
 
