@@ -55,5 +55,14 @@ module.exports = {
       testMatch: ['<rootDir>/spec/browser/**/*.spec.ts'],
       globalSetup: '<rootDir>/spec/browser/support/global-setup.ts',
     },
+    {
+      // Real user projects in temp folders: gren installed from its tarball, built and run
+      // with tsc 7, swc, ts-node on TypeScript 5/6, tsx and vitest (the README's runner table).
+      ...common,
+      displayName: 'toolchains',
+      testMatch: ['<rootDir>/spec/toolchains/**/*.spec.ts'],
+      globalSetup: '<rootDir>/spec/toolchains/support/global-setup.ts',
+      globalTeardown: '<rootDir>/spec/toolchains/support/global-teardown.ts',
+    },
   ],
 };

@@ -51,6 +51,8 @@ for (const [label, command, args] of builds) {
 const jestRuns = [
   ['jest', ['--selectProjects', 'lib-unit', 'lib-integration', 'dashboard-api', 'examples', 'browser', '--ci'], 'jest.json'],
   ['jest slurm (in band)', ['--selectProjects', 'slurm', '--runInBand', '--ci'], 'jest-slurm.json'],
+  // User projects in temp folders (npm install of the packed library, tsc 7, swc, ts-node, tsx, vitest).
+  ['jest toolchains', ['--selectProjects', 'toolchains', '--ci'], 'jest-toolchains.json'],
 ];
 for (const [label, args, report] of jestRuns) {
   const file = join(out, report);

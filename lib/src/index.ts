@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import './errors/print-uncaught-errors';
 
-export { Gren } from './decorators/gren.decorator';
-export { Field } from './decorators/field.decorator';
+export { Gren, type GrenClassDecorator } from './decorators/gren.decorator';
+export { Field, type FieldDecorator, type FieldTypeClass } from './decorators/field.decorator';
 export { registerEnum } from './decorators/register-enum';
 export { GrenObject } from './model/gren-object';
 export { GrenStruct } from './model/gren-struct';

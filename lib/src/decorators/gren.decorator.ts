@@ -7,16 +7,27 @@ import { defineOwnMetadata, hasOwnMetadata } from '../metadata/reflect-keys';
 import { registry } from '../metadata/registry';
 import type { AnyClass } from '../metadata/type-spec';
 import { finalizeConstruction } from '../model/construct';
+import { isStandardDecoratorContext, standardClassError } from './standard-decorator-call';
+
+/**
+ * What @Gren() returns: a legacy class decorator. The second call shape is the one standard
+ * (TC39) decorators make; it is typed only so that such code compiles and gren can say at
+ * run time which tsconfig flags to set.
+ */
+export interface GrenClassDecorator {
+  <T extends AnyClass>(target: T): T;
+  (value: AnyClass, context: ClassDecoratorContext): void;
+}
 
 /**
  * Registers a config class under its namespace (the `__class__` marker and directory path).
  * The class is wrapped so that construction finishes (init values applied, checks run,
  * object frozen) after every field initializer of the subclass chain has run.
  */
-export function Gren(options: GrenOptions = {}): ClassDecorator {
+export function Gren(options: GrenOptions = {}): GrenClassDecorator {
   const sourceFile = callerFile();
   return ((target: AnyClass, context?: unknown): AnyClass => {
-    if (context !== undefined) throw GrenDefinitionError.standardDecorators('@Gren()');
+    if (isStandardDecoratorContext(context)) throw standardClassError(context);
     if (hasOwnMetadata(CLASS_RECORD, target) || registry.isRegistered(target)) {
       throw GrenDefinitionError.decoratedTwice(target.name);
     }
@@ -30,7 +41,7 @@ export function Gren(options: GrenOptions = {}): ClassDecorator {
     defineStaticOptions(wrapped, options);
     registry.registerClass({ cls: wrapped, namespace, record });
     return wrapped;
-  }) as unknown as ClassDecorator;
+  });
 }
 
 function defaultNamespace(className: string, sourceFile: string | undefined): string {

@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value';
 import { GrenError } from './gren-error';
 
 /**
@@ -43,13 +44,27 @@ export class GrenDefinitionError extends GrenError {
     );
   }
 
-  static untypedField(className: string, key: string): GrenDefinitionError {
+  /**
+   * `fieldDefault` is what the field's initializer gave, when gren could read it (`required`:
+   * it was MISSING).
+   */
+  static untypedField(
+    className: string,
+    key: string,
+    fieldDefault?: { value: unknown; required: boolean },
+  ): GrenDefinitionError {
+    let defaultNote = 'gren could not read its default (the constructor needs arguments)';
+    if (fieldDefault?.required) defaultNote = 'it is required (MISSING), so no default tells its type';
+    else if (fieldDefault) {
+      defaultNote = `its default (${describeValue(fieldDefault.value)}) does not tell (only a string, number or boolean default does)`;
+    }
     return new GrenDefinitionError(
       'DEFINITION_UNTYPED_FIELD',
-      `Cannot determine the type of ${className}.prototype.${key}: @Field() got no explicit type and ` +
-        'there is no design:type metadata (emitDecoratorMetadata is off, or the code was compiled by a ' +
-        'tool that does not emit it, such as esbuild or tsx). Pass the type: @Field({ type: String }), ' +
-        "@Field(() => OtherConfig), or enable \"emitDecoratorMetadata\": true in tsconfig.json.",
+      `Cannot determine the type of ${className}.prototype.${key}: @Field() got no type, there is no ` +
+        'design:type metadata (emitDecoratorMetadata is off, or the code was compiled by esbuild, tsx or ' +
+        `vitest, which emit none), and ${defaultNote}. Name the type: @Field(String), @Field(Date), ` +
+        '@Field({ type: [Float] }), or a thunk @Field(() => OtherConfig); or run the code through tsc or swc ' +
+        'with "emitDecoratorMetadata": true.',
     );
   }
 
@@ -62,12 +77,29 @@ export class GrenDefinitionError extends GrenError {
     );
   }
 
-  static standardDecorators(decorator: string): GrenDefinitionError {
+  /**
+   * The code was compiled with standard (TC39) decorators. `fields` are the @Field() members
+   * of the class seen so far.
+   */
+  static standardDecorators(className: string, fields: readonly string[]): GrenDefinitionError {
+    const members = fields.length > 0 ? ` (and @Field() on ${fields.join(', ')})` : '';
     return new GrenDefinitionError(
       'DEFINITION_STANDARD_DECORATORS',
-      `${decorator} was called as a standard (TC39) decorator. gren's decorators need legacy ` +
-        'decorators: set "experimentalDecorators": true (and "emitDecoratorMetadata": true, ' +
-        '"useDefineForClassFields": false) in tsconfig.json.',
+      `@Gren() on ${className}${members} ran as a standard (TC39) decorator, but gren's decorators are ` +
+        'legacy decorators that need field type metadata. Set "experimentalDecorators": true, ' +
+        '"emitDecoratorMetadata": true and "useDefineForClassFields": false in the compilerOptions of ' +
+        'tsconfig.json (tsx and vitest read the same file).',
+    );
+  }
+
+  /** A @Field() that ran as a TC39 decorator on a class gren never saw decorated with @Gren(). */
+  static standardFieldDecorator(className: string, key: string): GrenDefinitionError {
+    return new GrenDefinitionError(
+      'DEFINITION_STANDARD_DECORATORS',
+      `@Field() on ${className}.prototype.${key} ran as a standard (TC39) decorator, but gren's decorators are ` +
+        'legacy decorators. Set "experimentalDecorators": true, "emitDecoratorMetadata": true and ' +
+        '"useDefineForClassFields": false in the compilerOptions of tsconfig.json, and decorate the ' +
+        `class with @Gren().`,
     );
   }
 
@@ -78,7 +110,6 @@ export class GrenDefinitionError extends GrenError {
         '(gren imports it itself; this means a bundler removed it).',
     );
   }
-
 
   static notDecorated(className: string, base: string): GrenDefinitionError {
     return new GrenDefinitionError(

@@ -2,13 +2,16 @@ import { getMetadataStorage } from 'class-validator';
 import { GrenDefinitionError } from '../errors/definition-error';
 import { sortByCodePoint } from '../identity/code-point-order';
 import { pythonJsonString } from '../identity/json-string';
+import { isMissing } from '../model/missing';
 import type { ClassModel, FieldModel, HashEntry } from './class-model';
+import { readFieldDefaults } from './field-defaults';
 import type { FieldRecord } from './field-record';
 import { FIELD_RECORDS } from './metadata-keys';
 import { getOwnMetadata } from './reflect-keys';
 import { registry } from './registry';
 import { RESERVED_FIELD_NAMES } from './reserved-names';
 import { resolveFieldType } from './resolve-field-type';
+import { typeFromDefault } from './type-from-default';
 import type { AnyClass } from './type-spec';
 
 /**
@@ -23,7 +26,8 @@ export function classModel(cls: AnyClass): ClassModel {
   const entry = registry.classEntry(cls);
   if (!entry) throw GrenDefinitionError.notDecorated(cls.name, 'a gren config class');
   const className = entry.cls.name;
-  const fields = mergedFieldRecords(entry.record.original).map((record) => buildField(className, record));
+  const defaults = lazyDefaults(entry.record.original);
+  const fields = mergedFieldRecords(entry.record.original).map((record) => buildField(className, record, defaults));
   const byName = new Map(fields.map((field) => [field.name, field]));
   const model: ClassModel = Object.freeze({
     cls: entry.cls,
@@ -53,16 +57,36 @@ function mergedFieldRecords(original: AnyClass): FieldRecord[] {
   return [...merged.values()];
 }
 
-function buildField(className: string, record: FieldRecord): FieldModel {
+type DefaultsReader = () => Readonly<Record<string, unknown>> | undefined;
+
+function lazyDefaults(original: AnyClass): DefaultsReader {
+  let read = false;
+  let defaults: Readonly<Record<string, unknown>> | undefined;
+  return () => {
+    if (!read) defaults = readFieldDefaults(original);
+    read = true;
+    return defaults;
+  };
+}
+
+function buildField(className: string, record: FieldRecord, defaults: DefaultsReader): FieldModel {
   if (RESERVED_FIELD_NAMES.has(record.name)) throw GrenDefinitionError.reservedField(className, record.name);
-  const spec = record.typeThunk ? record.typeThunk() : (record.options.type ?? record.designType);
-  if (spec === undefined) throw GrenDefinitionError.untypedField(className, record.name);
+  const spec = record.typeThunk ? record.typeThunk() : (record.options.type ?? record.designType ?? typeOfDefault(className, record.name, defaults));
   return Object.freeze({
     name: record.name,
     hashed: !record.name.startsWith('_') && record.options.hash !== false,
     type: resolveFieldType(spec, className, record.name),
     description: record.options.description,
   });
+}
+
+/** Code compiled without design:type metadata: the default value's type, where it is unambiguous. */
+function typeOfDefault(className: string, name: string, defaults: DefaultsReader): unknown {
+  const values = defaults();
+  const type = values ? typeFromDefault(values[name]) : undefined;
+  if (type !== undefined) return type;
+  const fieldDefault = values ? { value: values[name], required: isMissing(values[name]) } : undefined;
+  throw GrenDefinitionError.untypedField(className, name, fieldDefault);
 }
 
 function hashEntries(fields: readonly FieldModel[], namespaceJson: string): HashEntry[] {

@@ -1,6 +1,15 @@
 import { Field, Float, Gren, GrenDefinitionError, GrenStruct, MISSING } from 'gren-ts';
 import { expectError } from '../errors/expect-error';
 
+/** The context a standard (TC39) field decorator receives, collecting its initializers. */
+function standardFieldContext(name: string, initializers: ((this: unknown) => void)[]): ClassFieldDecoratorContext {
+  const context = { kind: 'field', name, static: false, private: false, metadata: undefined };
+  const addInitializer = (initializer: (this: unknown) => void): void => {
+    initializers.push(initializer);
+  };
+  return { ...context, addInitializer } as unknown as ClassFieldDecoratorContext;
+}
+
 /** A class with neither @Gren() nor any decorator metadata, to apply @Field() to by hand. */
 function undecoratedPrototype(name: string): object {
   const holder = { [name]: class {} };
@@ -43,16 +52,8 @@ describe('Field', () => {
   });
 
   describe('when neither an explicit type nor design:type is available', () => {
-    it('should fail naming Class.prototype.field and both fixes', () => {
-      const prototype = undecoratedPrototype('NoMetadata');
-
-      expectError(
-        () => Field()(prototype, 'rate'),
-        GrenDefinitionError,
-        'Cannot determine the type of NoMetadata.prototype.rate',
-        '@Field({ type: String })',
-        '"emitDecoratorMetadata": true',
-      );
+    it('should record the field and leave the type to the model builder', () => {
+      expect(() => Field()(undecoratedPrototype('NoMetadata'), 'rate')).not.toThrow();
     });
 
     it('should accept the same field when the type is explicit or a thunk', () => {
@@ -79,15 +80,21 @@ describe('Field', () => {
     });
   });
 
-  describe('when called as a standard (TC39) decorator', () => {
-    it('should explain which tsconfig flags legacy decorators need', () => {
-      const standardCall = Field() as unknown as (target: unknown, context: unknown) => unknown;
+  describe('when called as a standard (TC39) decorator on a class without @Gren()', () => {
+    it('should fail at construction naming Class.prototype.field and the tsconfig flags', () => {
+      const initializers: ((this: unknown) => void)[] = [];
+      const context = standardFieldContext('rate', initializers);
+      class Orphan {}
 
+      Field()(undefined, context);
+
+      expect(initializers).toHaveLength(1);
       expectError(
-        () => standardCall(undefined, { kind: 'field', name: 'x', static: false, private: false }),
+        () => initializers[0]?.call(new Orphan()),
         GrenDefinitionError,
-        '@Field() was called as a standard (TC39) decorator',
+        '@Field() on Orphan.prototype.rate ran as a standard (TC39) decorator',
         '"experimentalDecorators": true',
+        '"useDefineForClassFields": false',
       );
     });
   });

@@ -138,16 +138,22 @@ describe('Gren', () => {
   });
 
   describe('when called as a standard (TC39) decorator', () => {
-    it('should explain which tsconfig flags legacy decorators need', () => {
-      const standardCall = Gren() as unknown as (target: unknown, context: unknown) => unknown;
+    it('should name the class, the @Field() members before it and the tsconfig flags', () => {
+      const fieldContext = (name: string): ClassFieldDecoratorContext =>
+        ({ kind: 'field', name, static: false, private: false, metadata: undefined, addInitializer: () => undefined }) as unknown as ClassFieldDecoratorContext;
+      const classContext = { kind: 'class', name: 'Modern', metadata: undefined, addInitializer: () => undefined } as unknown as ClassDecoratorContext;
+      Field()(undefined, fieldContext('rate'));
+      Field()(undefined, fieldContext('steps'));
 
-      expectError(
-        () => standardCall(class Modern {}, { kind: 'class', name: 'Modern' }),
+      const error = expectError(
+        () => Gren()(class Modern {}, classContext),
         GrenDefinitionError,
-        '@Gren() was called as a standard (TC39) decorator',
+        '@Gren() on Modern (and @Field() on rate, steps) ran as a standard (TC39) decorator',
         '"experimentalDecorators": true',
+        '"emitDecoratorMetadata": true',
         '"useDefineForClassFields": false',
       );
+      expect(error.code).toBe('DEFINITION_STANDARD_DECORATORS');
     });
   });
 
