@@ -29,6 +29,8 @@ import type { ArtifactPaths } from '../storage/artifact-paths';
 import type { GrenRuntime } from './gren-runtime';
 import { isPidAlive } from './pid-alive';
 
+const ORPHANING_STATUSES: ReadonlySet<string> = new Set(['crashed', 'cancelled', 'preempted']);
+
 /**
  * Reconciles the artifact while the caller holds its state lock: settles an attempt whose
  * holder is gone and, when that holder is proven dead, breaks its compute lock. Because
@@ -50,5 +52,8 @@ export function settleLocked(runtime: GrenRuntime, paths: ArtifactPaths, probed:
   // Whatever the verdict (a success marker too: it is written under this same lock), the
   // holder it settles is gone, so its compute lock goes with it.
   if (outcome.changed && attempt && !isActive(attempt)) runtime.locks.breakLock(paths);
+  // An attempt that ended crashed, cancelled or preempted earlier (a Python process killed by
+  // SIGTERM leaves its lock behind) leaves an orphan: gone once its holder is dead or stale.
+  else if (attempt && ORPHANING_STATUSES.has(attempt.status) && runtime.locks.isHeld(paths)) runtime.locks.breakOrphan(paths, runtime.settings.leaseSecs);
   return outcome.state;
 }
