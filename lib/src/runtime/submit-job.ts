@@ -8,7 +8,7 @@ import type { GrenObject } from '../model/gren-object';
 import { environmentInfo } from '../provenance/environment-info';
 import { stringifyPythonJson } from '../serialization/python-json';
 import { toDict } from '../serialization/to-dict';
-import { writeFileAtomic } from '../storage/atomic-write';
+import { writeMetadataFiles } from '../storage/write-metadata';
 import type { ArtifactPaths } from '../storage/artifact-paths';
 import { removeSuccessMarker } from '../storage/success-marker';
 import { withStateLock } from '../storage/state-lock';
@@ -101,7 +101,7 @@ async function submitNew<T>(runtime: GrenRuntime, artifact: Artifact<T>, executo
 async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<void> {
   try {
     const metadata = await runtime.metadata.collect(artifact.object, artifact.dir);
-    writeFileAtomic(artifact.paths.metadata, stringifyPythonJson(metadata, { indent: 2 }));
+    writeMetadataFiles(artifact.paths, metadata);
   } catch (error) {
     throw new GrenComputeError('Failed to create metadata', artifact.paths.state, error);
   }

@@ -249,6 +249,7 @@ describe('an attempt killed with SIGKILL at every step', () => {
           'SUCCESS.json',
           'events.jsonl',
           'gren.log',
+          'metadata-ts.json',
           'metadata.json',
           'state.json',
         ]);
