@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readEvents, readState } from 'gren-ts';
 import { runChild } from '../../support/child-process';
+import { checkStoreFiles } from '../../schemas/store-file-checks';
 import { PYTHON_KILLED } from '../../support/fixtures';
 import { TrainModel } from '../children/interop-models';
 
@@ -92,5 +93,13 @@ describe('a store left by a Python process killed in _create', () => {
         .sort(),
     ).toEqual([]);
     expect(fs.readdirSync(path.join(store, DATASET_DIR, '.gren')).filter((name) => name.includes('lock'))).toEqual([]);
+  });
+
+  it("should leave every file as the Python gren's strict schemas want it (its get_metadata() accepts our metadata.json)", () => {
+    const check = checkStoreFiles(store);
+
+    expect(check.problems).toEqual([]);
+    expect(check.counts.metadata).toBe(2);
+    expect(check.counts.typescriptMetadata).toBe(1);
   });
 });
