@@ -49,11 +49,14 @@ export function settleLocked(runtime: GrenRuntime, paths: ArtifactPaths, probed:
     }),
   );
   const attempt = outcome.state.attempt;
-  // Whatever the verdict (a success marker too: it is written under this same lock), the
-  // holder it settles is gone, so its compute lock goes with it.
-  if (outcome.changed && attempt && !isActive(attempt)) runtime.locks.breakLock(paths);
-  // An attempt that ended crashed, cancelled or preempted earlier (a Python process killed by
-  // SIGTERM leaves its lock behind) leaves an orphan: gone once its holder is dead or stale.
-  else if (attempt && ORPHANING_STATUSES.has(attempt.status) && runtime.locks.isHeld(paths)) runtime.locks.breakOrphan(paths, runtime.settings.leaseSecs);
+  if (outcome.changed && attempt && !isActive(attempt)) {
+    // Whatever the verdict (a success marker too: it is written under this same lock), the
+    // holder it settles is gone, so its compute lock goes with it.
+    runtime.locks.breakLock(paths);
+  } else if (attempt && ORPHANING_STATUSES.has(attempt.status) && runtime.locks.isHeld(paths)) {
+    // An attempt that ended so earlier may have left its lock (a Python process killed by
+    // SIGTERM does): an orphan, broken once its holder is dead or stale.
+    runtime.locks.breakOrphan(paths, runtime.settings.leaseSecs);
+  }
   return outcome.state;
 }
