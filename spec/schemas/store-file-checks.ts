@@ -23,6 +23,7 @@ const validators = {
   event: schema('event.schema.json'),
   success: schema('success.schema.json'),
   metadata: schema('metadata.schema.json'),
+  typescriptMetadata: schema('metadata-ts.schema.json'),
 };
 
 // Key orders of the reference (§3.2 tables, §3.6, §5), written out independently of lib/.
@@ -97,21 +98,24 @@ export const TYPESCRIPT_METADATA_KEYS = [
 
 export interface StoreCheck {
   /** How many files (or event lines) of each kind were checked. */
-  counts: { state: number; events: number; success: number; metadata: number };
+  counts: { state: number; events: number; success: number; metadata: number; typescriptMetadata: number };
   /** `<file>: <what is wrong>`; empty when everything conforms. */
   problems: string[];
   /** The parsed state.json files, for coverage assertions. */
   states: { file: string; state: Json }[];
   metadata: { file: string; metadata: Json }[];
+  /** The parsed metadata-ts.json files (our own facts, beside metadata.json). */
+  typescriptMetadata: { file: string; metadata: Json }[];
 }
 
-/** Checks every state.json, events.jsonl, SUCCESS.json and metadata.json under `store`. */
+/** Checks every state.json, events.jsonl, SUCCESS.json, metadata.json and metadata-ts.json under `store`. */
 export function checkStoreFiles(store: string): StoreCheck {
   const check: StoreCheck = {
-    counts: { state: 0, events: 0, success: 0, metadata: 0 },
+    counts: { state: 0, events: 0, success: 0, metadata: 0, typescriptMetadata: 0 },
     problems: [],
     states: [],
     metadata: [],
+    typescriptMetadata: [],
   };
   for (const internal of findInternalDirs(store)) {
     const at = (name: string): string => path.join(internal, name);
@@ -119,6 +123,7 @@ export function checkStoreFiles(store: string): StoreCheck {
     if (fs.existsSync(at('events.jsonl'))) checkEvents(at('events.jsonl'), check);
     if (fs.existsSync(at('SUCCESS.json'))) checkSuccess(at('SUCCESS.json'), check);
     if (fs.existsSync(at('metadata.json'))) checkMetadata(at('metadata.json'), check);
+    if (fs.existsSync(at('metadata-ts.json'))) checkTypeScriptMetadata(at('metadata-ts.json'), check);
   }
   return check;
 }
@@ -201,13 +206,22 @@ function checkMetadata(file: string, check: StoreCheck): void {
   check.metadata.push({ file, metadata });
   const problems = (problem: string): number => check.problems.push(`${file}: ${problem}`);
   schemaProblems(validators.metadata, metadata).forEach(problems);
-  const expected =
-    'gren_ts_def' in metadata ? [...REFERENCE_METADATA_KEYS, ...TYPESCRIPT_METADATA_KEYS] : REFERENCE_METADATA_KEYS;
-  keyOrderProblems(metadata, expected, '').forEach(problems);
+  keyOrderProblems(metadata, REFERENCE_METADATA_KEYS, '').forEach(problems);
   // Floats inside gren_obj are Python reprs (1e-05), so only the outer layout is compared.
   if (/[^\t\n\r -~]/.test(text)) problems('contains non-ASCII characters (Python escapes them)');
   if (!text.startsWith('{\n  "gren_python_def": ') || !text.endsWith('\n}'))
     problems("is not laid out as Python's json.dumps(indent=2)");
+}
+
+function checkTypeScriptMetadata(file: string, check: StoreCheck): void {
+  check.counts.typescriptMetadata += 1;
+  const text = fs.readFileSync(file, 'utf8');
+  const metadata = JSON.parse(text) as Json;
+  check.typescriptMetadata.push({ file, metadata });
+  const problems = (problem: string): number => check.problems.push(`${file}: ${problem}`);
+  schemaProblems(validators.typescriptMetadata, metadata).forEach(problems);
+  keyOrderProblems(metadata, TYPESCRIPT_METADATA_KEYS, '').forEach(problems);
+  if (!fs.existsSync(path.join(path.dirname(file), 'metadata.json'))) problems('has no metadata.json beside it');
 }
 
 function schemaProblems(validate: ValidateFunction, data: unknown): string[] {

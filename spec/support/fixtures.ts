@@ -5,6 +5,8 @@ import { GrenSerializer } from 'gren-ts';
 /** ../shared/fixtures beside the project root. */
 export const SHARED_FIXTURES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures');
 export const PYTHON_STORE = path.join(SHARED_FIXTURES, 'python-store');
+/** What a Python process SIGKILLed in `TrainModel._create` left: a running attempt of a dead pid and its compute-lock file. */
+export const PYTHON_KILLED = path.join(SHARED_FIXTURES, 'python-killed');
 
 export interface ObjectVector {
   label: string;

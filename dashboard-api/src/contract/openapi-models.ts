@@ -50,7 +50,12 @@ export class ExperimentDetailModel extends ExperimentSummaryModel implements Api
   @ApiProperty() directory!: string;
   @ApiProperty({ type: Object, nullable: true, description: 'The whole state.json (null when unreadable).' })
   state!: Record<string, unknown> | null;
-  @ApiProperty({ type: Object, nullable: true, description: 'metadata.json as written (null when missing).' })
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description:
+      'metadata.json as written, with the TypeScript facts of .gren/metadata-ts.json when it exists (null when missing).',
+  })
   metadata!: Record<string, unknown> | null;
   @ApiProperty({ type: Object, nullable: true, description: 'The current attempt (StateAttempt).' })
   attempt!: Api.StateAttempt | null;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GrenStateError, parseState, readMetadataRaw, type Attempt } from 'gren-ts';
+import { GrenStateError, parseState, readMetadataWithTypeScriptFacts, type Attempt } from 'gren-ts';
 import type { ExperimentDetail, StateAttempt } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
 import { summarizeInvalid, summarizeState } from '../index/summarize-state';
@@ -57,10 +57,10 @@ function invalidDetail(
   };
 }
 
-/** metadata.json parsed losslessly, or null when missing or unreadable. */
+/** metadata.json parsed losslessly, with our facts from metadata-ts.json when it exists; null when missing or unreadable. */
 export function readMetadata(record: ArtifactRecord): Record<string, unknown> | null {
   try {
-    return readMetadataRaw(path.join(record.directory, '.gren', 'metadata.json')) ?? null;
+    return readMetadataWithTypeScriptFacts(path.join(record.directory, '.gren', 'metadata.json')) ?? null;
   } catch {
     return null;
   }

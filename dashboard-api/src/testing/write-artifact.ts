@@ -12,6 +12,8 @@ export interface ArtifactFiles {
   state: GrenState | string | null;
   /** An object, raw text, or undefined for no metadata.json. */
   metadata?: Record<string, unknown> | string;
+  /** `.gren/metadata-ts.json`, the TypeScript gren's own facts (written since it keeps metadata.json strict). */
+  typescriptMetadata?: Record<string, unknown>;
   /** `.gren/gren.log` content. */
   log?: string;
   /** `.gren/events.jsonl` lines. */
@@ -34,6 +36,9 @@ export function writeArtifact(base: string, files: ArtifactFiles): string {
   if (files.metadata !== undefined) {
     const text = typeof files.metadata === 'string' ? files.metadata : JSON.stringify(files.metadata, null, 2);
     fs.writeFileSync(path.join(internal, 'metadata.json'), text);
+  }
+  if (files.typescriptMetadata !== undefined) {
+    fs.writeFileSync(path.join(internal, 'metadata-ts.json'), JSON.stringify(files.typescriptMetadata, null, 2));
   }
   if (files.events !== undefined) {
     fs.writeFileSync(

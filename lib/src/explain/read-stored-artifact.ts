@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { isPlainObject } from '../model/is-plain-object';
 import { ArtifactPaths } from '../storage/artifact-paths';
-import { readMetadataRaw } from '../storage/read-metadata';
+import { readMetadataWithTypeScriptFacts } from '../storage/read-metadata';
 import { readState } from '../storage/read-state';
 import type { GrenState } from '../storage/state-types';
 import { treeOfStored, type StoredTree } from './config-tree';
@@ -50,7 +50,7 @@ export function readStoredArtifact(directory: string, hash: string, withConfig =
 function readConfig(paths: ArtifactPaths, hash: string): StoredTree | { missing: string } {
   let metadata: Record<string, unknown> | undefined;
   try {
-    metadata = readMetadataRaw(paths.metadata);
+    metadata = readMetadataWithTypeScriptFacts(paths.metadata);
   } catch (error) {
     return { missing: (error as Error).message };
   }

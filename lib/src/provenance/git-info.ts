@@ -21,26 +21,32 @@ export const IGNORED_DIFF = '<ignored-diff>';
 
 /**
  * Git facts of the repository holding `cwd` (the directory of the code that defines the
- * class, not the process's working directory — R13). Without git, or outside a repository,
- * the fields read `<no-git>` unless GREN_REQUIRE_GIT asks for a failure.
+ * class, not the process's working directory — R13), read from that repository's root as
+ * the Python gren reads them when run from the root: untracked files of the whole tree with
+ * repository-relative paths, submodules by their repository-relative paths. Without git, or
+ * outside a repository, the fields read `<no-git>` unless GREN_REQUIRE_GIT asks for a failure.
  */
 export async function collectGitInfo(cwd: string, options: GitInfoOptions): Promise<GitInfo> {
+  let root: string;
   let commit: string;
   let branch: string;
   try {
-    commit = (await runGit(['rev-parse', 'HEAD'], cwd)).stdout;
-    branch = (await runGit(['rev-parse', '--abbrev-ref', 'HEAD'], cwd)).stdout;
+    root = (await runGit(['rev-parse', '--show-toplevel'], cwd)).stdout;
+    if (!root) throw new Error(`not inside a git work tree: ${cwd}`);
+    commit = (await runGit(['rev-parse', 'HEAD'], root)).stdout;
+    branch = (await runGit(['rev-parse', '--abbrev-ref', 'HEAD'], root)).stdout;
     if (!commit || commit.includes(' ')) throw new Error(`not a git repository with commits: ${cwd}`);
   } catch (error) {
-    if (options.requireGit) throw new Error(`${(error as Error).message}. Unset GREN_REQUIRE_GIT to record "${NO_GIT}" instead.`);
+    if (options.requireGit)
+      throw new Error(`${(error as Error).message}. Unset GREN_REQUIRE_GIT to record "${NO_GIT}" instead.`);
     return { commit: NO_GIT, branch: NO_GIT, remote: null, patch: NO_GIT, submodules: {} };
   }
   return {
     commit,
     branch,
-    remote: await remoteUrl(cwd, options.requireGitRemote),
-    patch: options.ignoreDiff ? IGNORED_DIFF : await patchText(cwd, options.maxPatchChars),
-    submodules: await submodules(cwd),
+    remote: await remoteUrl(root, options.requireGitRemote),
+    patch: options.ignoreDiff ? IGNORED_DIFF : await patchText(root, options.maxPatchChars),
+    submodules: await submodules(root),
   };
 }
 
@@ -62,7 +68,10 @@ function header(title: string, width: number): string {
 async function patchText(cwd: string, maxChars: number): Promise<string> {
   const unstaged = (await runGit(['diff'], cwd)).stdout;
   const staged = (await runGit(['diff', '--cached'], cwd)).stdout;
-  const untrackedFiles = (await runGit(['ls-files', '--others', '--exclude-standard'], cwd)).stdout.split('\n').filter(Boolean);
+  // -z: names as they are (without it git quotes unusual ones, which diff --no-index cannot open).
+  const untrackedFiles = (await runGit(['ls-files', '--others', '--exclude-standard', '-z'], cwd)).stdout
+    .split('\0')
+    .filter(Boolean);
   const untracked: string[] = [];
   let size = unstaged.length + staged.length;
   for (const file of untrackedFiles) {
@@ -71,7 +80,14 @@ async function patchText(cwd: string, maxChars: number): Promise<string> {
     untracked.push(diff);
     size += diff.length;
   }
-  const patch = [header('unstaged', 65), unstaged, header('staged', 65), staged, header('untracked', 64), untracked.join('\n')]
+  const patch = [
+    header('unstaged', 65),
+    unstaged,
+    header('staged', 65),
+    staged,
+    header('untracked', 64),
+    untracked.join('\n'),
+  ]
     .filter((piece) => piece.length > 0)
     .join('\n');
   if (patch.length <= maxChars) return patch;

@@ -1,8 +1,7 @@
 import { GrenComputeError } from '../errors/compute-error';
 import type { HeldComputeLock } from '../locking/compute-lock';
 import { getLogger } from '../logging/gren-logger';
-import { stringifyPythonJson } from '../serialization/python-json';
-import { writeFileAtomic } from '../storage/atomic-write';
+import { writeMetadataFiles } from '../storage/write-metadata';
 import { writeSuccessMarker } from '../storage/success-marker';
 import { finishFailed, finishStopped, finishSuccess, renewLease } from '../storage/transitions';
 import type { AttemptError } from '../storage/state-types';
@@ -96,7 +95,7 @@ export async function runAttempt<T>(
 async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string): Promise<void> {
   try {
     const metadata = await runtime.metadata.collect(artifact.object, artifact.dir);
-    writeFileAtomic(artifact.paths.metadata, stringifyPythonJson(metadata, { indent: 2 }));
+    writeMetadataFiles(artifact.paths, metadata);
   } catch (error) {
     const failure: AttemptError = { type: 'MetadataError', message: `Failed to create metadata: ${messageOf(error)}`, traceback: stackOf(error) };
     await runtime.states.update(artifact.paths, (state, now) => finishFailed(state, attemptId, failure, now, 'metadata_failed'));

@@ -29,6 +29,8 @@ import type { ArtifactPaths } from '../storage/artifact-paths';
 import type { GrenRuntime } from './gren-runtime';
 import { isPidAlive } from './pid-alive';
 
+const ORPHANING_STATUSES: ReadonlySet<string> = new Set(['crashed', 'cancelled', 'preempted']);
+
 /**
  * Reconciles the artifact while the caller holds its state lock: settles an attempt whose
  * holder is gone and, when that holder is proven dead, breaks its compute lock. Because
@@ -47,8 +49,14 @@ export function settleLocked(runtime: GrenRuntime, paths: ArtifactPaths, probed:
     }),
   );
   const attempt = outcome.state.attempt;
-  // Whatever the verdict (a success marker too: it is written under this same lock), the
-  // holder it settles is gone, so its compute lock goes with it.
-  if (outcome.changed && attempt && !isActive(attempt)) runtime.locks.breakLock(paths);
+  if (outcome.changed && attempt && !isActive(attempt)) {
+    // Whatever the verdict (a success marker too: it is written under this same lock), the
+    // holder it settles is gone, so its compute lock goes with it.
+    runtime.locks.breakLock(paths);
+  } else if (attempt && ORPHANING_STATUSES.has(attempt.status) && runtime.locks.isHeld(paths)) {
+    // An attempt that ended so earlier may have left its lock (a Python process killed by
+    // SIGTERM does): an orphan, broken once its holder is dead or stale.
+    runtime.locks.breakOrphan(paths, runtime.settings.leaseSecs);
+  }
   return outcome.state;
 }

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import * as lockfile from 'proper-lockfile';
 import { GrenComputeError } from '../errors/compute-error';
 import { ensureDirectory } from '../storage/ensure-directory';
 import { GrenError } from '../errors/gren-error';
-import { GrenStateError } from '../errors/state-error';
 import type { Executor } from '../executors/executor';
 import { getLogger } from '../logging/gren-logger';
 import type { GrenObject } from '../model/gren-object';
 import { environmentInfo } from '../provenance/environment-info';
 import { stringifyPythonJson } from '../serialization/python-json';
 import { toDict } from '../serialization/to-dict';
-import { writeFileAtomic } from '../storage/atomic-write';
+import { writeMetadataFiles } from '../storage/write-metadata';
 import type { ArtifactPaths } from '../storage/artifact-paths';
 import { removeSuccessMarker } from '../storage/success-marker';
 import { withStateLock } from '../storage/state-lock';
+import { withLockFile, type LockFileWait } from '../locking/hold-lock-file';
 import { finishFailed, mergeScheduler, startAttempt } from '../storage/transitions';
 import { isActive, type ActiveAttempt, type AttemptOwner } from '../storage/state-types';
 import { artifactOf, type Artifact } from './artifact';
@@ -28,8 +27,12 @@ import { schedulerJobId } from '../storage/scheduler-job-id';
 
 const logger = getLogger();
 
-/** A dead submitter's `.submit.lock` is taken over after this long (R6). */
-const SUBMIT_LOCK_STALE_SEC = 20;
+/**
+ * `.submit.lock`, the Python gren's lock file. The Python gren tries it once and never breaks
+ * it (a crashed submitter blocks it for good); we wait for it and break it once its holder
+ * is a dead pid of this host or it is untouched for 60 s (live holders of ours refresh it).
+ */
+const SUBMIT_LOCK_WAIT: LockFileWait = { staleAfterSec: 60, giveUpSec: 120, refreshSec: 5 };
 
 /**
  * Hands the computation to `executor` and returns as soon as the job is accepted. Nothing
@@ -98,7 +101,7 @@ async function submitNew<T>(runtime: GrenRuntime, artifact: Artifact<T>, executo
 async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<void> {
   try {
     const metadata = await runtime.metadata.collect(artifact.object, artifact.dir);
-    writeFileAtomic(artifact.paths.metadata, stringifyPythonJson(metadata, { indent: 2 }));
+    writeMetadataFiles(artifact.paths, metadata);
   } catch (error) {
     throw new GrenComputeError('Failed to create metadata', artifact.paths.state, error);
   }
@@ -120,22 +123,6 @@ function submitterOwner(now: Date): AttemptOwner {
   return { pid: env.pid, host: env.hostname, hostname: env.hostname, user: env.user, command: env.command, timestamp: env.timestamp, python_version: env.python_version, executable: env.executable, platform: env.platform };
 }
 
-async function withSubmitLock<R>(paths: ArtifactPaths, fn: () => Promise<R>): Promise<R> {
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(paths.submitLock, {
-      lockfilePath: paths.submitLock,
-      realpath: false,
-      stale: SUBMIT_LOCK_STALE_SEC * 1000,
-      retries: { retries: 600, minTimeout: 50, maxTimeout: 200 },
-      onCompromised: () => undefined,
-    });
-  } catch (error) {
-    throw GrenStateError.writeFailed(paths.submitLock, error);
-  }
-  try {
-    return await fn();
-  } finally {
-    await release().catch(() => undefined);
-  }
+function withSubmitLock<R>(paths: ArtifactPaths, fn: () => Promise<R>): Promise<R> {
+  return withLockFile(paths.submitLock, SUBMIT_LOCK_WAIT, fn);
 }

@@ -6,6 +6,8 @@ export const STATE_FILE = 'state.json';
 export const EVENTS_FILE = 'events.jsonl';
 export const SUCCESS_FILE = 'SUCCESS.json';
 export const METADATA_FILE = 'metadata.json';
+/** Ours alone: the TypeScript facts that the Python gren's strict metadata.json cannot hold. */
+export const TYPESCRIPT_METADATA_FILE = 'metadata-ts.json';
 export const LOG_FILE = 'gren.log';
 export const COMPUTE_LOCK = '.compute.lock';
 export const SUBMIT_LOCK = '.submit.lock';
@@ -18,6 +20,7 @@ export class ArtifactPaths {
   readonly events: string;
   readonly success: string;
   readonly metadata: string;
+  readonly typescriptMetadata: string;
   readonly log: string;
   readonly computeLock: string;
   readonly submitLock: string;
@@ -33,6 +36,7 @@ export class ArtifactPaths {
     this.events = prefix + EVENTS_FILE;
     this.success = prefix + SUCCESS_FILE;
     this.metadata = prefix + METADATA_FILE;
+    this.typescriptMetadata = prefix + TYPESCRIPT_METADATA_FILE;
     this.log = prefix + LOG_FILE;
     this.computeLock = prefix + COMPUTE_LOCK;
     this.submitLock = prefix + SUBMIT_LOCK;

@@ -1,5 +1,5 @@
 import { ArtifactPaths } from './artifact-paths';
-import { readMetadata, readMetadataRaw } from './read-metadata';
+import { readMetadata, readMetadataWithTypeScriptFacts } from './read-metadata';
 import type { GrenMetadata } from './metadata-types';
 
 /** Read-only view of an artifact's metadata.json. */
@@ -15,8 +15,8 @@ export class MetadataManager {
     return readMetadata(this.paths.metadata);
   }
 
-  /** Parsed metadata without validation, or undefined when there is none. */
+  /** Parsed metadata (with our facts from metadata-ts.json) without validation, or undefined when there is none. */
   readRaw(): Record<string, unknown> | undefined {
-    return readMetadataRaw(this.paths.metadata);
+    return readMetadataWithTypeScriptFacts(this.paths.metadata);
   }
 }

@@ -27,7 +27,10 @@ export interface DependencyRef {
   gren_hash: string;
 }
 
-/** Fields the TypeScript gren adds after the reference's ones. */
+/**
+ * Facts only the TypeScript gren records, in `.gren/metadata-ts.json` (the Python gren's
+ * metadata.json forbids extra keys). Earlier versions of ours appended them to metadata.json.
+ */
 export interface TypeScriptMetadata {
   gren_ts_def: string;
   /** The file that defines the class, for workers that rebuild the object elsewhere. */
@@ -37,6 +40,7 @@ export interface TypeScriptMetadata {
   gren_dependencies: DependencyRef[];
 }
 
+/** metadata.json with, when known, our facts from metadata-ts.json. */
 export type GrenMetadata = PythonMetadata & Partial<TypeScriptMetadata>;
 
 export const PYTHON_METADATA_KEYS: readonly (keyof PythonMetadata)[] = [
@@ -57,4 +61,12 @@ export const PYTHON_METADATA_KEYS: readonly (keyof PythonMetadata)[] = [
   'hostname',
   'user',
   'pid',
+];
+
+export const TYPESCRIPT_METADATA_KEYS: readonly (keyof TypeScriptMetadata)[] = [
+  'gren_ts_def',
+  'gren_ts_module',
+  'gren_version',
+  'node_version',
+  'gren_dependencies',
 ];

@@ -1,44 +1,19 @@
-import * as fs from 'node:fs';
-import * as lockfile from 'proper-lockfile';
-import { GrenStateError } from '../errors/state-error';
+import { withLockFile, type LockFileWait } from '../locking/hold-lock-file';
 import type { ArtifactPaths } from './artifact-paths';
 
-/** A state lock older than this (not refreshed by a live holder) is taken over. */
-const STALE_MS = 10_000;
-const GIVE_UP_MS = 30_000;
+/**
+ * The Python gren breaks a state lock untouched for 60 s; a waiter outlives that, so it
+ * always gets past a dead holder of another host. Live holders of ours refresh it.
+ */
+export const STATE_LOCK_WAIT: LockFileWait = { staleAfterSec: 60, giveUpSec: 75, refreshSec: 10 };
 
 /**
- * Runs `fn` while holding the artifact's `.gren/.state.lock` (proper-lockfile: an atomic
- * mkdir whose mtime a live holder keeps fresh, so only dead holders are broken — R2).
- * Every read-modify-write of state.json, and taking the compute lock together with
- * recording the attempt, happens inside it.
+ * Runs `fn` while holding the artifact's `.gren/.state.lock`, the Python gren's lock file
+ * (one JSON line, created exclusively), so both languages serialize on it. Every
+ * read-modify-write of state.json, and taking the compute lock together with recording the
+ * attempt, happens inside it. A held lock is broken when its holder is a dead pid of this
+ * host or it is older than 60 s.
  */
-export async function withStateLock<R>(paths: ArtifactPaths, fn: () => R | Promise<R>): Promise<R> {
-  fs.mkdirSync(paths.internalDir, { recursive: true });
-  const started = Date.now();
-  let release: (() => Promise<void>) | undefined;
-  while (!release) {
-    try {
-      release = await lockfile.lock(paths.stateLock, {
-        lockfilePath: paths.stateLock,
-        realpath: false,
-        stale: STALE_MS,
-        retries: 0,
-        onCompromised: () => undefined,
-      });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw GrenStateError.writeFailed(paths.stateLock, error);
-      if (Date.now() - started > GIVE_UP_MS) throw GrenStateError.lockTimeout(paths.stateLock, (Date.now() - started) / 1000);
-      await sleep(5 + Math.random() * 20);
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    await release().catch(() => undefined);
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+export function withStateLock<R>(paths: ArtifactPaths, fn: () => R | Promise<R>): Promise<R> {
+  return withLockFile(paths.stateLock, STATE_LOCK_WAIT, fn);
 }

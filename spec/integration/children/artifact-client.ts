@@ -1,8 +1,14 @@
 import { GrenError, type GrenObject } from 'gren-ts';
+import { PrepareDataset, TrainModel } from './interop-models';
 import { SlowSquare } from './pipelines';
 import { SlowFailure } from './store-pipelines';
 
-const CLASSES: Record<string, new (init: never) => GrenObject> = { SlowSquare, SlowFailure };
+const CLASSES: Record<string, new (init: never) => GrenObject> = {
+  SlowSquare,
+  SlowFailure,
+  PrepareDataset,
+  TrainModel,
+};
 
 /**
  * A child process that runs operations on artifacts and prints what they returned:

@@ -12,6 +12,9 @@ import { Faulty, type KillPoint } from '../children/fault-pipelines';
 jest.setTimeout(120_000);
 
 const NAMESPACE = 'spec.faults.Faulty';
+/** `{"pid": <int>, "host": <str>, "created_at": <ISO>, "lock_id": <uuid hex>}` and a newline, with Python's separators. */
+const PYTHON_LOCK_LINE =
+  /^\{"pid": \d+, "host": "[^"]*", "created_at": "\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", "lock_id": "[0-9a-f]{32}"\}\n$/;
 
 interface Scenario {
   point: Exclude<KillPoint, 'none'>;
@@ -162,6 +165,21 @@ describe('an attempt killed with SIGKILL at every step', () => {
       expect(fs.existsSync(path.join(folder, '.compute.lock'))).toBe(true);
     });
 
+    it('should leave only locks the Python gren can break: files holding its JSON line with the dead pid, never a directory', () => {
+      const { pid } = dead.get(scenario.point)!;
+      const folder = internal(scenario);
+      const locks = fs.readdirSync(folder).filter((name) => name.endsWith('.lock'));
+      // The points inside a state update also leave the state lock.
+      expect(locks).toEqual(expect.arrayContaining(['.compute.lock']));
+      for (const name of locks) {
+        const file = path.join(folder, name);
+        expect(fs.statSync(file).isFile()).toBe(true);
+        const text = fs.readFileSync(file, 'utf8');
+        expect(text).toMatch(PYTHON_LOCK_LINE);
+        expect(JSON.parse(text)).toMatchObject({ pid, host: os.hostname() });
+      }
+    });
+
     it('should be shown by the dashboard as the store records it: incomplete, attempt 1 running in the dead process', async () => {
       const { pid, state } = dead.get(scenario.point)!;
       const detail = await dashboardShows(
@@ -197,7 +215,7 @@ describe('an attempt killed with SIGKILL at every step', () => {
         const { state: deadState } = dead.get(scenario.point)!;
         const { value, ms } = recovered.get(scenario.point)!;
         expect(value).toBe(scenario.x * 10);
-        // A kill inside the state lock leaves .state.lock behind: it is taken over once stale (10 s).
+        // A kill inside a state update leaves .state.lock behind: its pid is dead on this host, so it is broken at once.
         expect(ms).toBeLessThan(30_000);
         const folder = internal(scenario);
         const state = readState(path.join(folder, 'state.json'));
@@ -231,6 +249,7 @@ describe('an attempt killed with SIGKILL at every step', () => {
           'SUCCESS.json',
           'events.jsonl',
           'gren.log',
+          'metadata-ts.json',
           'metadata.json',
           'state.json',
         ]);

@@ -6,7 +6,7 @@ import { eventually, finished, startChild } from '../../support/child-process';
 import { useTempStore } from '../../support/temp-store';
 import { SlowSquare } from '../children/pipelines';
 import { SlowFailure } from '../children/store-pipelines';
-import { artifactLog, deadPid, eventSummary, writeForeignAttempt } from './foreign-attempt';
+import { artifactLog, deadPid, eventSummary, pythonLockLine, writeForeignAttempt } from './foreign-attempt';
 
 jest.setTimeout(60_000);
 
@@ -216,18 +216,80 @@ describe('loadOrCreate while another party works on the artifact (reference §3.
       expect(fs.existsSync(lockOf(quick))).toBe(false);
     });
 
-    it('should wait a fresh orphan lock out for at most the lease (GREN_LEASE_SECS), then compute', async () => {
-      GREN_CONFIG.leaseSecs = 2;
-      GREN_CONFIG.heartbeatSecs = 0.5;
-      const square = new SlowSquare({ x: 12, sleepMs: 1 });
-      fs.mkdirSync(lockOf(square), { recursive: true });
-      const started = Date.now();
+    it('should take over a lock directory our previous version left, once its holder stopped refreshing it', async () => {
+      const quick = new Quick({ name: 'old-orphan' });
+      writeForeignAttempt(quick.grenDir, {
+        host: 'other-host',
+        pid: 1,
+        startedAt: minutesAgo(10),
+        leaseSec: 120,
+        status: 'crashed',
+        lockMtime: minutesAgo(9),
+        lockKind: 'directory',
+      });
 
-      await expect(square.loadOrCreate()).resolves.toBe(144);
+      await expect(quick.loadOrCreate()).resolves.toBe('old-orphan');
 
-      expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
-      expect(Date.now() - started).toBeLessThan(4_500);
-      expect(calls()).toEqual([`${process.pid} create 12`]);
+      expect(creates).toBe(1);
+      expect(fs.existsSync(lockOf(quick))).toBe(false);
+    });
+
+    it('should break at once the lock of a dead pid of this host whose attempt ended (a Python process killed by SIGTERM)', async () => {
+      const quick = new Quick({ name: 'python-sigterm' });
+      writeForeignAttempt(quick.grenDir, {
+        host: os.hostname(),
+        pid: deadPid(),
+        startedAt: new Date(),
+        leaseSec: 120,
+        status: 'crashed',
+        lockMtime: new Date(),
+      });
+
+      await expect(quick.loadOrCreate()).resolves.toBe('python-sigterm');
+
+      expect(creates).toBe(1);
+      expect(fs.existsSync(lockOf(quick))).toBe(false);
+    });
+
+    it.each(['file', 'directory'] as const)(
+      'should wait a fresh orphan lock (%s) out for at most the lease (GREN_LEASE_SECS), then compute',
+      async (kind) => {
+        GREN_CONFIG.leaseSecs = 2;
+        GREN_CONFIG.heartbeatSecs = 0.5;
+        const square = new SlowSquare({ x: kind === 'file' ? 12 : 13, sleepMs: 1 });
+        fs.mkdirSync(path.dirname(lockOf(square)), { recursive: true });
+        if (kind === 'directory') fs.mkdirSync(lockOf(square));
+        else fs.writeFileSync(lockOf(square), pythonLockLine(process.pid, 'other-host', new Date()));
+        const started = Date.now();
+
+        await expect(square.loadOrCreate()).resolves.toBe(square.x ** 2);
+
+        expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+        expect(Date.now() - started).toBeLessThan(4_500);
+        expect(calls()).toEqual([`${process.pid} create ${square.x}`]);
+      },
+    );
+  });
+
+  describe('when a state lock is left behind', () => {
+    it.each([
+      ['a directory our previous version left, untouched for 2 minutes', 'directory'],
+      ['a Python lock file of a dead pid of this host', 'file'],
+    ] as const)('should break %s and compute', async (_what, kind) => {
+      const quick = new Quick({ name: `state-lock-${kind}` });
+      const stateLock = path.join(quick.grenDir, '.gren', '.state.lock');
+      fs.mkdirSync(path.dirname(stateLock), { recursive: true });
+      if (kind === 'directory') {
+        fs.mkdirSync(stateLock);
+        fs.utimesSync(stateLock, minutesAgo(2), minutesAgo(2));
+      } else {
+        fs.writeFileSync(stateLock, pythonLockLine(deadPid(), os.hostname(), new Date()));
+      }
+
+      await expect(quick.loadOrCreate()).resolves.toBe(`state-lock-${kind}`);
+
+      expect(creates).toBe(1);
+      expect(fs.existsSync(stateLock)).toBe(false);
     });
   });
 

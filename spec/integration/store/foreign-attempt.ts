@@ -12,15 +12,17 @@ export interface ForeignAttempt {
   leaseSec: number;
   /** Whether the attempt still runs (default) or ended (success, or crashed leaving the result incomplete). */
   status?: 'running' | 'success' | 'crashed';
-  /** mtime to give `.gren/.compute.lock` (created as proper-lockfile does: a directory); no lock when undefined. */
+  /** mtime to give `.gren/.compute.lock`; no lock when undefined. */
   lockMtime?: Date;
+  /** The Python gren's lock file naming the attempt's pid and host (default), or a directory as our previous version left. */
+  lockKind?: 'file' | 'directory';
 }
 
 export const FOREIGN_ATTEMPT_ID = 'f'.repeat(32);
 
 /**
  * Writes, by hand, what another process working on the artifact in `dir` leaves behind:
- * its state.json and, optionally, its compute-lock directory. Returns the state text.
+ * its state.json and, optionally, its compute lock. Returns the state text.
  */
 export function writeForeignAttempt(dir: string, spec: ForeignAttempt): string {
   const internal = path.join(dir, '.gren');
@@ -48,10 +50,17 @@ export function writeForeignAttempt(dir: string, spec: ForeignAttempt): string {
   fs.writeFileSync(path.join(internal, 'state.json'), text);
   if (spec.lockMtime) {
     const lock = path.join(internal, '.compute.lock');
-    fs.mkdirSync(lock);
+    if (spec.lockKind === 'directory') fs.mkdirSync(lock);
+    else fs.writeFileSync(lock, pythonLockLine(spec.pid, spec.host, spec.lockMtime));
     fs.utimesSync(lock, spec.lockMtime, spec.lockMtime);
   }
   return text;
+}
+
+/** A lock file's content as the Python gren writes it: one JSON line with its own separators. */
+export function pythonLockLine(pid: number, host: string, createdAt: Date): string {
+  const created = `${createdAt.toISOString().slice(0, 19)}+00:00`;
+  return `{"pid": ${pid}, "host": ${JSON.stringify(host)}, "created_at": "${created}", "lock_id": "${'e'.repeat(32)}"}\n`;
 }
 
 /** A pid that certainly belonged to a process of this host that has exited. */

@@ -143,9 +143,9 @@ describe('loadOrCreate when metadata cannot be collected', () => {
       expect(error).toBeInstanceOf(GrenComputeError);
       expect(error.message).toMatch(/^Failed to create metadata\n/);
       expect((error.cause as Error).message).toMatch(
-        /git rev-parse HEAD failed in .*gren-outside-repo-.*Unset GREN_REQUIRE_GIT/s,
+        /git rev-parse --show-toplevel failed in .*gren-outside-repo-.*Unset GREN_REQUIRE_GIT/s,
       );
-      expectFailedAttemptAndFreeLock(outsider, /^Failed to create metadata: git rev-parse HEAD failed/);
+      expectFailedAttemptAndFreeLock(outsider, /^Failed to create metadata: git rev-parse --show-toplevel failed/);
     });
   });
 

@@ -10,7 +10,12 @@ import { removeSuccessMarker } from '../../../lib/src/storage/success-marker';
 import { invalidate, startAttempt } from '../../../lib/src/storage/transitions';
 import { eventually, finished, startChild } from '../../support/child-process';
 import { listArtifacts, PYTHON_STORE } from '../../support/fixtures';
-import { checkStoreFiles, TYPESCRIPT_METADATA_KEYS, type StoreCheck } from '../../schemas/store-file-checks';
+import {
+  checkStoreFiles,
+  REFERENCE_METADATA_KEYS,
+  TYPESCRIPT_METADATA_KEYS,
+  type StoreCheck,
+} from '../../schemas/store-file-checks';
 import { SlowSquare } from '../children/pipelines';
 
 jest.setTimeout(60_000);
@@ -224,21 +229,35 @@ describe('a store written by the TypeScript gren', () => {
       );
     });
 
-    it('should write the TypeScript metadata fields everywhere, with the direct dependencies', () => {
-      for (const { metadata } of check.metadata)
-        expect(Object.keys(metadata).slice(-5)).toEqual(TYPESCRIPT_METADATA_KEYS);
-      const top = check.metadata.find(({ metadata }) => metadata.gren_hash === new Top().grenHash)?.metadata;
-      const middle = new Top().middle;
+    it("should write metadata.json with the Python gren's keys only, and our facts beside it in metadata-ts.json", () => {
+      expect(check.counts.metadata).toBeGreaterThan(0);
+      expect(check.counts.typescriptMetadata).toBe(check.counts.metadata);
+      for (const { file, metadata } of check.metadata) {
+        expect(Object.keys(metadata)).toEqual(REFERENCE_METADATA_KEYS);
+        expect(fs.existsSync(path.join(path.dirname(file), 'metadata-ts.json'))).toBe(true);
+      }
+      for (const { metadata } of check.typescriptMetadata)
+        expect(Object.keys(metadata)).toEqual(TYPESCRIPT_METADATA_KEYS);
+    });
 
-      expect(top?.gren_dependencies).toEqual([
+    it('should list the direct dependencies in metadata-ts.json, and getMetadata() should give them with the rest', () => {
+      const top = new Top();
+      const middle = top.middle;
+      const facts = (hash: string): Record<string, unknown> | undefined =>
+        check.typescriptMetadata.find(({ file }) => file.includes(`${path.sep}${hash}${path.sep}`))?.metadata;
+
+      expect(facts(top.grenHash)?.gren_dependencies).toEqual([
         { field: 'middle', namespace: 'spec.schema.Middle', gren_hash: middle.grenHash },
       ]);
-      expect(
-        check.metadata.find(({ metadata }) => metadata.gren_hash === middle.grenHash)?.metadata.gren_dependencies,
-      ).toEqual([
+      expect(facts(middle.grenHash)?.gren_dependencies).toEqual([
         { field: 'leaf', namespace: 'spec.schema.Leaf', gren_hash: middle.leaf.grenHash },
         { field: 'stages[0]', namespace: 'spec.schema.Leaf', gren_hash: middle.stages[0]!.grenHash },
       ]);
+      expect(top.getMetadata()).toMatchObject({
+        gren_hash: top.grenHash,
+        gren_ts_def: top.toCode(),
+        gren_dependencies: [{ field: 'middle', namespace: 'spec.schema.Middle', gren_hash: middle.grenHash }],
+      });
     });
   });
 

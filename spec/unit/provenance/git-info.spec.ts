@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectGitInfo, IGNORED_DIFF, NO_GIT, type GitInfoOptions } from '../../../lib/src/provenance/git-info';
+import { PYTHON_KILLED } from '../../support/fixtures';
 import { git, makeRepo, tempDir } from './git-repo';
 
 const LENIENT: GitInfoOptions = {
@@ -120,6 +122,87 @@ describe('collectGitInfo', () => {
     });
   });
 
+  describe('when the class file sits in a folder of its own, and untracked files lie at the root and in another folder', () => {
+    /** The repository, the class's folder, and what the Python gren records when run from the root (reference algorithm, by hand). */
+    function layout(): { root: string; classDir: string; pythonPatch: string } {
+      const root = repo();
+      const classDir = path.join(root, 'src', 'models');
+      fs.mkdirSync(classDir, { recursive: true });
+      fs.writeFileSync(path.join(classDir, 'train.ts'), 'export class Train {}\n');
+      git(root, 'add', 'src');
+      git(root, 'commit', '-q', '-m', 'models');
+      fs.writeFileSync(path.join(root, 'tracked.txt'), 'one\nchanged\n');
+      fs.writeFileSync(path.join(root, 'notes.txt'), 'at the root\n');
+      fs.mkdirSync(path.join(root, 'data'));
+      fs.writeFileSync(path.join(root, 'data', 'rows.csv'), 'a,b\n1,2\n');
+      const untracked = git(root, 'ls-files', '--others', '--exclude-standard').split('\n');
+      const diffs = untracked.map((file) => gitAnswer(root, 'diff', '--no-index', '/dev/null', file));
+      const pieces = [UNSTAGED, git(root, 'diff'), STAGED, git(root, 'diff', '--cached'), UNTRACKED, diffs.join('\n')];
+      return { root, classDir, pythonPatch: pieces.filter((piece) => piece.length > 0).join('\n') };
+    }
+
+    it('should list every untracked file of the repository with repository-relative paths', async () => {
+      const { classDir } = layout();
+
+      const { patch } = await collectGitInfo(classDir, LENIENT);
+
+      expect(patch).toContain('+++ b/notes.txt');
+      expect(patch).toContain('+++ b/data/rows.csv');
+      expect(patch).toContain('diff --git a/tracked.txt b/tracked.txt');
+    });
+
+    it('should record what the Python gren records when run from the repository root', async () => {
+      const { root, classDir, pythonPatch } = layout();
+
+      const fromClassDir = await collectGitInfo(classDir, LENIENT);
+      const fromRoot = await collectGitInfo(root, LENIENT);
+
+      expect(fromClassDir.patch).toBe(pythonPatch);
+      expect(fromClassDir).toEqual(fromRoot);
+    });
+
+    it('should read submodules from the root, by repository-relative path', async () => {
+      const library = repo();
+      const { root, classDir } = layout();
+      git(root, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', library, 'vendor/lib');
+      git(root, 'commit', '-q', '-m', 'add submodule');
+
+      const info = await collectGitInfo(classDir, LENIENT);
+
+      expect(info.submodules).toEqual({ 'vendor/lib': git(library, 'rev-parse', 'HEAD') });
+    });
+  });
+
+  describe('when the work tree is the one a real Python gren recorded (python-killed fixture)', () => {
+    it("should give exactly the Python gren's git_patch", async () => {
+      const metadataFile = path.join(
+        PYTHON_KILLED,
+        'data',
+        'interop_models',
+        'TrainModel',
+        'd2d312529482e89f2987',
+        '.gren',
+        'metadata.json',
+      );
+      const pythonPatch = (JSON.parse(fs.readFileSync(metadataFile, 'utf8')) as { git_patch: string }).git_patch;
+      // The one untracked file it lists, rebuilt from its diff's added lines.
+      const added = pythonPatch
+        .split('\n')
+        .filter((line) => line.startsWith('+') && !line.startsWith('+++'))
+        .map((line) => line.slice(1));
+      const root = repo();
+      fs.mkdirSync(path.join(root, 'lib'));
+      fs.writeFileSync(path.join(root, 'lib', 'interop_models.ts'), '// the classes\n');
+      git(root, 'add', 'lib');
+      git(root, 'commit', '-q', '-m', 'classes');
+      fs.writeFileSync(path.join(root, 'create_many.py'), `${added.join('\n')}\n`);
+
+      const { patch } = await collectGitInfo(path.join(root, 'lib'), LENIENT);
+
+      expect(patch).toBe(pythonPatch);
+    });
+  });
+
   describe('when the repository has a submodule', () => {
     it('should map its path to its commit', async () => {
       const library = repo();
@@ -153,7 +236,7 @@ describe('collectGitInfo', () => {
 
     it('should fail naming GREN_REQUIRE_GIT when git is required', async () => {
       await expect(collectGitInfo(outside, { ...LENIENT, requireGit: true })).rejects.toThrow(
-        /git rev-parse HEAD failed in .*GREN_REQUIRE_GIT/,
+        /git rev-parse --show-toplevel failed in .*GREN_REQUIRE_GIT/,
       );
     });
   });
@@ -169,3 +252,10 @@ describe('collectGitInfo', () => {
     });
   });
 });
+
+/** git's output where exit code 1 is an answer too (diff --no-index exits 1 when the files differ). */
+function gitAnswer(cwd: string, ...args: string[]): string {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout.trim();
+}

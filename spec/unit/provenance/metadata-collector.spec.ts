@@ -277,7 +277,7 @@ describe('MetadataCollector', () => {
 
       await expect(
         new MetadataCollector(settings({ requireGit: true }), { now: () => NOW }).collect(new Outside(), artifactDir),
-      ).rejects.toThrow(/git rev-parse HEAD failed in .*Unset GREN_REQUIRE_GIT/s);
+      ).rejects.toThrow(/git rev-parse --show-toplevel failed in .*Unset GREN_REQUIRE_GIT/s);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { tryCreateLockFile, type HeldLockFile } from '../../locking/lock-file';
 import { ArtifactPaths } from '../../storage/artifact-paths';
 import { directorySize } from '../store/directory-size';
 import type { ArtifactLocation } from '../store/find-artifacts';
@@ -37,10 +38,9 @@ export type TrashOutcome = { moved: true } | { moved: false; why: string };
 /**
  * Moves one artifact folder into the gc run's trash folder with a single rename (atomic on
  * one filesystem: the store never shows half an artifact). While deciding, it holds the
- * artifact's state lock (`.gren/.state.lock`, a directory as proper-lockfile makes it, and
- * what the Python gren's O_EXCL lock file cannot be created over): every process records a
- * new attempt under that lock, so none can start between `stillRemovable` and the rename.
- * The lock moves into the trash with the folder.
+ * artifact's state lock (`.gren/.state.lock`, the Python gren's lock file, which both
+ * languages take): every process records a new attempt under that lock, so none can start
+ * between `stillRemovable` and the rename. The lock moves into the trash with the folder.
  */
 export function moveToTrash(
   location: ArtifactLocation,
@@ -48,21 +48,16 @@ export function moveToTrash(
   stillRemovable: () => string | undefined,
 ): TrashOutcome {
   const paths = new ArtifactPaths(location.directory);
-  const locked = fs.existsSync(paths.internalDir);
-  if (locked) {
+  let lock: HeldLockFile | undefined;
+  if (fs.existsSync(paths.internalDir)) {
     try {
-      fs.mkdirSync(paths.stateLock);
+      lock = tryCreateLockFile(paths.stateLock);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return {
-        moved: false,
-        why: code === 'EEXIST' ? 'busy: its state lock is held' : `cannot lock it: ${(error as Error).message}`,
-      };
+      return { moved: false, why: `cannot lock it: ${(error as Error).message}` };
     }
+    if (!lock) return { moved: false, why: 'busy: its state lock is held' };
   }
-  const unlock = (): void => {
-    if (locked) fs.rmSync(paths.stateLock, { recursive: true, force: true });
-  };
+  const unlock = (): void => lock?.release();
   const why = stillRemovable();
   if (why !== undefined) {
     unlock();

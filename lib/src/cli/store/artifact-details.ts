@@ -4,7 +4,7 @@ import { isPidAlive } from '../../runtime/pid-alive';
 import { GREN_CONFIG } from '../../settings/gren-config';
 import { ArtifactPaths } from '../../storage/artifact-paths';
 import { readEvents } from '../../storage/read-events';
-import { readMetadataRaw } from '../../storage/read-metadata';
+import { readMetadataWithTypeScriptFacts } from '../../storage/read-metadata';
 import { liveReason } from './attempt-liveness';
 import { directDependencies, type DependencyView } from './direct-dependencies';
 import { directorySize } from './directory-size';
@@ -32,7 +32,7 @@ export function readArtifactDetails(base: string, location: ArtifactLocation, ta
   let metadata: Record<string, unknown> | undefined;
   let metadataError: string | undefined;
   try {
-    metadata = readMetadataRaw(paths.metadata);
+    metadata = readMetadataWithTypeScriptFacts(paths.metadata);
   } catch (error) {
     metadataError = (error as Error).message;
   }

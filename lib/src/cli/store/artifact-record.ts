@@ -11,7 +11,7 @@ export interface ArtifactRecord extends ArtifactLocation {
   readonly state: GrenState | undefined;
   readonly invalid: { readonly code: string; readonly message: string } | undefined;
   readonly result: StoredResult;
-  /** `.gren/.compute.lock` exists (a directory for this library, a file for the Python gren). */
+  /** `.gren/.compute.lock` exists (a lock file of either language, or a directory our earlier versions left). */
   readonly computeLock: boolean;
   /** state.json's updated_at, else the folder's mtime (ISO, seconds). */
   readonly updatedAt: string;
