@@ -43,24 +43,36 @@ function danglingSources(folder: string, files: ReadonlySet<string>): string[] {
   return dangling;
 }
 
+/** The files package.json points at: main, types and every bin. */
+function declaredEntryPoints(folder: string): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(WORKSPACE, folder, 'package.json'), 'utf8')) as {
+    main?: string;
+    types?: string;
+    bin?: Record<string, string>;
+  };
+  return [manifest.main, manifest.types, ...Object.values(manifest.bin ?? {})]
+    .filter((file): file is string => file !== undefined)
+    .map((file) => path.posix.normalize(file));
+}
+
 const PACKAGES = [
   {
     folder: 'lib',
     name: 'gren-ts',
     maxPacked: 600_000,
     maxUnpacked: 2_500_000,
-    entryPoints: ['dist/index.js', 'dist/index.d.ts', 'dist/bin/gren.js', 'dist/bin/gren-worker.js'],
+    extraFiles: ['dist/bin/gren-worker.js'],
   },
   {
     folder: 'dashboard-api',
     name: 'gren-ts-dashboard',
     maxPacked: 800_000,
     maxUnpacked: 3_000_000,
-    entryPoints: ['bin/gren-dashboard.js', 'dist/cli/main.js', 'dist/web/browser/index.html'],
+    extraFiles: ['dist/cli/main.js', 'dist/web/browser/index.html', 'SECURITY.md'],
   },
 ];
 
-describe.each(PACKAGES)('npm pack of $folder', ({ folder, name, maxPacked, maxUnpacked, entryPoints }) => {
+describe.each(PACKAGES)('npm pack of $folder', ({ folder, name, maxPacked, maxUnpacked, extraFiles }) => {
   let packed: DryRun;
   let files: Set<string>;
 
@@ -69,9 +81,9 @@ describe.each(PACKAGES)('npm pack of $folder', ({ folder, name, maxPacked, maxUn
     files = new Set(packed.files.map((file) => file.path));
   });
 
-  it(`should be the package ${name} with its entry points`, () => {
+  it(`should be the package ${name} with its entry points, bins and ${extraFiles.join(', ')}`, () => {
     expect(packed.name).toBe(name);
-    for (const entry of [...entryPoints, 'package.json']) expect(files).toContain(entry);
+    for (const file of [...declaredEntryPoints(folder), ...extraFiles, 'package.json']) expect(files).toContain(file);
   });
 
   it('should ship no tests, specs, test helpers, fixtures or build caches', () => {

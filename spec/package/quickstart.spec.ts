@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describeRun, freshFolder, readmeExample, runIn, WORKSPACE } from './support/user-project';
+import { describeRun, freshFolder, projectDir, readmeExample, runIn, WORKSPACE } from './support/user-project';
 
 jest.setTimeout(120_000);
 
@@ -80,6 +80,22 @@ describe('the README quickstart in a project that installed the tarballs', () =>
 
     expect(describeRun(result)).toMatch(/^exit 0\n/);
     hashes.push(expectQuickstartOutput(result.stdout, store));
+  });
+
+  it("should run the installed gren-ts package's own README example with ts-node", async () => {
+    const folder = freshFolder('package-readme');
+    fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'package-readme', private: true }));
+    fs.writeFileSync(path.join(folder, 'tsconfig.json'), JSON.stringify(USER_TSCONFIG));
+    const readme = fs.readFileSync(path.join(projectDir(), 'node_modules', 'gren-ts', 'README.md'), 'utf8');
+    fs.writeFileSync(path.join(folder, 'greeting.ts'), /```ts\n([\s\S]*?)```/.exec(readme)![1]!);
+
+    const result = await runIn('npx', ['ts-node', 'greeting.ts'], {
+      cwd: folder,
+      env: { GREN_PATH: path.join(folder, 'store') },
+    });
+
+    expect(describeRun(result)).toMatch(/^exit 0\n/);
+    expect(result.stdout).toBe('hello gren!\n');
   });
 
   it('should give the same hash from all three (the namespace ignores dist/ and the module system)', () => {
