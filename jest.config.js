@@ -64,5 +64,14 @@ module.exports = {
       globalSetup: '<rootDir>/spec/toolchains/support/global-setup.ts',
       globalTeardown: '<rootDir>/spec/toolchains/support/global-teardown.ts',
     },
+    {
+      // `npm pack` of both packages installed from the tarballs into a project outside the
+      // repository, used as a user would; scripts/run-tests.mjs runs it on its own, in band.
+      ...common,
+      displayName: 'package',
+      testMatch: ['<rootDir>/spec/package/**/*.spec.ts'],
+      globalSetup: '<rootDir>/spec/package/support/global-setup.ts',
+      globalTeardown: '<rootDir>/spec/package/support/global-teardown.ts',
+    },
   ],
 };

@@ -53,6 +53,8 @@ const jestRuns = [
   ['jest slurm (in band)', ['--selectProjects', 'slurm', '--runInBand', '--ci'], 'jest-slurm.json'],
   // User projects in temp folders (npm install of the packed library, tsc 7, swc, ts-node, tsx, vitest).
   ['jest toolchains', ['--selectProjects', 'toolchains', '--ci'], 'jest-toolchains.json'],
+  // Packs lib and dashboard-api (their prepack rebuilds dist/), so nothing else may run beside it.
+  ['jest package (in band)', ['--selectProjects', 'package', '--runInBand', '--ci'], 'jest-package.json'],
 ];
 for (const [label, args, report] of jestRuns) {
   const file = join(out, report);

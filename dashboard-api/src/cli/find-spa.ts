@@ -15,15 +15,19 @@ export function findSpaDirectory(candidates: readonly string[]): string | undefi
   return undefined;
 }
 
-/** Where dashboard-web's dist/ may be: the workspace package, or next to this package. */
+/**
+ * Where the web app's build may be: in the workspace, dashboard-web's dist/ (the fresh build);
+ * in an installed package, the copy `npm pack` bundled into this package's dist/web.
+ */
 export function defaultSpaCandidates(): string[] {
   const candidates: string[] = [];
   try {
     candidates.push(path.join(path.dirname(require.resolve('gren-dashboard-web/package.json')), 'dist'));
   } catch {
-    // not installed as a package: try the source tree
+    // not in the workspace's node_modules: try the source tree
   }
   candidates.push(path.resolve(__dirname, '..', '..', '..', 'dashboard-web', 'dist'));
+  candidates.push(path.resolve(__dirname, '..', 'web'));
   return candidates;
 }
 
