@@ -14,12 +14,13 @@ export interface ShortReadRetry {
 
 /**
  * A network filesystem client can cut the read of a replaced state.json at the old file's
- * cached length (sshfs keeps attributes for 1 s). Reading again after the attribute cache
- * expired sees the whole file, so a parse failure there is retried for about 3 s before the
- * file is called corrupt. Local filesystems read coherently: no retry.
+ * cached length (sshfs keeps attributes for 1 s). A direct read (O_DIRECT, past the page
+ * cache and its cached size) sees the whole file at once; reading again after the attribute
+ * cache expired does too. So a parse failure there is retried, direct first, for about 3 s
+ * before the file is called corrupt. Local filesystems read coherently: no retry.
  */
 export const NETWORK_SHORT_READ_RETRY: ShortReadRetry = {
-  delaysMs: [20, 50, 100, 200, 400, 800, 1600],
+  delaysMs: [0, 50, 100, 200, 400, 800, 1600],
   mayReadShort: (file) => !isOnLocalFilesystem(path.dirname(file)),
 };
 
@@ -41,8 +42,8 @@ export function readState(
     const delay = retry.delaysMs[attempt];
     if (delay === undefined || (attempt === 0 && !retry.mayReadShort(file)))
       throw GrenStateError.invalidJson(file, data.error);
-    sleepSync(delay);
-    text = readText(file, opened);
+    if (delay > 0) sleepSync(delay);
+    text = readText(file, opened, true);
     if (text === undefined) return defaultState();
   }
 }
@@ -53,19 +54,43 @@ export function parseStateText(text: string, file: string): GrenState {
   return parseState(data.value, file);
 }
 
-function readText(file: string, opened: ((fd: number) => void) | undefined): string | undefined {
+/** The file's text; a direct read where the filesystem allows one (FUSE and NFS do; tmpfs and ext4 refuse unaligned ones). */
+function readText(file: string, opened: ((fd: number) => void) | undefined, direct = false): string | undefined {
+  if (direct) {
+    try {
+      return readOnce(file, opened, true);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EINVAL') throw error;
+    }
+  }
+  return readOnce(file, opened, false);
+}
+
+function readOnce(file: string, opened: ((fd: number) => void) | undefined, direct: boolean): string | undefined {
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = fs.openSync(file, direct ? fs.constants.O_RDONLY | fs.constants.O_DIRECT : fs.constants.O_RDONLY);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
   try {
     opened?.(fd);
-    return fs.readFileSync(fd, 'utf8');
+    return direct ? readToEnd(fd) : fs.readFileSync(fd, 'utf8');
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** Reads until end of file, whatever size stat() reports. */
+function readToEnd(fd: number): string {
+  let buffer = Buffer.alloc(64 * 1024);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.alloc(buffer.length)]);
+    const read = fs.readSync(fd, buffer, length, buffer.length - length, length);
+    if (read === 0) return buffer.toString('utf8', 0, length);
+    length += read;
   }
 }
 
