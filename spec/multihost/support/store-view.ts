@@ -37,3 +37,15 @@ export function storedArtifacts(exportDir: string, className: string): StoredArt
 export function finishedAttempts(artifact: StoredArtifact, status: string): GrenEvent[] {
   return artifact.events.filter((event) => event.type === 'attempt_finished' && event.status === status);
 }
+
+/** Hosts that have started `_create` of some artifact of the class (from its `started.<host>.<pid>` files). */
+export function hostsInsideCreate(exportDir: string, className: string): string[] {
+  const base = path.join(exportDir, 'data', 'spec', 'multihost', className);
+  if (!fs.existsSync(base)) return [];
+  return fs.readdirSync(base).flatMap((hash) =>
+    fs
+      .readdirSync(path.join(base, hash))
+      .filter((name) => name.startsWith('started.'))
+      .map((name) => name.split('.')[1]!),
+  );
+}
