@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /** Linux statfs magic of FUSE mounts (sshfs, cloud-bucket mounts, ...): treated as network. */
 export const FUSE_SUPER_MAGIC = 0x65735546;
@@ -20,11 +21,17 @@ export const LOCAL_FILESYSTEM_TYPES: ReadonlySet<number> = new Set([
   0xf2f52010, // f2fs
 ]);
 
-/** Whether `path` lies on a local filesystem; false when statfs fails (assume the weaker one). */
-export function isOnLocalFilesystem(path: string, localTypes: ReadonlySet<number> = LOCAL_FILESYSTEM_TYPES): boolean {
-  try {
-    return localTypes.has(fs.statfsSync(path).type);
-  } catch {
-    return false;
+/**
+ * Whether `target` lies on a local filesystem (a path not created yet: its nearest existing
+ * folder); false when statfs fails otherwise (assume the weaker one).
+ */
+export function isOnLocalFilesystem(target: string, localTypes: ReadonlySet<number> = LOCAL_FILESYSTEM_TYPES): boolean {
+  for (let current = path.resolve(target); ; current = path.dirname(current)) {
+    try {
+      return localTypes.has(fs.statfsSync(current).type);
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      if (!missing || current === path.dirname(current)) return false;
+    }
   }
 }
