@@ -3,7 +3,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { eventually } from '../support/child-process';
-import { describeWithHosts } from './support/prerequisites';
+import { describeWithHosts } from './support/describe-with-hosts';
 import { NO_DIRECTORY_CACHE, SimulatedCluster } from './support/simulated-cluster';
 import { parseOutput, startClient } from './support/host-process';
 import { hostsInsideCreate } from './support/store-view';

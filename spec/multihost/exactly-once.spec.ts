@@ -1,4 +1,4 @@
-import { describeWithHosts } from './support/prerequisites';
+import { describeWithHosts } from './support/describe-with-hosts';
 import { SimulatedCluster } from './support/simulated-cluster';
 import { parseOutput, startClient } from './support/host-process';
 import { finishedAttempts, storedArtifacts } from './support/store-view';

@@ -1,5 +1,5 @@
 import { eventually } from '../support/child-process';
-import { describeWithHosts } from './support/prerequisites';
+import { describeWithHosts } from './support/describe-with-hosts';
 import { SimulatedCluster } from './support/simulated-cluster';
 import { parseOutput, startClient } from './support/host-process';
 import { finishedAttempts, hostsInsideCreate, storedArtifacts } from './support/store-view';

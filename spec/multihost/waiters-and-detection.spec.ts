@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { eventually, finished } from '../support/child-process';
 import { FUSE_SUPER_MAGIC } from '../../lib/src/storage/filesystem-kind';
-import { describeWithHosts } from './support/prerequisites';
+import { describeWithHosts } from './support/describe-with-hosts';
 import { SimulatedCluster } from './support/simulated-cluster';
 import { parseOutput, startClient } from './support/host-process';
 import { finishedAttempts, hostsInsideCreate, storedArtifacts } from './support/store-view';

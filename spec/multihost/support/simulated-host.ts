@@ -64,9 +64,10 @@ export class SimulatedHost {
     return new SimulatedHost(name, unshare, initPid);
   }
 
-  /** Starts `node <script> <args>` on this host. */
-  run(script: string, args: readonly string[], env: Record<string, string>): ChildProcess {
-    const nsenter = ['-t', String(this.initPid), '-m', '-u', '-p', '--', process.execPath, script, ...args];
+  /** Starts `node <script> <args>` on this host (in `cwd`, else in /). */
+  run(script: string, args: readonly string[], env: Record<string, string>, cwd?: string): ChildProcess {
+    const where = cwd === undefined ? [] : [`--wd=${cwd}`];
+    const nsenter = ['-t', String(this.initPid), '-m', '-u', '-p', ...where, '--', process.execPath, script, ...args];
     return spawn('nsenter', nsenter, {
       env: { ...process.env, GREN_LOG_LEVEL: 'ERROR', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
