@@ -50,7 +50,10 @@ async function computeLocally<T>(runtime: GrenRuntime, artifact: Artifact<T>): P
     return loadResult(artifact);
   }
   ensureDirectory(artifact.paths.internalDir);
-  const settled = await settle(runtime, artifact.paths);
+  // Only an active attempt can need settling (its holder may be gone); a fresh artifact skips
+  // that state-locked step, which acquireAttempt repeats anyway.
+  const current = runtime.states.read(artifact.paths);
+  const settled = isActive(current.attempt) ? await settle(runtime, artifact.paths) : current;
   announceDecision(
     artifact,
     settled.result.status === 'success' ? 'load' : isActive(settled.attempt) ? 'wait' : 'create',
