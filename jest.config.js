@@ -48,6 +48,14 @@ module.exports = {
       },
     },
     {
+      // Simulated hosts (namespaces + sshfs over a loopback sshd): scripts/run-tests.mjs runs
+      // this project on its own, in band.
+      ...common,
+      displayName: 'multihost',
+      testMatch: ['<rootDir>/spec/multihost/**/*.spec.ts'],
+      globalSetup: '<rootDir>/spec/multihost/support/global-setup.ts',
+    },
+    {
       // The built SPA served by the compiled `gren-dashboard serve`, driven in Debian's chromium
       // (playwright-core); one server and one browser per suite file.
       ...common,

@@ -20,6 +20,7 @@ const BENCHES: Bench[] = [
   { name: 'dashboardApi', file: './dashboard-api.bench' },
   { name: 'web', file: './web.bench' },
   { name: 'load', file: './load.bench' },
+  { name: 'create', file: './create.bench' },
 ];
 
 interface Row {
@@ -28,7 +29,7 @@ interface Row {
   target: string;
 }
 
-/** The figures with targets (issues 2, 3, 5, 6, 8), looked up by path; missing ones print n/a. */
+/** The figures with targets (issues 2, 3, 5, 6, 8, 18), looked up by path; missing ones print n/a. */
 const ROWS: Row[] = [
   { figure: 'hash of a fresh 50-field config (µs)', path: 'identity.results.freshHash50.medianUs', target: '≤ 40' },
   { figure: '  same, fastest 10% of batches (µs)', path: 'identity.results.freshHash50.p10Us', target: '≤ 40' },
@@ -65,6 +66,10 @@ const ROWS: Row[] = [
   { figure: 'web: initial JS (KB gzip)', path: 'web.initialJsGzipKb', target: '≤ 400' },
   { figure: 'load: errors under 50 clients', path: 'load.errors', target: '0' },
   { figure: 'load: p99 latency (ms)', path: 'load.latencyMs.p99', target: 'reported' },
+  { figure: 'create, local disk (ms)', path: 'create.local.medianMs', target: '≤ 2' },
+  { figure: '  of which fsync (ms)', path: 'create.local.fsyncMsPerCreate', target: 'reported' },
+  { figure: 'create over sshfs (ms)', path: 'create.sshfs.medianMs', target: 'reported' },
+  { figure: 'creates/s, 4 processes, one store', path: 'create.parallel.createsPerSec', target: 'reported' },
 ];
 
 function lookup(document: Record<string, unknown>, dotted: string): unknown {

@@ -55,6 +55,7 @@ const jestRuns = [
   ['jest toolchains', ['--selectProjects', 'toolchains', '--ci'], 'jest-toolchains.json'],
   // Packs lib and dashboard-api (their prepack rebuilds dist/), so nothing else may run beside it.
   ['jest package (in band)', ['--selectProjects', 'package', '--runInBand', '--ci'], 'jest-package.json'],
+  ['jest multihost (in band)', ['--selectProjects', 'multihost', '--runInBand', '--ci'], 'jest-multihost.json'],
 ];
 for (const [label, args, report] of jestRuns) {
   const file = join(out, report);

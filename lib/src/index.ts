@@ -33,6 +33,8 @@ export { GrenSerializationError } from './errors/serialization-error';
 export { GrenSettingsError } from './errors/settings-error';
 export { GrenComputeError } from './errors/compute-error';
 export { GrenWaitTimeout } from './errors/wait-timeout';
+export { GrenAttemptLost } from './errors/attempt-lost';
+export { isOnLocalFilesystem } from './storage/filesystem-kind';
 export { GrenLockNotAcquired } from './errors/lock-not-acquired';
 
 export { version } from './version';

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isOnLocalFilesystem } from 'gren-ts';
 import { Subject } from 'rxjs';
 import type { ExperimentSummary } from '../contract/api-types';
 import {
@@ -132,7 +133,9 @@ export class StoreIndex {
         artifactChanged: (directory) => this.reloadFolder(directory),
       },
       {
-        enabled: options.watch ?? true,
+        // inotify sees no write made through another machine's mount (NFS, sshfs, Lustre): on
+        // a network store, artifacts are polled instead of trusting a silent watch.
+        enabled: (options.watch ?? true) && isOnLocalFilesystem(this.basePath),
         maxArtifactWatches: options.maxArtifactWatches ?? defaultWatchBudget(),
         debounceMs: options.debounceMs ?? 25,
       },

@@ -63,14 +63,8 @@ export class HeldLockFile {
  * file or a directory) is already there.
  */
 export function tryCreateLockFile(file: string, now = new Date()): HeldLockFile | undefined {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'wx', 0o644);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'EISDIR') return undefined;
-    throw error;
-  }
+  const fd = createExclusive(file);
+  if (fd === undefined) return undefined;
   const lockId = randomUUID().replace(/-/g, '');
   const record: LockRecord = { pid: process.pid, host: os.hostname(), created_at: isoSeconds(now), lock_id: lockId };
   try {
@@ -89,6 +83,26 @@ export function tryCreateLockFile(file: string, now = new Date()): HeldLockFile 
   }
   fs.closeSync(fd);
   return new HeldLockFile(file, lockId);
+}
+
+/**
+ * The descriptor of a file created exclusively; undefined when something is there. Over
+ * sshfs an exclusive create that loses to another host's fails with EPERM, not EEXIST (SFTP
+ * reports only a generic failure), so EPERM with something at the path means taken; EPERM
+ * with nothing there (the holder released meanwhile) is tried again.
+ */
+function createExclusive(file: string): number | undefined {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return fs.openSync(file, 'wx', 0o644);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'EISDIR') return undefined;
+      if (code !== 'EPERM') throw error;
+      if (fs.existsSync(file)) return undefined;
+      if (tries >= 3) throw error;
+    }
+  }
 }
 
 /** What is at a lock path now. */

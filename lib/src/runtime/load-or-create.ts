@@ -1,3 +1,4 @@
+import { GrenAttemptLost } from '../errors/attempt-lost';
 import { GrenComputeError } from '../errors/compute-error';
 import { ensureDirectory } from '../storage/ensure-directory';
 import { getLogger } from '../logging/gren-logger';
@@ -20,14 +21,16 @@ const logger = getLogger();
 export async function asDependencyOfCaller<T, R>(artifact: Artifact<T>, body: () => Promise<R>): Promise<R> {
   const parent = currentHolder();
   const isDependency = parent !== undefined && parent !== artifact.dir;
-  if (isDependency) logger.debug(`dep: begin ${artifact.className} ${artifact.hash} ${artifact.dir}`, { artifactDir: parent });
+  if (isDependency)
+    logger.debug(`dep: begin ${artifact.className} ${artifact.hash} ${artifact.dir}`, { artifactDir: parent });
   let outcome: 'ok' | 'error' = 'error';
   try {
     const value = await runWithHolder(artifact.dir, body);
     outcome = 'ok';
     return value;
   } finally {
-    if (isDependency) logger.debug(`dep: end ${artifact.className} ${artifact.hash} (${outcome})`, { artifactDir: parent });
+    if (isDependency)
+      logger.debug(`dep: end ${artifact.className} ${artifact.hash} (${outcome})`, { artifactDir: parent });
   }
 }
 
@@ -47,9 +50,32 @@ async function computeLocally<T>(runtime: GrenRuntime, artifact: Artifact<T>): P
     return loadResult(artifact);
   }
   ensureDirectory(artifact.paths.internalDir);
-  const settled = await settle(runtime, artifact.paths);
-  announceDecision(artifact, settled.result.status === 'success' ? 'load' : isActive(settled.attempt) ? 'wait' : 'create');
+  // Only an active attempt can need settling (its holder may be gone); a fresh artifact skips
+  // that state-locked step, which acquireAttempt repeats anyway.
+  const current = runtime.states.read(artifact.paths);
+  const settled = isActive(current.attempt) ? await settle(runtime, artifact.paths) : current;
+  announceDecision(
+    artifact,
+    settled.result.status === 'success' ? 'load' : isActive(settled.attempt) ? 'wait' : 'create',
+  );
   const maxWaitSec = (artifact.object.constructor as { maxWaitTimeSec?: number | null }).maxWaitTimeSec ?? null;
+  for (;;) {
+    const value = await acquireAndRun(runtime, artifact, maxWaitSec);
+    if (value !== LOST) return value;
+    logger.warning(
+      `load_or_create: ${artifact.className} ${artifact.hash} lost its attempt; waiting for the one that took over`,
+    );
+  }
+}
+
+const LOST = Symbol('lost');
+
+/** The result, or LOST when our `_create` finished after another process took the attempt over. */
+async function acquireAndRun<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  maxWaitSec: number | null,
+): Promise<T | typeof LOST> {
   const acquired = await acquireAttempt(runtime, artifact, { backend: 'local', maxWaitSec });
   switch (acquired.kind) {
     case 'succeeded':
@@ -61,9 +87,14 @@ async function computeLocally<T>(runtime: GrenRuntime, artifact: Artifact<T>): P
       throw new GrenComputeError(`Computation failed${message ? `: ${message}` : ''}`, artifact.paths.state);
     }
     case 'acquired': {
-      const value = await runAttempt(runtime, artifact, acquired.attemptId, acquired.lock);
-      logger.debug(`load_or_create: ${artifact.className} created -> return`);
-      return value;
+      try {
+        const value = await runAttempt(runtime, artifact, acquired.attemptId, acquired.lock);
+        logger.debug(`load_or_create: ${artifact.className} created -> return`);
+        return value;
+      } catch (error) {
+        if (error instanceof GrenAttemptLost) return LOST;
+        throw error;
+      }
     }
   }
 }

@@ -1,10 +1,11 @@
+import { GrenAttemptLost } from '../errors/attempt-lost';
 import { GrenComputeError } from '../errors/compute-error';
 import type { HeldComputeLock } from '../locking/compute-lock';
 import { getLogger } from '../logging/gren-logger';
 import { writeMetadataFiles } from '../storage/write-metadata';
 import { writeSuccessMarker } from '../storage/success-marker';
 import { finishFailed, finishStopped, finishSuccess, renewLease } from '../storage/transitions';
-import type { AttemptError } from '../storage/state-types';
+import { isActive, type AttemptError } from '../storage/state-types';
 import { withStateLock } from '../storage/state-lock';
 import type { Artifact } from './artifact';
 import type { GrenRuntime } from './gren-runtime';
@@ -47,10 +48,19 @@ export async function runAttempt<T>(
   const { paths, className, hash, dir } = artifact;
   const stopHeartbeat = startHeartbeat(
     runtime.settings.heartbeatSecs,
-    async () => (await runtime.states.update(paths, (state, now) => renewLease(state, attemptId, runtime.settings.leaseSecs, now))).changed,
+    async () =>
+      (
+        await runtime.states.update(paths, (state, now) =>
+          renewLease(state, attemptId, runtime.settings.leaseSecs, now),
+        )
+      ).changed,
     {
-      lost: () => logger.error(`heartbeat: ${className} ${hash} lost its attempt (another process took it over); its result will not be recorded`),
-      failed: (error) => logger.warning(`heartbeat: ${className} ${hash} could not renew its lease (${messageOf(error)}); retrying`),
+      lost: () =>
+        logger.error(
+          `heartbeat: ${className} ${hash} lost its attempt (another process took it over); its result will not be recorded`,
+        ),
+      failed: (error) =>
+        logger.warning(`heartbeat: ${className} ${hash} could not renew its lease (${messageOf(error)}); retrying`),
     },
   );
   const releaseSignals = guardSignals(
@@ -61,7 +71,10 @@ export async function runAttempt<T>(
         await callOnPreempt(artifact, signal);
         const plan = (await signalHandling.plan?.(signal)) ?? { reason: null };
         const error: AttemptError = { type: 'signal', message: `signal:${signalNumber(signal)}`, traceback: null };
-        if (plan.record !== false) await runtime.states.update(paths, (state, now) => finishStopped(state, attemptId, 'preempted', error, plan.reason, now));
+        if (plan.record !== false)
+          await runtime.states.update(paths, (state, now) =>
+            finishStopped(state, attemptId, 'preempted', error, plan.reason, now),
+          );
         await lock.release();
         await plan.after?.();
       },
@@ -72,17 +85,19 @@ export async function runAttempt<T>(
     await writeMetadata(runtime, artifact, attemptId);
     noteComputedHere(dir);
     let value: T;
+    let recorded: boolean;
     try {
       logger.debug(`_create: begin ${className} ${hash} ${dir}`);
       value = await artifact.hooks._create();
       logger.debug(`_create: ok ${className} ${hash} ${dir}`);
-      await recordSuccess(runtime, artifact, attemptId, lock);
+      recorded = await recordSuccess(runtime, artifact, attemptId, lock);
     } catch (error) {
       logger.error(`_create failed ${className} ${hash} ${dir}`, { fileOnly: true });
       logger.error(renderError(error), { fileOnly: true });
       await runtime.states.update(paths, (state, now) => finishFailed(state, attemptId, attemptError(error), now));
       throw new GrenComputeError(`Computation failed: ${messageOf(error)}`, paths.state, error);
     }
+    if (!recorded) throw new GrenAttemptLost(className, hash, dir);
     logger.info(`_create ok ${className} ${hash}`, { consoleOnly: true });
     return value;
   } finally {
@@ -97,23 +112,40 @@ async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>, att
     const metadata = await runtime.metadata.collect(artifact.object, artifact.dir);
     writeMetadataFiles(artifact.paths, metadata);
   } catch (error) {
-    const failure: AttemptError = { type: 'MetadataError', message: `Failed to create metadata: ${messageOf(error)}`, traceback: stackOf(error) };
-    await runtime.states.update(artifact.paths, (state, now) => finishFailed(state, attemptId, failure, now, 'metadata_failed'));
+    const failure: AttemptError = {
+      type: 'MetadataError',
+      message: `Failed to create metadata: ${messageOf(error)}`,
+      traceback: stackOf(error),
+    };
+    await runtime.states.update(artifact.paths, (state, now) =>
+      finishFailed(state, attemptId, failure, now, 'metadata_failed'),
+    );
     throw new GrenComputeError('Failed to create metadata', artifact.paths.state, error);
   }
 }
 
-/** Marker, then state, under the state lock — and only while the attempt is still ours (R3). */
-async function recordSuccess<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, lock: HeldComputeLock): Promise<void> {
+/**
+ * Marker, then state, under the state lock — and only while the attempt is still ours (R3).
+ * false when it was not: nothing is written then.
+ */
+async function recordSuccess<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  attemptId: string,
+  lock: HeldComputeLock,
+): Promise<boolean> {
   const { paths } = artifact;
-  await withStateLock(paths, () => {
+  return withStateLock(paths, () => {
     const current = runtime.states.read(paths);
-    if (lock.lost || current.attempt?.id !== attemptId) {
-      logger.warning(`_create: ${artifact.className} ${artifact.hash} finished after losing its attempt; the result is not recorded`);
-      return;
+    if (lock.lost || current.attempt?.id !== attemptId || !isActive(current.attempt)) {
+      logger.warning(
+        `_create: ${artifact.className} ${artifact.hash} finished after losing its attempt; the result is not recorded`,
+      );
+      return false;
     }
     writeSuccessMarker(paths, attemptId, runtime.clock.now());
     runtime.states.updateLocked(paths, (state, now) => finishSuccess(state, attemptId, now));
+    return true;
   });
 }
 

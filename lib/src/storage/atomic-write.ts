@@ -2,18 +2,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GrenStateError } from '../errors/state-error';
 
+export interface AtomicWriteOptions {
+  /**
+   * fsync before the rename (default true), so the new content survives a power cut. Files
+   * nothing depends on for correctness (metadata) skip it: the fsync is most of a create.
+   */
+  durable?: boolean;
+}
+
 /**
  * Replaces `file` with `text` atomically: write a temp file beside it, fsync, rename. A
  * failure (full disk, read-only store) removes the temp file and leaves the old content
  * intact.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string, options: AtomicWriteOptions = {}): void {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
     fd = fs.openSync(temp, 'w', 0o644);
     writeAll(fd, Buffer.from(text, 'utf8'));
-    fs.fsyncSync(fd);
+    if (options.durable !== false) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(temp, file);

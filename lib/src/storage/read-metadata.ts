@@ -18,6 +18,8 @@ export function readMetadataRaw(file: string): Record<string, unknown> | undefin
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  // Metadata is written without fsync: a power cut can leave the file empty. That is no metadata.
+  if (text.trim() === '') return undefined;
   let data: unknown;
   try {
     data = parsePythonJson(text);

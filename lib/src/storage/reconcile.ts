@@ -42,12 +42,28 @@ export function reconcile(state: GrenState, facts: ReconcileFacts): Transition |
     const reason = probe.reason ?? 'scheduler_terminal';
     if (probe.terminalStatus === 'success') {
       // A real success would have written the marker first.
-      return finishStopped(state, attempt.id, 'crashed', null, probe.reason ?? 'scheduler_success_no_success_marker', now, scheduler);
+      return finishStopped(
+        state,
+        attempt.id,
+        'crashed',
+        null,
+        probe.reason ?? 'scheduler_success_no_success_marker',
+        now,
+        scheduler,
+      );
     }
     if (probe.terminalStatus === 'failed') {
       const error: AttemptError = { type: 'GrenComputeError', message: reason, traceback: null };
       const transition = finishFailed(state, attempt.id, error, now, reason);
-      return transition && { ...transition, state: { ...transition.state, attempt: { ...transition.state.attempt!, scheduler: { ...attempt.scheduler, ...scheduler } } } };
+      return (
+        transition && {
+          ...transition,
+          state: {
+            ...transition.state,
+            attempt: { ...transition.state.attempt!, scheduler: { ...attempt.scheduler, ...scheduler } },
+          },
+        }
+      );
     }
     return finishStopped(state, attempt.id, probe.terminalStatus, null, reason, now, scheduler);
   }
@@ -61,10 +77,24 @@ export function reconcile(state: GrenState, facts: ReconcileFacts): Transition |
   if (attempt.status === 'queued' && !probe) {
     const startedMs = parseIsoTime(attempt.started_at);
     const waitedSec = (now.getTime() - startedMs) / 1000;
-    if (Number.isNaN(startedMs) || waitedSec >= facts.staleAfterSec) return finishStopped(state, attempt.id, 'crashed', null, 'queued_too_long', now);
+    if (Number.isNaN(startedMs) || waitedSec >= facts.staleAfterSec)
+      return finishStopped(state, attempt.id, 'crashed', null, 'queued_too_long', now);
     return undefined;
   }
   const expires = parseIsoTime(attempt.lease_expires_at);
-  if (Number.isNaN(expires) || now.getTime() >= expires) return finishStopped(state, attempt.id, 'crashed', null, 'lease_expired', now);
+  const graceMs = onThisHost ? 0 : crossHostLeaseGraceSec(attempt.lease_duration_sec) * 1000;
+  if (Number.isNaN(expires) || now.getTime() >= expires + graceMs)
+    return finishStopped(state, attempt.id, 'crashed', null, 'lease_expired', now);
   return undefined;
+}
+
+/**
+ * The clocks of two hosts may differ by a few seconds, and `lease_expires_at` is written by
+ * the holder's clock: another host's lease counts as expired only this much after its end
+ * (10 s, or half a lease shorter than 20 s). The holder renews every third of its lease, so a
+ * live holder survives clock differences up to two thirds of the lease plus the grace; a
+ * dead one blocks for lease + grace, give or take the clock difference.
+ */
+export function crossHostLeaseGraceSec(leaseSec: number): number {
+  return Math.min(10, Math.max(0, leaseSec) / 2);
 }

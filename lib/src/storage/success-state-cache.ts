@@ -1,23 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isOnLocalFilesystem, LOCAL_FILESYSTEM_TYPES } from './filesystem-kind';
 import { readState } from './read-state';
 import type { GrenState } from './state-types';
-
-/**
- * Filesystems (Linux statfs magic numbers) whose stat() is coherent with every writer:
- * local disks and memory. Network filesystems (NFS, SMB, Lustre, ...) may answer stat() from
- * an attribute cache for seconds, so on them every read goes to the file.
- */
-const LOCAL_FILESYSTEM_TYPES: ReadonlySet<number> = new Set([
-  0xef53, // ext2, ext3, ext4
-  0x58465342, // xfs
-  0x9123683e, // btrfs
-  0x01021994, // tmpfs
-  0x858458f6, // ramfs
-  0x794c7630, // overlayfs
-  0x2fc12fc1, // zfs
-  0xf2f52010, // f2fs
-]);
 
 interface FileIdentity {
   dev: number;
@@ -35,7 +20,7 @@ export interface SuccessStateCacheOptions {
   /** A file changed this recently may change again within one timestamp tick: not cached. */
   racyWindowMs: number;
   maxEntries: number;
-  /** statfs types treated as local; the default lists Linux's local filesystems. */
+  /** statfs types treated as local; the default lists Linux's local filesystems (not FUSE, NFS, SMB, Lustre). */
   localFilesystemTypes?: ReadonlySet<number>;
 }
 
@@ -93,11 +78,7 @@ export class SuccessStateCache {
   private isLocal(directory: string): boolean {
     let local = this.localDirectories.get(directory);
     if (local === undefined) {
-      try {
-        local = (this.options.localFilesystemTypes ?? LOCAL_FILESYSTEM_TYPES).has(fs.statfsSync(directory).type);
-      } catch {
-        local = false;
-      }
+      local = isOnLocalFilesystem(directory, this.options.localFilesystemTypes ?? LOCAL_FILESYSTEM_TYPES);
       this.boundedSet(this.localDirectories, directory, local);
     }
     return local;

@@ -10,10 +10,14 @@ import { PYTHON_METADATA_KEYS, TYPESCRIPT_METADATA_KEYS, type GrenMetadata } fro
  * at worst the previous attempt's versions).
  */
 export function writeMetadataFiles(paths: ArtifactPaths, metadata: GrenMetadata): void {
-  writeFileAtomic(paths.metadata, stringifyPythonJson(pick(metadata, PYTHON_METADATA_KEYS), { indent: 2 }));
+  // Not fsynced: what must survive a power cut is the state and the success marker; a
+  // metadata file lost or left empty by one reads as no metadata, not as a different result.
+  const notDurable = { durable: false };
+  writeFileAtomic(paths.metadata, stringifyPythonJson(pick(metadata, PYTHON_METADATA_KEYS), { indent: 2 }), notDurable);
   writeFileAtomic(
     paths.typescriptMetadata,
     stringifyPythonJson(pick(metadata, TYPESCRIPT_METADATA_KEYS), { indent: 2 }),
+    notDurable,
   );
 }
 

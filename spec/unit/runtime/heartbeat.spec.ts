@@ -74,3 +74,33 @@ describe('startHeartbeat', () => {
     });
   });
 });
+
+describe('startHeartbeat with a renewal that stalls', () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  describe('when a beat waits longer than the interval (a lock held up on a network store)', () => {
+    it('should keep its cadence, skip beats while that one waits, and never run two at once', async () => {
+      let finish: (ours: boolean) => void = () => undefined;
+      let running = 0;
+      let mostAtOnce = 0;
+      const beat = jest.fn(() => {
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        return new Promise<boolean>((done) => (finish = done)).finally(() => (running -= 1));
+      });
+      const onFailed = jest.fn();
+      const stop = startHeartbeat(1, beat, { lost: jest.fn(), failed: onFailed });
+
+      await jest.advanceTimersByTimeAsync(3_500);
+      expect(beat).toHaveBeenCalledTimes(1);
+      expect(onFailed).toHaveBeenCalledTimes(2);
+      finish(true);
+      await jest.advanceTimersByTimeAsync(1_000);
+      stop();
+
+      expect(beat).toHaveBeenCalledTimes(2);
+      expect(mostAtOnce).toBe(1);
+    });
+  });
+});

@@ -95,10 +95,21 @@ describe('reconcile', () => {
       expect(alive).not.toHaveBeenCalled();
     });
 
-    it('should declare an expired lease crashed with reason lease_expired', () => {
-      const transition = reconcile(activeState({ owner: otherHost }), facts({ now: at(120) }));
+    it('should declare a lease expired for longer than the grace crashed with reason lease_expired', () => {
+      const transition = reconcile(activeState({ owner: otherHost }), facts({ now: at(130) }));
 
       expect(transition?.state.attempt).toMatchObject({ status: 'crashed', reason: 'lease_expired' });
+    });
+
+    it("should keep a lease that ended less than the grace ago by this host's clock (the clocks may differ)", () => {
+      expect(reconcile(activeState({ owner: otherHost }), facts({ now: at(129) }))).toBeUndefined();
+    });
+
+    it('should give a short lease half its length as grace', () => {
+      const short = activeState({ owner: otherHost, leaseSec: 4, start: at(0) });
+
+      expect(reconcile(short, facts({ now: at(5) }))).toBeUndefined();
+      expect(reconcile(short, facts({ now: at(6) }))?.state.attempt).toMatchObject({ reason: 'lease_expired' });
     });
 
     it('should treat a lease time it cannot parse as expired', () => {

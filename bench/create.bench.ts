@@ -1,0 +1,149 @@
+/**
+ * Create benchmark (issue 18): what creating a trivial artifact costs, console at WARNING,
+ * with the process working in a git repository (as a user's would):
+ * - `local`: one process creating fresh artifacts one after another on a local disk; the
+ *   median per create, and how much of it fsync took;
+ * - `sshfs`: the same through an sshfs mount (a simulated host of the multi-host suite,
+ *   sshfs over a loopback sshd with default caching); needs root, sshfs and openssh-server;
+ * - `parallel`: 4 processes creating distinct artifacts in one local store, creates per second.
+ * Each figure comes from child processes (bench/support/create-loop.ts) against the compiled
+ * library. fsync time depends on what else writes to the disk: read it beside its count.
+ * Run alone with `GREN_BENCH_ONLY=create npm run bench`.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { finished } from '../spec/support/child-process';
+import { missingPrerequisites } from '../spec/multihost/support/prerequisites';
+import { SimulatedCluster } from '../spec/multihost/support/simulated-cluster';
+import { printWhenMain } from './support/print-when-main';
+
+const LOOP = path.join(__dirname, 'support', 'create-loop.ts');
+const TS_NODE = require.resolve('ts-node/register/transpile-only');
+const TS_NODE_PROJECT = path.join(__dirname, 'tsconfig.json');
+const LOCAL_CREATES = 400;
+const SSHFS_CREATES = 100;
+const PARALLEL_PROCESSES = 4;
+const PARALLEL_CREATES = 150;
+const TARGET_LOCAL_MS = 2;
+
+interface LoopOutput {
+  createsMs: number[];
+  totalMs: number;
+  fsyncMs: number;
+  fsyncCalls: number;
+}
+
+interface CreateFigure {
+  creates: number;
+  medianMs: number;
+  meanMs: number;
+  p90Ms: number;
+  fsyncMsPerCreate: number;
+  fsyncsPerCreate: number;
+}
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+function figureOf(output: LoopOutput): CreateFigure {
+  const creates = output.createsMs.length;
+  const round = (ms: number): number => Number(ms.toFixed(3));
+  return {
+    creates,
+    medianMs: round(quantile(output.createsMs, 0.5)),
+    meanMs: round(output.totalMs / creates),
+    p90Ms: round(quantile(output.createsMs, 0.9)),
+    fsyncMsPerCreate: round(output.fsyncMs / creates),
+    fsyncsPerCreate: round(output.fsyncCalls / creates),
+  };
+}
+
+async function outputOf(child: ChildProcess, what: string): Promise<LoopOutput> {
+  const result = await finished(child);
+  if (result.code !== 0)
+    throw new Error(`${what}: create loop exited ${result.code ?? result.signal}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as LoopOutput;
+}
+
+/** A git repository to work in, and the environment of the create loop. */
+function workspace(root: string): string {
+  const repo = path.join(root, 'repo');
+  fs.mkdirSync(repo);
+  const git = (...args: string[]): void => void execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
+  git('init', '-q');
+  fs.writeFileSync(path.join(repo, 'train.ts'), '// a user project\n');
+  git('add', 'train.ts');
+  git('-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '-q', '-m', 'init');
+  return repo;
+}
+
+function loopArgs(count: number, label: string): string[] {
+  return ['-r', TS_NODE, LOOP, String(count), label];
+}
+
+function loopEnv(store: string): Record<string, string> {
+  return { GREN_PATH: store, TS_NODE_PROJECT, GREN_LOG_LEVEL: 'WARNING' };
+}
+
+function startLocal(repo: string, store: string, count: number, label: string): ChildProcess {
+  return spawn(process.execPath, loopArgs(count, label), {
+    cwd: repo,
+    env: { ...process.env, ...loopEnv(store) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function local(repo: string, root: string): Promise<CreateFigure> {
+  return figureOf(await outputOf(startLocal(repo, path.join(root, 'local-store'), LOCAL_CREATES, 'local'), 'local'));
+}
+
+async function parallel(repo: string, root: string): Promise<Record<string, number>> {
+  const store = path.join(root, 'parallel-store');
+  const outputs = await Promise.all(
+    Array.from({ length: PARALLEL_PROCESSES }, (_, index) =>
+      outputOf(startLocal(repo, store, PARALLEL_CREATES, `p${index}`), 'parallel'),
+    ),
+  );
+  const slowestMs = Math.max(...outputs.map((output) => output.totalMs));
+  return {
+    processes: PARALLEL_PROCESSES,
+    creates: PARALLEL_PROCESSES * PARALLEL_CREATES,
+    createsPerSec: Number(((PARALLEL_PROCESSES * PARALLEL_CREATES * 1000) / slowestMs).toFixed(1)),
+  };
+}
+
+async function overSshfs(repo: string): Promise<CreateFigure | { skipped: string }> {
+  const missing = missingPrerequisites();
+  if (missing.length > 0) return { skipped: `needs ${missing.join(', ')}` };
+  const cluster = await SimulatedCluster.start(['bench']);
+  try {
+    const child = cluster
+      .host('bench')
+      .run('-r', [TS_NODE, LOOP, String(SSHFS_CREATES), 'sshfs'], loopEnv(cluster.storePath), repo);
+    return figureOf(await outputOf(child, 'sshfs'));
+  } finally {
+    await cluster.stop();
+  }
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gren-bench-create-'));
+  try {
+    const repo = workspace(root);
+    const localFigure = await local(repo, root);
+    return {
+      target: { localMedianMs: TARGET_LOCAL_MS },
+      local: localFigure,
+      sshfs: await overSshfs(repo),
+      parallel: await parallel(repo, root),
+    };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+printWhenMain(module, run);
