@@ -216,8 +216,10 @@ describe('the store file readers under fuzzing', () => {
         fc.property(mutated(samples['metadata.json']), (bytes) =>
           readBack('metadata.json', bytes, () => {
             onlyGrenStateError(() => {
+              // An empty file (metadata is not fsynced, so a power cut can leave one) reads as none.
               const raw = readMetadataRaw(paths.metadata);
-              expect(typeof raw === 'object' && raw !== null && !Array.isArray(raw)).toBe(true);
+              const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+              expect(raw === undefined ? bytes.toString('utf8').trim() : isObject).toBe(raw === undefined ? '' : true);
             });
             onlyGrenStateError(() => {
               const metadata = readMetadata(paths.metadata);
