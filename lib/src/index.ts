@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import './errors/print-uncaught-errors';
+import './di/install-object-runtime';
 
 export { Gren, type GrenClassDecorator } from './decorators/gren.decorator';
 export { Field, type FieldDecorator, type FieldTypeClass } from './decorators/field.decorator';
@@ -65,7 +66,8 @@ export type { Clock } from './runtime/clock';
 export type { SchedulerProbe } from './storage/reconcile';
 export { ProcessExecutor } from './executors/process-executor';
 export { GrenJob } from './runtime/gren-job';
-export type { GrenJobState } from './runtime/gren-job';
+export type { GrenJobState, JobHandle } from './model/job-handle';
+export type { LoadOrCreateOptions } from './model/object-runtime';
 export { SlurmExecutor } from './executors/slurm/slurm-executor';
 export type { SlurmOptions } from './executors/slurm/slurm-options';
 export { renderError } from './errors/render-error';
