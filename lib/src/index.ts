@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import './errors/print-uncaught-errors';
 import './di/install-object-runtime';
 
 export { Gren, type GrenClassDecorator } from './decorators/gren.decorator';
@@ -71,6 +70,7 @@ export type { LoadOrCreateOptions } from './model/object-runtime';
 export { SlurmExecutor } from './executors/slurm/slurm-executor';
 export type { SlurmOptions } from './executors/slurm/slurm-options';
 export { renderError } from './errors/render-error';
+export { printUncaughtGrenErrors } from './errors/print-uncaught-errors';
 
 export type { Explanation, ExplainOptions, NearestArtifact, AttemptSummary, StoredResult } from './explain/explanation';
 export type { FieldDifference } from './explain/field-difference';
