@@ -1,7 +1,7 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { Executor } from '../executors/executor';
 import type { GrenRuntime } from '../runtime/gren-runtime';
-import type { StoreLocator } from '../runtime/store-locator';
+import type { StoreLocator } from '../storage/store-locator';
 import { createGrenContainer } from './create-gren-container';
 import { EXECUTOR, GREN_RUNTIME, STORAGE } from './tokens';
 

@@ -14,6 +14,7 @@ import { MetadataManager } from '../storage/metadata-manager';
 import type { GrenMetadata } from '../storage/metadata-types';
 import { successStates } from '../storage/success-state-cache';
 import { executorOf, runtimeOf, storageOf } from './active-container';
+import { ContainerBoundJob } from './container-bound-job';
 import { currentContainer, runInContainer } from './container-scope';
 
 /**
@@ -65,7 +66,7 @@ export class ContainerObjectRuntime implements ObjectRuntime {
 
 function loadOrCreateIn<T>(container: DependencyContainer, object: GrenObject<T>, executor: LoadOrCreateOptions['executor']): Promise<T | JobHandle<T>> {
   const runtime = runtimeOf(container);
-  if (executor) return submitJob(runtime, object, executor);
+  if (executor) return submitJob(runtime, object, executor).then((job) => new ContainerBoundJob(container, job));
   const registered = executorOf(container);
   if (registered.inProcess) return loadOrCreateLocally(runtime, object);
   return submitJob(runtime, object, registered).then((job) => job.wait());
