@@ -45,7 +45,11 @@ export class ContainerObjectRuntime implements ObjectRuntime {
         result = false;
       }
     }
-    if (logDispatcher().consoleEnabled('INFO')) getLogger().info(`exists ${paths.directory} -> ${String(result)}`, { consoleOnly: true, location: userCallerLocation() });
+    if (logDispatcher().consoleEnabled('INFO'))
+      getLogger().info(`exists ${paths.directory} -> ${String(result)}`, {
+        consoleOnly: true,
+        location: userCallerLocation(),
+      });
     return result;
   }
 
@@ -64,7 +68,11 @@ export class ContainerObjectRuntime implements ObjectRuntime {
   }
 }
 
-function loadOrCreateIn<T>(container: DependencyContainer, object: GrenObject<T>, executor: LoadOrCreateOptions['executor']): Promise<T | JobHandle<T>> {
+function loadOrCreateIn<T>(
+  container: DependencyContainer,
+  object: GrenObject<T>,
+  executor: LoadOrCreateOptions['executor'],
+): Promise<T | JobHandle<T>> {
   const runtime = runtimeOf(container);
   if (executor) return submitJob(runtime, object, executor).then((job) => new ContainerBoundJob(container, job));
   const registered = executorOf(container);

@@ -8,7 +8,9 @@ import { SlowSquare } from './pipelines';
  */
 async function main(): Promise<void> {
   const [otherStore, xText] = process.argv.slice(2);
-  const container = createGrenContainer({ settings: { ...GREN_CONFIG, forceRecompute: new Set(), basePath: otherStore! } });
+  const container = createGrenContainer({
+    settings: { ...GREN_CONFIG, forceRecompute: new Set(), basePath: otherStore! },
+  });
   const config = new SlowSquare({ x: Number(xText), sleepMs: 10 });
   const job = await config.loadOrCreate({ executor: new ProcessExecutor(), container });
   const value = await job.wait({ timeoutSec: 60 });

@@ -1,7 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createGrenContainer, Field, Gren, GREN_CONFIG, GrenObject, MISSING, readState, type GrenSettings } from 'gren-ts';
+import {
+  createGrenContainer,
+  Field,
+  Gren,
+  GREN_CONFIG,
+  GrenObject,
+  MISSING,
+  readState,
+  type GrenSettings,
+} from 'gren-ts';
 import type { DependencyContainer } from 'tsyringe';
 import { runChild } from '../../support/child-process';
 import { useTempStore } from '../../support/temp-store';
@@ -96,14 +105,21 @@ describe('two containers with two store roots in one process', () => {
     it("should compute in the second container's store and wait() there, outside the submitting call", async () => {
       const other = stores[1]!;
 
-      const result = await runChild('container-client.js', [other, '5'], { GREN_PATH: activeStore(), GREN_IGNORE_DIFF: '1', GREN_POLL_INTERVAL_SECS: '0.2' });
+      const result = await runChild('container-client.js', [other, '5'], {
+        GREN_PATH: activeStore(),
+        GREN_IGNORE_DIFF: '1',
+        GREN_POLL_INTERVAL_SECS: '0.2',
+      });
 
       expect(result.stderr).toBe('');
       const output = JSON.parse(result.stdout) as { value: number; activeGrenDir: string };
       expect(output.value).toBe(25);
       const namespaceDir = path.join(other, 'data', 'spec', 'children', 'SlowSquare');
       const [hash] = fs.readdirSync(namespaceDir);
-      expect(readState(path.join(namespaceDir, hash!, '.gren', 'state.json')).attempt).toMatchObject({ backend: 'process', status: 'success' });
+      expect(readState(path.join(namespaceDir, hash!, '.gren', 'state.json')).attempt).toMatchObject({
+        backend: 'process',
+        status: 'success',
+      });
       expect(output.activeGrenDir).toBe(path.join(activeStore(), 'data', 'spec', 'children', 'SlowSquare', hash!));
       expect(fs.existsSync(path.join(activeStore(), 'data'))).toBe(false);
     });
