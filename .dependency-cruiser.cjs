@@ -20,11 +20,25 @@ module.exports = {
       from: { path: '^lib/src/(model|metadata|decorators|identity|serialization)/' },
       to: { path: '^lib/src/(runtime|di|cli|bin|provenance|locking|list|executors/(?!executor\\.ts$))' },
     },
+    {
+      name: 'library-not-dashboard',
+      comment: 'The library knows nothing of the dashboard.',
+      severity: 'error',
+      from: { path: '^lib/src/' },
+      to: { path: '^dashboard-' },
+    },
+    {
+      name: 'dashboard-uses-public-library',
+      comment: "The dashboard API imports the library by its package name ('gren-ts') only, never a file inside it.",
+      severity: 'error',
+      from: { path: '^dashboard-api/src/' },
+      to: { path: '^lib/', pathNot: '^lib/dist/index\\.(js|d\\.ts)$' },
+    },
   ],
   options: {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     doNotFollow: { path: ['node_modules', '^lib/dist'] },
-    exclude: { path: ['node_modules', '^lib/dist', '\\.spec\\.ts$'] },
+    exclude: { path: ['node_modules', '\\.spec\\.ts$'] },
   },
 };
