@@ -1,6 +1,6 @@
 /**
  * A mark on GrenObject.prototype. Code that must recognise config objects without loading
- * the GrenObject class (provenance, the worker) checks the mark instead of `instanceof`;
+ * the GrenObject class (provenance's dependency search) checks the mark instead of `instanceof`;
  * `Symbol.for` keeps it valid across duplicate copies of the package.
  */
 export const GREN_OBJECT_MARK: unique symbol = Symbol.for('gren.object') as never;
