@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import './errors/print-uncaught-errors';
+import './di/install-object-runtime';
 
 export { Gren, type GrenClassDecorator } from './decorators/gren.decorator';
 export { Field, type FieldDecorator, type FieldTypeClass } from './decorators/field.decorator';
@@ -43,6 +43,7 @@ export { GrenStateError } from './errors/state-error';
 export { StateManager } from './storage/state-manager';
 export { MetadataManager } from './storage/metadata-manager';
 export { ArtifactPaths, TYPESCRIPT_METADATA_FILE } from './storage/artifact-paths';
+export { StoreLocator } from './storage/store-locator';
 export { parseState } from './storage/parse-state';
 export { readState } from './storage/read-state';
 export { readMetadataRaw, readMetadata, readMetadataWithTypeScriptFacts } from './storage/read-metadata';
@@ -58,17 +59,19 @@ export type { LoggingOptions } from './logging/log-dispatcher';
 export { createGrenContainer } from './di/create-gren-container';
 export type { GrenContainerOverrides } from './di/create-gren-container';
 export { getGrenContainer, useGrenContainer } from './di/active-container';
-export { CLOCK, EXECUTOR, GREN_SETTINGS, LOCK_SERVICE, LOGGER, METADATA_COLLECTOR, STATE_STORE, STORAGE } from './di/tokens';
+export { CLOCK, EXECUTOR, GREN_SETTINGS, LOCK_SERVICE, METADATA_COLLECTOR, STATE_STORE, STORAGE } from './di/tokens';
 export type { Executor, SubmitRequest, SubmittedJob, WorkerPayload } from './executors/executor';
 export { LocalExecutor } from './executors/local-executor';
 export type { Clock } from './runtime/clock';
 export type { SchedulerProbe } from './storage/reconcile';
 export { ProcessExecutor } from './executors/process-executor';
 export { GrenJob } from './runtime/gren-job';
-export type { GrenJobState } from './runtime/gren-job';
+export type { GrenJobState, JobHandle } from './model/job-handle';
+export type { LoadOrCreateOptions } from './model/object-runtime';
 export { SlurmExecutor } from './executors/slurm/slurm-executor';
 export type { SlurmOptions } from './executors/slurm/slurm-options';
 export { renderError } from './errors/render-error';
+export { printUncaughtGrenErrors } from './errors/print-uncaught-errors';
 
 export type { Explanation, ExplainOptions, NearestArtifact, AttemptSummary, StoredResult } from './explain/explanation';
 export type { FieldDifference } from './explain/field-difference';

@@ -3,9 +3,12 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { runtimeOf } from '../di/active-container';
 import { GrenError } from '../errors/gren-error';
+import { printUncaughtGrenErrors } from '../errors/print-uncaught-errors';
 import { runWorker } from '../runtime/run-worker';
 import { GREN_CONFIG } from '../settings/gren-config';
 import { slurmWorkerEnvironment } from '../executors/slurm/slurm-worker-environment';
+
+printUncaughtGrenErrors();
 
 /**
  * `gren-worker <payload.json>`: runs one submitted computation (used by ProcessExecutor and

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { runCli } from '../cli/run-cli';
+import { printUncaughtGrenErrors } from '../errors/print-uncaught-errors';
+
+printUncaughtGrenErrors();
 
 /** `gren`: list, show, explain, diff and garbage-collect a gren store (see `gren --help`). */
 runCli(process.argv.slice(2)).then(

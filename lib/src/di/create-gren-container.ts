@@ -5,22 +5,20 @@ import { ProcessExecutor } from '../executors/process-executor';
 import { SlurmExecutor } from '../executors/slurm/slurm-executor';
 import type { Executor } from '../executors/executor';
 import { ComputeLockService } from '../locking/compute-lock';
-import { getLogger, type GrenLogger } from '../logging/gren-logger';
 import { MetadataCollector } from '../provenance/metadata-collector';
 import { systemClock, type Clock } from '../runtime/clock';
 import { GrenRuntime } from '../runtime/gren-runtime';
-import { StoreLocator } from '../runtime/store-locator';
+import { StoreLocator } from '../storage/store-locator';
 import { GREN_CONFIG } from '../settings/gren-config';
 import type { GrenSettings } from '../settings/gren-settings';
 import { StateStore } from '../storage/state-store';
-import { CLOCK, EXECUTOR, GREN_RUNTIME, GREN_SETTINGS, LOCK_SERVICE, LOGGER, METADATA_COLLECTOR, STATE_STORE, STORAGE } from './tokens';
+import { CLOCK, EXECUTOR, GREN_RUNTIME, GREN_SETTINGS, LOCK_SERVICE, METADATA_COLLECTOR, STATE_STORE, STORAGE } from './tokens';
 
-/** Services to use instead of the defaults. */
+/** Services to use instead of the defaults (the store's paths follow `settings.basePath`). */
 export interface GrenContainerOverrides {
   settings?: GrenSettings;
   clock?: Clock;
   executor?: Executor;
-  logger?: GrenLogger;
   stateStore?: StateStore;
   lockService?: ComputeLockService;
   metadataCollector?: MetadataCollector;
@@ -38,7 +36,6 @@ export function createGrenContainer(overrides: GrenContainerOverrides = {}, pare
   };
   provide(GREN_SETTINGS, overrides.settings, () => GREN_CONFIG);
   provide(CLOCK, overrides.clock, () => systemClock);
-  provide(LOGGER, overrides.logger, () => getLogger());
   provide(EXECUTOR, overrides.executor, () => new LocalExecutor());
   provide(STORAGE, undefined, (c) => new StoreLocator(c.resolve(GREN_SETTINGS)));
   provide(STATE_STORE, overrides.stateStore, (c) => new StateStore(c.resolve(CLOCK)));

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { GrenError } from './gren-error';
 import { renderError } from './render-error';
 
@@ -5,16 +6,25 @@ let installed = false;
 
 /**
  * Prints uncaught gren errors readably (code, message, the chain of causes with their
- * stacks) instead of Node's raw dump, then exits with code 1. Installed when gren is loaded
- * unless GREN_RICH_UNCAUGHT_TRACEBACKS=0, and only when the application has no handler of
- * its own. Other errors print as Node prints them.
+ * stacks) instead of Node's raw dump. Installed only on request (the `gren` and
+ * `gren-worker` commands ask for it; importing gren installs nothing). It does not change
+ * whether or how the process exits: alone, it exits with code 1 as Node does for an uncaught
+ * error; when the application has its own handler, that handler decides. Other errors print
+ * as Node prints them. Not installed under --abort-on-uncaught-exception, whose core dump
+ * a handler would prevent.
  */
 export function installUncaughtErrorPrinter(enabled: boolean): void {
-  if (!enabled || installed || process.listenerCount('uncaughtException') > 0) return;
+  if (!enabled || installed || abortsOnUncaught()) return;
   installed = true;
-  process.on('uncaughtException', (error: unknown) => {
-    const text = error instanceof GrenError ? `\n${renderError(error)}\n` : `${error instanceof Error ? (error.stack ?? String(error)) : String(error)}\n`;
-    process.stderr.write(text);
-    process.exit(1);
-  });
+  process.on('uncaughtException', printUncaught);
+}
+
+function printUncaught(error: unknown): void {
+  process.stderr.write(error instanceof GrenError ? `\n${renderError(error)}\n` : `${inspect(error)}\n`);
+  if (process.listenerCount('uncaughtException') === 1) process.exit(1);
+}
+
+function abortsOnUncaught(): boolean {
+  const flag = '--abort-on-uncaught-exception';
+  return process.execArgv.includes(flag) || (process.env['NODE_OPTIONS'] ?? '').split(/\s+/).includes(flag);
 }

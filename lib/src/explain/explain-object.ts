@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classModel } from '../metadata/build-class-model';
-import { GREN_CONFIG } from '../settings/gren-config';
+import type { GrenSettings } from '../settings/gren-settings';
 import { treeOfObject, type ConfigTree } from './config-tree';
 import { diffConfigs } from './diff-configs';
 import type { Explanation, ExplainOptions, NearestArtifact } from './explanation';
@@ -23,13 +23,13 @@ export interface Explainable {
  * artifact is and in which state, or — when it was never computed — which stored configs
  * of the same namespace are nearest and which fields differ (see diffConfigs).
  */
-export function explainObject(object: Explainable, options: ExplainOptions = {}): Explanation {
+export function explainObject(object: Explainable, settings: GrenSettings, options: ExplainOptions = {}): Explanation {
   const model = classModel(object.constructor as never);
   const directory = object.grenDir;
   const hash = object.grenHash;
   const target = readStoredArtifact(directory, hash, false);
-  const base = { namespace: model.namespace, hash, directory, storePath: GREN_CONFIG.basePath };
-  const forced = GREN_CONFIG.forceRecompute.has(model.namespace) || GREN_CONFIG.forceRecompute.has(model.className);
+  const base = { namespace: model.namespace, hash, directory, storePath: settings.basePath };
+  const forced = settings.forceRecompute.has(model.namespace) || settings.forceRecompute.has(model.className);
   const forceNote = forced
     ? ' GREN_FORCE_RECOMPUTE names this class: the first loadOrCreate() of a process recomputes it.'
     : '';
@@ -63,7 +63,7 @@ export function explainObject(object: Explainable, options: ExplainOptions = {})
     attempt: null,
     updatedAt: null,
     stateError: null,
-    summary: `This config was never computed in ${GREN_CONFIG.basePath}: loadOrCreate() computes it.${forceNote}`,
+    summary: `This config was never computed in ${settings.basePath}: loadOrCreate() computes it.${forceNote}`,
     compared: compared.length,
     notComparable,
     nearest: pickNearest(compared, options.limit ?? DEFAULT_LIMIT),

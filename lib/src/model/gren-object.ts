@@ -1,31 +1,24 @@
 import * as path from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
-import { executorOf, getGrenContainer, runtimeOf } from '../di/active-container';
 import type { Executor } from '../executors/executor';
-import type { GrenJob } from '../runtime/gren-job';
-import { submitJob } from '../runtime/submit-job';
 import { GrenSerializationError } from '../errors/serialization-error';
-import { getLogger, logDispatcher } from '../logging/gren-logger';
-import { artifactOf } from '../runtime/artifact';
-import { userCallerLocation } from '../logging/source-location';
-import { loadOrCreateLocally } from '../runtime/load-or-create';
-import { MetadataManager } from '../storage/metadata-manager';
 import type { GrenMetadata } from '../storage/metadata-types';
-import { successStates } from '../storage/success-state-cache';
 import { computeHash } from '../identity/compute-hash';
 import { classModel } from '../metadata/build-class-model';
 import { fromDict } from '../serialization/from-dict';
-import { getGrenRoot, getRawDir } from '../settings/gren-config';
-import { explainObject } from '../explain/explain-object';
 import type { Explanation, ExplainOptions } from '../explain/explanation';
 import { GrenStruct } from './gren-struct';
+import { GREN_OBJECT_MARK } from './gren-object-mark';
 import { identitySlot } from './identity-slot';
+import type { JobHandle } from './job-handle';
+import { objectRuntime } from './object-runtime';
 
 /**
  * Base of a cached computation. Subclasses declare fields with @Field(), implement
  * `_create()` (compute, write into `grenDir`, return the result) and `_load()` (read it back),
  * and may override `_validate()`. Pass the class itself as `Self`
  * (`class Train extends GrenObject<Model, Train>`) for compile-time checked init keys.
+ * Everything that touches the store goes through the installed ObjectRuntime.
  */
 export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct<Self> {
   /** Store artifacts under `<GREN_PATH>/git` instead of `<GREN_PATH>/data`. */
@@ -47,10 +40,13 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
     return computeHash(this);
   }
 
-  /** `<GREN_PATH>/{data|git}/<namespace as folders>/<hash>`. Reading it creates nothing. */
+  /**
+   * `<store>/{data|git}/<namespace as folders>/<hash>`, the store being the current
+   * container's (the one loadOrCreate runs in, else the active one). Reading it creates nothing.
+   */
   get grenDir(): string {
     const cls = this.constructor as typeof GrenObject;
-    const root = getGrenRoot({ versionControlled: cls.versionControlled });
+    const root = objectRuntime().storeRoot(cls.versionControlled);
     const slot = identitySlot(this);
     if (slot?.dirRoot === root && slot.dir !== undefined) return slot.dir;
     const dir = path.join(root, ...classModel(cls).namespace.split('.'), this.grenHash);
@@ -61,9 +57,9 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
     return dir;
   }
 
-  /** The store's shared `<GREN_PATH>/raw` folder (the same for every object). */
+  /** The store's shared `<store>/raw` folder (the same for every object). */
   get rawDir(): string {
-    return getRawDir();
+    return objectRuntime().rawDir();
   }
 
   /**
@@ -71,36 +67,20 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
    * exactly once across processes sharing the store, while others wait for it.
    */
   loadOrCreate(options?: { container?: DependencyContainer }): Promise<T>;
-  /** Submits the computation to `executor` and returns once it is accepted (see GrenJob). */
-  loadOrCreate(options: { executor: Executor; container?: DependencyContainer }): Promise<GrenJob<T>>;
-  loadOrCreate(options: { executor?: Executor; container?: DependencyContainer } = {}): Promise<T | GrenJob<T>> {
-    const container = options.container ?? getGrenContainer();
-    const runtime = runtimeOf(container);
-    const self = this as GrenObject<T>;
-    if (options.executor) return submitJob(runtime, self, options.executor);
-    const executor = executorOf(container);
-    if (executor.inProcess) return loadOrCreateLocally(runtime, self);
-    return submitJob(runtime, self, executor).then((job) => job.wait());
+  /** Submits the computation to `executor` and returns once it is accepted (a GrenJob). */
+  loadOrCreate(options: { executor: Executor; container?: DependencyContainer }): Promise<JobHandle<T>>;
+  loadOrCreate(options: { executor?: Executor; container?: DependencyContainer } = {}): Promise<T | JobHandle<T>> {
+    return objectRuntime().loadOrCreate<T>(this, options);
   }
 
   /** Whether a valid result exists (reads only; never computes or writes). */
-  async exists(): Promise<boolean> {
-    const { paths } = artifactOf(this as GrenObject<T>);
-    let result = false;
-    if (successStates.read(paths.state).result.status === 'success') {
-      try {
-        result = (await this._validate()) !== false;
-      } catch {
-        result = false;
-      }
-    }
-    if (logDispatcher().consoleEnabled('INFO')) getLogger().info(`exists ${paths.directory} -> ${String(result)}`, { consoleOnly: true, location: userCallerLocation() });
-    return result;
+  exists(): Promise<boolean> {
+    return objectRuntime().exists(this);
   }
 
   /** The artifact's metadata.json; throws `Metadata not found` before the first computation. */
   getMetadata(): GrenMetadata {
-    return new MetadataManager(this.grenDir).read();
+    return objectRuntime().metadata(this);
   }
 
   /**
@@ -109,14 +89,12 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
    * differ (old → new). `formatExplanation()` prints it as `gren explain` does.
    */
   explain(options?: ExplainOptions): Explanation {
-    return explainObject(this, options);
+    return objectRuntime().explain(this, options);
   }
 
   /** Writes a line to this artifact's `.gren/gren.log` (and the console at or above GREN_LOG_LEVEL). */
   log(message: string, level: string = 'INFO'): string {
-    const directory = this.grenDir;
-    getLogger().log(level, message, { artifactDir: directory, location: userCallerLocation() });
-    return path.join(directory, '.gren', 'gren.log');
+    return objectRuntime().log(this, message, level);
   }
 
   /** Computes the result, writing files into `grenDir`, and returns it. */
@@ -136,6 +114,8 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
     return true;
   }
 }
+
+Object.defineProperty(GrenObject.prototype, GREN_OBJECT_MARK, { value: true });
 
 function describeClassOf(value: unknown): string {
   if (typeof value !== 'object' || value === null) return String(value);

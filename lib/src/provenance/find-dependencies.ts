@@ -1,6 +1,6 @@
 import { classModel } from '../metadata/build-class-model';
 import { registry } from '../metadata/registry';
-import { GrenObject } from '../model/gren-object';
+import { isGrenObject } from '../model/gren-object-mark';
 import { isPlainObject } from '../model/is-plain-object';
 import type { DependencyRef } from '../storage/metadata-types';
 
@@ -12,7 +12,7 @@ export function findDependencies(config: object): DependencyRef[] {
   const found: DependencyRef[] = [];
   const visit = (value: unknown, where: string): void => {
     if (typeof value !== 'object' || value === null) return;
-    if (value instanceof GrenObject) {
+    if (isGrenObject(value)) {
       found.push({ field: where, namespace: classModel(value.constructor as never).namespace, gren_hash: value.grenHash });
       return;
     }

@@ -2,6 +2,7 @@ import { GrenComputeError } from '../errors/compute-error';
 import { GrenError } from '../errors/gren-error';
 import type { Executor } from '../executors/executor';
 import { finishStopped } from '../storage/transitions';
+import type { GrenJobState, JobHandle } from '../model/job-handle';
 import { isActive, type AttemptStatus, type GrenState } from '../storage/state-types';
 import type { Artifact } from './artifact';
 import { loadResult } from './cached-result';
@@ -9,15 +10,14 @@ import type { GrenRuntime } from './gren-runtime';
 import { settle } from './settle-artifact';
 import { waitForChange } from './wait-for-change';
 
-/** Where a submitted computation stands. */
-export type GrenJobState = AttemptStatus | 'requeued';
+export type { GrenJobState } from '../model/job-handle';
 
 /**
  * A computation handed to an executor. `wait()` resolves to the result once the worker
  * succeeded (loading it from the store), and rejects with a GrenComputeError when it failed,
  * was cancelled, or was preempted for good.
  */
-export class GrenJob<T> {
+export class GrenJob<T> implements JobHandle<T> {
   constructor(
     private readonly runtime: GrenRuntime,
     private readonly artifact: Artifact<T>,

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { runInContainer } from '../../di/container-scope';
+import { createGrenContainer } from '../../di/create-gren-container';
 import { explanationToJson } from '../../explain/explanation-json';
 import { formatExplanation } from '../../explain/format-explanation';
 import type { GrenObject } from '../../model/gren-object';
@@ -35,19 +37,14 @@ export function registerExplain(program: Command, context: CliContext): void {
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExample:\n  gren explain examples/my_project/pipelines.ts TrainModel --set lr=0.0003\n')
     .action((file: string, className: string, options: ExplainCommandOptions, command: Command) => {
-      // The config's directory comes from GREN_CONFIG: point it at --root for this command.
-      const savedBasePath = GREN_CONFIG.basePath;
-      GREN_CONFIG.basePath = storePath(command);
-      try {
-        const assignments = parseAssignments(options.set);
-        const cls = findConfigClass(loadUserModule(file), className, file);
-        const config = buildConfig(cls, assignments) as GrenObject;
-        const explanation = config.explain({ limit: options.limit });
-        if (options.json) writeJson(context.io, explanationToJson(explanation));
-        else context.io.stdout.write(formatExplanation(explanation));
-      } finally {
-        GREN_CONFIG.basePath = savedBasePath;
-      }
+      // A container on the --root store: the config's directory and the explanation follow it.
+      const settings = { ...GREN_CONFIG, basePath: storePath(command) };
+      const assignments = parseAssignments(options.set);
+      const cls = findConfigClass(loadUserModule(file), className, file);
+      const config = buildConfig(cls, assignments) as GrenObject;
+      const explanation = runInContainer(createGrenContainer({ settings }), () => config.explain({ limit: options.limit }));
+      if (options.json) writeJson(context.io, explanationToJson(explanation));
+      else context.io.stdout.write(formatExplanation(explanation));
     });
 }
 
