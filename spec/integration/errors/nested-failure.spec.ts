@@ -78,15 +78,16 @@ describe('a failure three configs deep', () => {
 
       expect(caused).toBeGreaterThan(0);
       expect(frames[0]).toMatch(/^ {4}at parseRow \(.*nested-failure-client\.js:\d+:\d+\)$/);
-      expect(frames.slice(1, 4).map((line) => /at (?:async )?(\S+) /.exec(line)?.[1])).toEqual([
+      expect(frames.slice(1, 5).map((line) => /at (?:async )?(\S+) /.exec(line)?.[1])).toEqual([
         'Leaf._create',
         'Middle._create',
         'Top._create',
+        'main',
       ]);
-      expect(own).toHaveLength(4);
-      expect(frames.slice(0, 4)).toEqual(own);
-      expect(frames[4]).toMatch(/^ {4}… \d+ more frames in gren, Node\.js or node_modules$/);
-      expect(frames).toHaveLength(5);
+      expect(own).toHaveLength(5);
+      expect(frames.slice(0, 5)).toEqual(own);
+      expect(frames[5]).toMatch(/^ {4}… \d+ more frames in gren, Node\.js or node_modules$/);
+      expect(frames).toHaveLength(6);
     });
 
     it('should say nothing twice: no repeated prefix, no "Original error", no second state path', () => {
