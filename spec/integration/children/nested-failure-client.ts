@@ -1,8 +1,8 @@
-import { Field, Gren, GrenObject } from 'gren-ts';
+import { Field, Gren, GrenObject, printUncaughtGrenErrors } from 'gren-ts';
 
 /**
  * A failure three configs deep, the way a user meets it:
- *   node nested-failure-client.js uncaught   lets the error escape (gren prints it)
+ *   node nested-failure-client.js uncaught   lets the error escape, printed by gren (printUncaughtGrenErrors)
  *   node nested-failure-client.js inspect    catches it and prints it with console.error
  * It first prints one JSON line with the three hashes.
  */
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     await top.loadOrCreate().catch((error: unknown) => console.error(error));
     return;
   }
+  printUncaughtGrenErrors();
   await top.loadOrCreate();
 }
 

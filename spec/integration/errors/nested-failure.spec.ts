@@ -44,7 +44,7 @@ describe('a failure three configs deep', () => {
   const stores: string[] = [];
   afterAll(() => stores.forEach((store) => fs.rmSync(store, { recursive: true, force: true })));
 
-  describe('when it escapes (gren prints the uncaught error)', () => {
+  describe('when it escapes and gren prints it (printUncaughtGrenErrors)', () => {
     let run: Run;
     let lines: string[];
 
