@@ -19,6 +19,7 @@ export interface CreateAppOptions {
  * control in front (security/install-security.ts), the SPA when given, routes under /api,
  * validation → 422, one exception filter, OpenAPI at /api/docs (JSON at /api/docs-json).
  * No body parser: the API is read-only (the sign-in exchange reads its own small body).
+ * A failed start rejects (it never exits the process).
  */
 export async function createDashboardApp(
   options: DashboardOptions,
@@ -27,6 +28,9 @@ export async function createDashboardApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: appOptions.logger ?? ['error', 'warn'],
     bodyParser: false,
+    // Nest's default ends the whole process on a failed start; a caller (the CLI, a test, an
+    // application embedding the dashboard) gets the error instead.
+    abortOnError: false,
   });
   app.set('etag', false);
   installSecurity(app, options.access ?? LOOPBACK_ACCESS, options.spaDirectory);

@@ -19,7 +19,7 @@ const HASH = {
 } as const;
 
 /**
- * The same SPA and server on a copy of ../shared/fixtures/python-store (15 artifacts written
+ * The same SPA and server on a copy of spec/fixtures/python/python-store (15 artifacts written
  * by the Python gren 0.2.0): what a user of the Python library sees.
  */
 describeInBrowser('the dashboard in Chromium, on a store written by the Python gren', () => {

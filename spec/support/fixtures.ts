@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GrenSerializer } from 'gren-ts';
 
-/** ../shared/fixtures beside the project root. */
-export const SHARED_FIXTURES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures');
-export const PYTHON_STORE = path.join(SHARED_FIXTURES, 'python-store');
+/** Data written by the real Python gren 0.2.0 (see its README.md); read-only, never written to. */
+export const PYTHON_FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'python');
+export const PYTHON_STORE = path.join(PYTHON_FIXTURES, 'python-store');
 /** What a Python process SIGKILLed in `TrainModel._create` left: a running attempt of a dead pid and its compute-lock file. */
-export const PYTHON_KILLED = path.join(SHARED_FIXTURES, 'python-killed');
+export const PYTHON_KILLED = path.join(PYTHON_FIXTURES, 'python-killed');
 
 export interface ObjectVector {
   label: string;
@@ -29,7 +29,7 @@ interface VectorFile {
 
 /** The hash vectors, parsed so that Python floats (`1.0`) and big integers survive. */
 export function loadHashVectors(): VectorFile {
-  const text = fs.readFileSync(path.join(SHARED_FIXTURES, 'hash-vectors.json'), 'utf8');
+  const text = fs.readFileSync(path.join(PYTHON_FIXTURES, 'hash-vectors.json'), 'utf8');
   return GrenSerializer.parseJson(text) as VectorFile;
 }
 

@@ -2,7 +2,7 @@ import { PreciseDate } from '@google-cloud/precise-date';
 import { Field, Float, Gren, GrenObject, GrenStruct, MISSING, registerEnum, Tuple } from 'gren-ts';
 
 /**
- * The classes of the Python-written reference store (../shared/fixtures/python-store), with
+ * The classes of the Python-written reference store (spec/fixtures/python/python-store), with
  * the same namespaces, field order and types, so their hashes land in the same directories.
  */
 export enum Color {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 
-export const START_CLUSTER = 'bash ../shared/scripts/start-local-slurm.sh';
+/** Run from the repository root, as root (it installs and starts Debian's SLURM packages). */
+export const START_CLUSTER = 'bash scripts/start-local-slurm.sh';
 
 /**
  * Whether the SLURM suites can run here. Locally they skip with the command that starts the

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const PYTHON_STORE = path.resolve(__dirname, '../../../../shared/fixtures/python-store');
+export const PYTHON_STORE = path.resolve(__dirname, '../../../spec/fixtures/python/python-store');
 
 /** A fresh temporary folder, removed by `removeStore`. */
 export function makeTempDir(prefix = 'gren-dashboard-'): string {

@@ -5,7 +5,7 @@ import type {
   StateAttempt,
 } from '@contract/api-types';
 
-/** Shapes modelled on the Python reference store (shared/fixtures/python-store). Test support only. */
+/** Shapes modelled on the Python reference store (spec/fixtures/python/python-store). Test support only. */
 export function summary(overrides: Partial<ExperimentSummary> = {}): ExperimentSummary {
   return {
     namespace: 'refstore.pipelines.Leaf',

@@ -50,19 +50,32 @@ function defaultNamespace(className: string, sourceFile: string | undefined): st
 }
 
 function wrapClass(original: AnyClass): AnyClass {
-  const Base = original as unknown as new (...args: unknown[]) => object;
-  const wrapped = class extends Base {
-    constructor(...args: unknown[]) {
-      super(...args);
-      if (new.target === wrapped) {
-        finalizeConstruction(this, args[0], wrapped);
-      } else if (!registry.isRegistered(new.target)) {
-        throw GrenDefinitionError.notDecorated(new.target.name, original.name);
-      }
+  const wrapped = subclassOf(original as unknown as new (...args: unknown[]) => object, (instance, target, args) => {
+    if (target === wrapped) {
+      finalizeConstruction(instance, args[0], wrapped);
+    } else if (!registry.isRegistered(target)) {
+      throw GrenDefinitionError.notDecorated(target.name, original.name);
     }
-  };
+  });
   Object.defineProperty(wrapped, 'name', { value: original.name });
   return wrapped;
+}
+
+/**
+ * A subclass that calls `constructed` after the base constructor. Returned from a function, so
+ * that V8 infers no name for it: stack frames then take the `name` set above (`Leaf._create`),
+ * where a class assigned to a variable would show the variable's (`wrapped._create`).
+ */
+function subclassOf(
+  Base: new (...args: unknown[]) => object,
+  constructed: (instance: object, target: AnyClass, args: unknown[]) => void,
+): AnyClass {
+  return class extends Base {
+    constructor(...args: unknown[]) {
+      super(...args);
+      constructed(this, new.target, args);
+    }
+  };
 }
 
 function defineStaticOptions(cls: AnyClass, options: GrenOptions): void {

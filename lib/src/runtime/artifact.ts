@@ -1,3 +1,4 @@
+import type { ComputeConfigRef } from '../errors/compute-error';
 import { classModel } from '../metadata/build-class-model';
 import type { ClassModel } from '../metadata/class-model';
 import type { GrenObject } from '../model/gren-object';
@@ -20,6 +21,11 @@ export interface Artifact<T> {
   readonly hash: string;
   readonly dir: string;
   readonly paths: ArtifactPaths;
+}
+
+/** The namespace and hash an error names this artifact by. */
+export function configRefOf<T>(artifact: Artifact<T>): ComputeConfigRef {
+  return { namespace: artifact.model.namespace, hash: artifact.hash };
 }
 
 const cache = new WeakMap<object, { dir: string; artifact: Artifact<unknown> }>();

@@ -6,7 +6,7 @@ import { removeSuccessMarker } from '../storage/success-marker';
 import { successStates } from '../storage/success-state-cache';
 import { withStateLock } from '../storage/state-lock';
 import { invalidate } from '../storage/transitions';
-import type { Artifact } from './artifact';
+import { configRefOf, type Artifact } from './artifact';
 import { takeForceRecompute } from './force-recompute';
 import type { GrenRuntime } from './gren-runtime';
 import { messageOf } from './run-attempt';
@@ -57,7 +57,7 @@ export async function loadResult<T>(artifact: Artifact<T>): Promise<T> {
     return await artifact.hooks._load();
   } catch (error) {
     logger.error(`load_or_create ${artifact.className} ${artifact.hash} (load failed)`);
-    throw new GrenComputeError(`Failed to load result from ${artifact.dir}`, artifact.paths.state, error);
+    throw new GrenComputeError(`Failed to load result from ${artifact.dir}`, artifact.paths.state, error, configRefOf(artifact));
   }
 }
 

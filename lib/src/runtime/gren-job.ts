@@ -4,7 +4,7 @@ import type { Executor } from '../executors/executor';
 import { finishStopped } from '../storage/transitions';
 import type { GrenJobState, JobHandle } from '../model/job-handle';
 import { isActive, type AttemptStatus, type GrenState } from '../storage/state-types';
-import type { Artifact } from './artifact';
+import { configRefOf, type Artifact } from './artifact';
 import { loadResult } from './cached-result';
 import type { GrenRuntime } from './gren-runtime';
 import { settle } from './settle-artifact';
@@ -80,6 +80,6 @@ export class GrenJob<T> implements JobHandle<T> {
   private failure(status: AttemptStatus): GrenComputeError {
     const attempt = this.runtime.states.read(this.artifact.paths).attempt;
     const detail = attempt && 'error' in attempt && attempt.error ? attempt.error.message : (attempt && 'reason' in attempt ? attempt.reason : null) ?? status;
-    return new GrenComputeError(`Computation ${status}: ${detail}`, this.artifact.paths.state);
+    return GrenComputeError.fromRecord(status, detail, this.artifact.paths.state, configRefOf(this.artifact));
   }
 }

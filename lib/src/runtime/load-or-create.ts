@@ -6,7 +6,7 @@ import { currentHolder, runWithHolder } from '../logging/log-context';
 import type { GrenObject } from '../model/gren-object';
 import { isActive } from '../storage/state-types';
 import { acquireAttempt } from './acquire-attempt';
-import { artifactOf, type Artifact } from './artifact';
+import { artifactOf, configRefOf, type Artifact } from './artifact';
 import { announceDecision, hasUsableResult, loadResult } from './cached-result';
 import type { GrenRuntime } from './gren-runtime';
 import { runAttempt } from './run-attempt';
@@ -84,7 +84,7 @@ async function acquireAndRun<T>(
     case 'failed':
     case 'cancelled': {
       const message = acquired.kind === 'failed' ? acquired.message : 'the attempt was cancelled';
-      throw new GrenComputeError(`Computation failed${message ? `: ${message}` : ''}`, artifact.paths.state);
+      throw GrenComputeError.fromRecord('failed', message, artifact.paths.state, configRefOf(artifact));
     }
     case 'acquired': {
       try {

@@ -1,5 +1,6 @@
 import { GrenAttemptLost } from '../errors/attempt-lost';
-import { GrenComputeError } from '../errors/compute-error';
+import { GrenComputeError, configTrail } from '../errors/compute-error';
+import { renderError } from '../errors/render-error';
 import type { HeldComputeLock } from '../locking/compute-lock';
 import { getLogger } from '../logging/gren-logger';
 import { writeMetadataFiles } from '../storage/write-metadata';
@@ -7,7 +8,7 @@ import { writeSuccessMarker } from '../storage/success-marker';
 import { finishFailed, finishStopped, finishSuccess, renewLease } from '../storage/transitions';
 import { isActive, type AttemptError } from '../storage/state-types';
 import { withStateLock } from '../storage/state-lock';
-import type { Artifact } from './artifact';
+import { configRefOf, type Artifact } from './artifact';
 import type { GrenRuntime } from './gren-runtime';
 import { startHeartbeat } from './heartbeat';
 import { noteComputedHere } from './force-recompute';
@@ -93,9 +94,9 @@ export async function runAttempt<T>(
       recorded = await recordSuccess(runtime, artifact, attemptId, lock);
     } catch (error) {
       logger.error(`_create failed ${className} ${hash} ${dir}`, { fileOnly: true });
-      logger.error(renderError(error), { fileOnly: true });
+      logger.error(renderError(error, { allFrames: true }), { fileOnly: true });
       await runtime.states.update(paths, (state, now) => finishFailed(state, attemptId, attemptError(error), now));
-      throw new GrenComputeError(`Computation failed: ${messageOf(error)}`, paths.state, error);
+      throw GrenComputeError.createFailed(error, paths.state, configRefOf(artifact));
     }
     if (!recorded) throw new GrenAttemptLost(className, hash, dir);
     logger.info(`_create ok ${className} ${hash}`, { consoleOnly: true });
@@ -120,7 +121,7 @@ async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>, att
     await runtime.states.update(artifact.paths, (state, now) =>
       finishFailed(state, attemptId, failure, now, 'metadata_failed'),
     );
-    throw new GrenComputeError('Failed to create metadata', artifact.paths.state, error);
+    throw new GrenComputeError('Failed to create metadata', artifact.paths.state, error, configRefOf(artifact));
   }
 }
 
@@ -149,8 +150,16 @@ async function recordSuccess<T>(
   });
 }
 
+/** What the state records; a dependency's failure keeps the stack of the error that began it. */
 function attemptError(error: unknown): AttemptError {
-  return { type: typeOf(error), message: messageOf(error), traceback: stackOf(error) };
+  const origin = error instanceof GrenComputeError && error.cause instanceof Error ? error.cause : error;
+  return { type: typeOf(error), message: recordedMessage(error), traceback: stackOf(origin) };
+}
+
+/** A dependency's failure is recorded as its reason and configs; its state file holds the rest. */
+function recordedMessage(error: unknown): string {
+  if (error instanceof GrenComputeError && error.configs.length > 0) return `${error.reason}${configTrail(error.configs)}`;
+  return messageOf(error);
 }
 
 function typeOf(error: unknown): string {
@@ -164,10 +173,6 @@ export function messageOf(error: unknown): string {
 
 function stackOf(error: unknown): string | null {
   return error instanceof Error && error.stack ? error.stack : null;
-}
-
-function renderError(error: unknown): string {
-  return `${typeOf(error)}: ${messageOf(error)}\n${stackOf(error) ?? ''}`.trimEnd();
 }
 
 /** Gives `_onPreempt()` (checkpointing) its chance; a failure there is logged, not fatal. */

@@ -6,7 +6,7 @@ import { fromDict } from '../serialization/from-dict';
 import { parsePythonJson } from '../serialization/python-json';
 import type { GrenSettings } from '../settings/gren-settings';
 import { acquireAttempt } from './acquire-attempt';
-import { artifactOf } from './artifact';
+import { artifactOf, configRefOf } from './artifact';
 import { announceDecision, hasUsableResult } from './cached-result';
 import type { GrenRuntime } from './gren-runtime';
 import { asDependencyOfCaller } from './load-or-create';
@@ -61,7 +61,7 @@ export async function runWorker(runtime: GrenRuntime, settings: GrenSettings, pa
         getLogger().warning(`worker: attempt ${payload.attemptId} of ${artifact.className} ${artifact.hash} was cancelled; not running it`);
         return 'cancelled';
       case 'failed':
-        throw new GrenComputeError(`Computation failed: ${acquired.message}`, artifact.paths.state);
+        throw GrenComputeError.fromRecord('failed', acquired.message, artifact.paths.state, configRefOf(artifact));
       case 'acquired':
         await runAttempt(runtime, artifact, acquired.attemptId, acquired.lock, environment.signals);
         return 'created';

@@ -15,7 +15,7 @@ import { withStateLock } from '../storage/state-lock';
 import { withLockFile, type LockFileWait } from '../locking/hold-lock-file';
 import { finishFailed, mergeScheduler, startAttempt } from '../storage/transitions';
 import { isActive, type ActiveAttempt, type AttemptOwner } from '../storage/state-types';
-import { artifactOf, type Artifact } from './artifact';
+import { artifactOf, configRefOf, type Artifact } from './artifact';
 import { announceDecision, hasUsableResult } from './cached-result';
 import { GrenJob } from './gren-job';
 import type { GrenRuntime } from './gren-runtime';
@@ -94,7 +94,7 @@ async function submitNew<T>(runtime: GrenRuntime, artifact: Artifact<T>, executo
   } catch (error) {
     const failure = { type: error instanceof Error ? error.constructor.name : 'Error', message: `Failed to submit: ${messageOf(error)}`, traceback: error instanceof Error ? (error.stack ?? null) : null };
     await runtime.states.update(paths, (state, now) => finishFailed(state, attemptId, failure, now, 'submit_failed'));
-    throw new GrenComputeError('Failed to submit job', paths.state, error);
+    throw new GrenComputeError('Failed to submit job', paths.state, error, configRefOf(artifact));
   }
 }
 
@@ -103,7 +103,7 @@ async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>): Pr
     const metadata = await runtime.metadata.collect(artifact.object, artifact.dir);
     writeMetadataFiles(artifact.paths, metadata);
   } catch (error) {
-    throw new GrenComputeError('Failed to create metadata', artifact.paths.state, error);
+    throw new GrenComputeError('Failed to create metadata', artifact.paths.state, error, configRefOf(artifact));
   }
 }
 

@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { WORKSPACE } from './dashboard-server';
 
-/** ../shared/fixtures/python-store: written by the Python gren 0.2.0; read-only, never written to. */
-export const PYTHON_STORE = path.resolve(WORKSPACE, '..', 'shared', 'fixtures', 'python-store');
+/** spec/fixtures/python/python-store: written by the Python gren 0.2.0; read-only, never written to. */
+export const PYTHON_STORE = path.resolve(WORKSPACE, 'spec', 'fixtures', 'python', 'python-store');
 
 /** A private, writable copy of the Python store in a temp folder. */
 export function copyPythonStore(): string {

@@ -4,7 +4,7 @@ import { Field, Float, Gren, GrenObject } from 'gren-ts';
 import { recordCall } from './pipelines';
 
 /**
- * The TypeScript side of the Python interop pipeline (../shared/fixtures/python-killed,
+ * The TypeScript side of the Python interop pipeline (spec/fixtures/python/python-killed,
  * interop_models.py): same namespaces, field order and types, so the hashes are Python's.
  * Each `_create` writes result.json as the Python one does, with `"by": "ts"`.
  */

@@ -63,7 +63,7 @@ export function spawnGren(
   });
 }
 
-/** A writable copy of ../shared/fixtures/python-store in a fresh temp dir. */
+/** A writable copy of spec/fixtures/python/python-store in a fresh temp dir. */
 export function copyPythonStore(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gren-cli-pystore-'));
   fs.cpSync(PYTHON_STORE, dir, { recursive: true });

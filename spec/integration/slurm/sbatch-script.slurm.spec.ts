@@ -15,16 +15,16 @@ import {
 } from '../../../lib/src/executors/slurm/scheduler-commands';
 import { resolveSlurmOptions } from '../../../lib/src/executors/slurm/slurm-options';
 import { probeSlurmJob, type CommandResult, type SlurmProbeResult } from '../../../lib/src/executors/slurm/slurm-probe';
+import { START_CLUSTER } from '../../support/slurm';
 
 /**
  * Submits rendered batch scripts to the real SLURM cluster: the worker gets the pre-timeout
  * SIGUSR2 through the batch shell, and a worker that requeues its own job runs again with
  * SLURM_RESTART_COUNT=1 while the probe keeps calling the job active. The two jobs run side by
  * side (about a minute in all). Needs the local cluster:
- * `bash ../shared/scripts/start-local-slurm.sh`; without sbatch the suite skips, or fails when
+ * `bash scripts/start-local-slurm.sh` (as root); without sbatch the suite skips, or fails when
  * CI=true.
  */
-const START_CLUSTER = 'bash ../shared/scripts/start-local-slurm.sh';
 const hasSbatch = spawnSync('sbatch', ['--version'], { stdio: 'ignore' }).status === 0;
 const inCi = process.env['CI'] === 'true';
 

@@ -9,7 +9,7 @@ import { slurmAvailable } from '../../support/slurm';
 
 /**
  * SlurmExecutor end to end on the real local cluster (partitions debug and urgent, see
- * ../shared/scripts/start-local-slurm.sh). Jobs run the real gren-worker. The states each
+ * scripts/start-local-slurm.sh). Jobs run the real gren-worker. The states each
  * test observed are printed to stderr for the record.
  */
 jest.setTimeout(300_000);

@@ -161,7 +161,7 @@ describe('artifact logs (.gren/gren.log)', () => {
         ),
       );
       expect(log).toMatch(
-        /\[ERROR\] gren \S+ SyntaxError: unexpected token\nSyntaxError: unexpected token\n\s+at .*artifact-logs\.spec\.ts/,
+        /\[ERROR\] gren \S+ SyntaxError: unexpected token\n\s+at .*artifact-logs\.spec\.ts/,
       );
       expect(consoleLines.join('')).not.toContain('_create failed');
     });

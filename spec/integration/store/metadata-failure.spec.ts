@@ -90,7 +90,7 @@ describe('loadOrCreate when metadata cannot be collected', () => {
 
       expect(error).toBeInstanceOf(GrenComputeError);
       expect(error.message).toMatch(
-        /^Failed to create metadata\n\nOriginal error: Error: environment probe exploded\n\nState file: /,
+        /^Failed to create metadata\n {2}in spec\.store\.metadata\.Target [0-9a-f]{20}\n\nOriginal error: Error: environment probe exploded\n\nState file: /,
       );
       expect((error.cause as Error).message).toBe('environment probe exploded');
       expect(error.statePath).toBe(path.join(target.grenDir, '.gren', 'state.json'));
@@ -153,7 +153,9 @@ describe('loadOrCreate when metadata cannot be collected', () => {
     it('should record the parent attempt as failed too, not leave it running', async () => {
       const parent = new Parent();
 
-      await expect(parent.loadOrCreate()).rejects.toThrow(/Computation failed: Failed to create metadata/);
+      await expect(parent.loadOrCreate()).rejects.toThrow(
+        /^Failed to create metadata\n {2}in spec\.store\.metadata\.\w+ [0-9a-f]{20}\n {2}needed by spec\.store\.metadata\.Parent [0-9a-f]{20}\n/,
+      );
 
       const state = readState(path.join(parent.grenDir, '.gren', 'state.json'));
       expect(state.attempt?.status).toBe('failed');

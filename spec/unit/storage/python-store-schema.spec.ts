@@ -5,7 +5,7 @@ import { listArtifacts, PYTHON_STORE } from '../../support/fixtures';
 import { checkStoreFiles } from '../../schemas/store-file-checks';
 
 describe('the JSON Schemas of the store files (spec/schemas)', () => {
-  describe('when checking every file the Python gren wrote (../shared/fixtures/python-store)', () => {
+  describe('when checking every file the Python gren wrote (spec/fixtures/python/python-store)', () => {
     const check = checkStoreFiles(PYTHON_STORE);
 
     it('should find every state.json, events line, SUCCESS.json and metadata.json', () => {

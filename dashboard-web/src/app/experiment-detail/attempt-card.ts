@@ -76,7 +76,7 @@ import { StatusBadge } from '../shared/status-badge';
         <div class="attempt__error" data-testid="attempt-error" role="group" aria-label="Error">
           <h3 class="error-text">
             <span class="mono" data-testid="error-type">{{ error.type }}</span>:
-            <span data-testid="error-message">{{ error.message }}</span>
+            <span class="attempt__message" data-testid="error-message">{{ error.message }}</span>
           </h3>
           @if (error.traceback) {
             <details open>
@@ -98,6 +98,10 @@ import { StatusBadge } from '../shared/status-badge';
       font-size: 1rem;
       margin: 0 0 0.5rem;
       overflow-wrap: anywhere;
+    }
+    /* A message can span lines (a failed dependency names the configs it went through). */
+    .attempt__message {
+      white-space: pre-wrap;
     }
     .attempt__error pre {
       max-height: 28rem;

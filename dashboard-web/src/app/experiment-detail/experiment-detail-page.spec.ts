@@ -169,6 +169,33 @@ describe(ExperimentDetailPage.name, () => {
       expect(byTestId('error-traceback')!.textContent).toContain('line 124');
       expect(byTestId('metadata-card')!.textContent).toContain('Python Definition');
     });
+
+    it('should keep the line breaks of a message and of its traceback', async () => {
+      const message =
+        'Computation failed: cannot parse "row 1"\n  in demo.Leaf eba5d496050988c217aa\n  needed by demo.Top e6996e8161ce1d0515cc';
+      const traceback =
+        'RangeError: cannot parse "row 1"\n    at parseRow (/home/me/nested.ts:13:9)';
+      const failed = detail({
+        result_status: 'failed',
+        attempt: attempt({
+          status: 'failed',
+          error: { type: 'GrenComputeError', message, traceback },
+        }),
+      });
+      await open('/api/experiments/refstore.pipelines.Leaf/a65a03d18cb6d9070e55', {
+        detail: failed,
+      });
+
+      const shown: [string, string][] = [
+        ['error-message', message],
+        ['error-traceback', traceback],
+      ];
+      for (const [testId, text] of shown) {
+        const element = byTestId(testId)!;
+        expect(element.textContent).toBe(text);
+        expect(getComputedStyle(element).whiteSpace).toBe('pre-wrap');
+      }
+    });
   });
 
   describe('when the experiment does not exist', () => {
