@@ -24,8 +24,6 @@ jest.setTimeout(60_000);
 
 type FileKind = 'state.json' | 'metadata.json' | 'events.jsonl' | 'SUCCESS.json';
 const KINDS: readonly FileKind[] = ['state.json', 'metadata.json', 'events.jsonl', 'SUCCESS.json'];
-/** A reader that takes longer than this on a file of a few KB is hanging. */
-const SLOW_MS = 1000;
 
 /** The real files of a kind: the Python-written fixture store and a store our library wrote. */
 function realFiles(stores: readonly string[], kind: FileKind): Buffer[] {
@@ -176,16 +174,15 @@ describe('the store file readers under fuzzing', () => {
 
   /**
    * Writes `bytes` as the artifact's only file, runs `read`, and checks the common
-   * properties: it ends quickly, and neither the file nor the folder changed.
+   * properties: neither the file nor the folder changed (a reader that hangs fails on the
+   * suite's timeout).
    */
   function readBack(kind: FileKind, bytes: Buffer, read: () => void): void {
     for (const name of fs.readdirSync(paths.internalDir)) fs.rmSync(path.join(paths.internalDir, name));
     const file = path.join(paths.internalDir, kind);
     fs.writeFileSync(file, bytes);
     const before = fs.statSync(file);
-    const started = performance.now();
     read();
-    expect(performance.now() - started).toBeLessThan(SLOW_MS);
     expect(fs.readdirSync(paths.internalDir)).toEqual([kind]);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
