@@ -6,6 +6,7 @@ import { GrenError } from '../errors/gren-error';
 import { printUncaughtGrenErrors } from '../errors/print-uncaught-errors';
 import { runWorker, type WorkerEnvironment } from '../runtime/run-worker';
 import { serveWorker } from '../runtime/serve-worker';
+import { holdSignals } from '../runtime/hold-signals';
 import { payloadOfArrayTask } from '../runtime/array-task-list';
 import { GREN_CONFIG } from '../settings/gren-config';
 import { slurmWorkerEnvironment } from '../executors/slurm/slurm-worker-environment';
@@ -33,7 +34,10 @@ const program = new Command('gren-worker')
     }
     const file = options.taskList !== undefined ? payloadOfArrayTask(options.taskList, process.env) : payload;
     if (file === undefined) throw new GrenError('WORKER_USAGE', 'gren-worker needs a payload file, --task-list <file> or --serve.');
+    const held = holdSignals();
     const outcome = await runWorker(runtimeOf(), GREN_CONFIG, file, environment());
+    held.exitIfPending();
+    held.dispose();
     process.exitCode = outcome === 'cancelled' ? 3 : 0;
   });
 

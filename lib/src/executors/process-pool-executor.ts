@@ -21,6 +21,8 @@ export interface ProcessPoolOptions {
 interface PoolWorker {
   readonly child: ChildProcess;
   busy: boolean;
+  /** Sent SIGTERM already: a second one would make it exit before it cleaned up. */
+  stopping: boolean;
 }
 
 /**
@@ -66,7 +68,7 @@ export class ProcessPoolExecutor implements ClosableExecutor {
 
   cancel(jobId: string): Promise<void> {
     const worker = this.workers.find((candidate) => String(candidate.child.pid) === jobId);
-    if (worker?.busy) worker.child.kill('SIGTERM');
+    if (worker?.busy) this.stop(worker);
     return Promise.resolve();
   }
 
@@ -74,18 +76,22 @@ export class ProcessPoolExecutor implements ClosableExecutor {
   async close(): Promise<void> {
     this.closed = true;
     const exits = this.workers.map((worker) => exited(worker.child));
-    for (const worker of this.workers) {
-      if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGTERM');
-    }
+    for (const worker of this.workers) this.stop(worker);
     await Promise.all(exits);
     this.workers.length = 0;
     for (const wake of this.waiting.splice(0)) wake();
   }
 
+  private stop(worker: PoolWorker): void {
+    if (worker.stopping || worker.child.exitCode !== null || worker.child.signalCode !== null) return;
+    worker.stopping = true;
+    worker.child.kill('SIGTERM');
+  }
+
   private async idleWorker(basePath: string): Promise<PoolWorker> {
     for (;;) {
       if (this.closed) throw new GrenError('POOL_CLOSED', 'ProcessPoolExecutor: the pool was closed; create a new one to submit more work.');
-      const idle = this.workers.find((worker) => !worker.busy);
+      const idle = this.workers.find((worker) => !worker.busy && !worker.stopping);
       if (idle) return idle;
       if (this.workers.length < this.size) return this.spawnWorker(basePath);
       await new Promise<void>((resolve) => this.waiting.push(resolve));
@@ -105,7 +111,7 @@ export class ProcessPoolExecutor implements ClosableExecutor {
       stdio: ['ignore', log, log, 'ipc'],
     });
     fs.closeSync(log);
-    const worker: PoolWorker = { child, busy: false };
+    const worker: PoolWorker = { child, busy: false, stopping: false };
     this.workers.push(worker);
     child.on('message', (message: PoolResultMessage) => {
       if (typeof message?.payload !== 'string') return;
