@@ -94,7 +94,9 @@ describe('GET /api/experiments?slurm_job_id=', () => {
     it('should carry the array job and task ids in the attempt scheduler facts', async () => {
       const detail = (await request(api.server).get(`/api/experiments/proj.sweep.Point/${HASH.task1}`).expect(200))
         .body as ExperimentDetail;
-      expect(detail.state.attempt?.scheduler).toMatchObject({ job_id: '500_1', array_job_id: '500', array_task_id: 1 });
+      expect(detail.state).toMatchObject({
+        attempt: { scheduler: { job_id: '500_1', array_job_id: '500', array_task_id: 1 } },
+      });
     });
   });
 });
