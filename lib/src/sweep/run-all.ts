@@ -5,7 +5,7 @@ import type { DependencyContainer } from 'tsyringe';
 import { executorOf, runtimeOf } from '../di/active-container';
 import { GrenError } from '../errors/gren-error';
 import type { Executor } from '../executors/executor';
-import { isClosableExecutor } from './batch-executor';
+import { isBatchExecutor } from './batch-executor';
 import { collectConfigs, type SweepInput } from './sweep-input';
 import { SweepBook } from './sweep-book';
 import { driveSweep } from './sweep-driver';
@@ -20,9 +20,9 @@ export interface RunAllOptions {
    */
   executor?: Executor;
   /**
-   * At most this many configs run at once: the `%N` of SLURM arrays, the number of
-   * submitted jobs in flight otherwise. Default: the pool's size, the number of cores for
-   * in-process runs... see the README's Sweeps section.
+   * At most this many configs run at once: the `%N` of SLURM arrays, the number of submitted
+   * configs in flight otherwise. Default: 1 in this process, the pool's size for a
+   * ProcessPoolExecutor, no limit for a BatchExecutor (SLURM arrays), else the number of cores.
    */
   maxRunning?: number;
   container?: DependencyContainer;
@@ -60,7 +60,6 @@ export function runAll(configs: SweepInput, options: RunAllOptions = {}): Sweep 
       });
     } finally {
       records.markFinished();
-      if (isClosableExecutor(executor) && !options.executor) await executor.close();
     }
   })();
   done.catch(() => undefined);
@@ -72,5 +71,6 @@ export function runAll(configs: SweepInput, options: RunAllOptions = {}): Sweep 
 function defaultMaxRunning(executor: Executor): number {
   const size = (executor as { size?: unknown }).size;
   if (typeof size === 'number') return size;
+  if (isBatchExecutor(executor)) return Number.MAX_SAFE_INTEGER;
   return executor.inProcess ? 1 : Math.max(1, os.cpus().length);
 }
