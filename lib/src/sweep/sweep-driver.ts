@@ -2,6 +2,8 @@ import type { Executor } from '../executors/executor';
 import { loadOrCreateLocally } from '../runtime/load-or-create';
 import type { GrenRuntime } from '../runtime/gren-runtime';
 import { messageOf } from '../runtime/run-attempt';
+import { artifactOf } from '../runtime/artifact';
+import { viewAttempt } from './attempt-view';
 import { isBatchExecutor, isJobEndNotifier, type BatchExecutor } from './batch-executor';
 import { followAttempts } from './follow-attempts';
 import { mapLimited } from './map-limited';
@@ -39,7 +41,7 @@ async function driveInProcess(book: SweepBook, options: DriverOptions): Promise<
       book.set(record.node, { status: 'running' });
       const task = loadOrCreateLocally(options.runtime, record.node.object).then(
         () => book.set(record.node, { status: 'done' }),
-        (error: unknown) => fail(book, record.node, messageOf(error)),
+        (error: unknown) => fail(book, record.node, recordedFailure(options.runtime, record.node) ?? messageOf(error)),
       );
       const tracked: Promise<void> = task.finally(() => running.delete(tracked));
       running.add(tracked);
@@ -139,6 +141,12 @@ async function cancelRest(book: SweepBook, options: DriverOptions): Promise<void
       book.set(record.node, { status: 'cancelled', message: record.submittedHere ? 'cancelled with the sweep' : 'the sweep was cancelled before it ran' });
     }
   }
+}
+
+/** The failure as the attempt recorded it (`failed: <message>`), as the other modes report it. */
+function recordedFailure(runtime: GrenRuntime, node: SweepNode): string | undefined {
+  const view = viewAttempt(runtime.states.read(artifactOf(node.object).paths));
+  return view.kind === 'ended' ? view.message : undefined;
 }
 
 function fail(book: SweepBook, node: SweepNode, message: string): void {
