@@ -11,9 +11,10 @@ const HASH = {
   task1: 'a1111111111111111111',
   plain: 'b0000000000000000000',
   local: 'c0000000000000000000',
+  python: 'd0000000000000000000',
 };
 
-/** Artifacts of a sweep's SLURM array 500 (tasks 0 and 1), one single job 77 and one local run. */
+/** Artifacts of a sweep's SLURM array 500 (tasks 0 and 1), a single job 77, a Python submitit task and a local run. */
 function writeStore(base: string): void {
   const slurm = (hash: string, hour: number, scheduler: Record<string, unknown>): void => {
     writeArtifact(base, {
@@ -29,6 +30,15 @@ function writeStore(base: string): void {
   slurm(HASH.task0, 1, { job_id: '500_0', array_job_id: '500', array_task_id: 0 });
   slurm(HASH.task1, 2, { job_id: '500_1', array_job_id: '500', array_task_id: 1 });
   slurm(HASH.plain, 3, { job_id: '77' });
+  writeArtifact(base, {
+    namespace: 'proj.sweep.Point',
+    hash: HASH.python,
+    state: buildState({
+      result: 'success',
+      updatedAt: at(5),
+      attempt: { status: 'success', startedAt: at(5), backend: 'submitit', scheduler: { job_id: '900_2' } },
+    }),
+  });
   writeArtifact(base, {
     namespace: 'proj.sweep.Point',
     hash: HASH.local,
@@ -70,6 +80,12 @@ describe('GET /api/experiments?slurm_job_id=', () => {
   describe('when given an array task id', () => {
     it('should list that task only', async () => {
       expect(await hashes('500_1')).toEqual([HASH.task1]);
+    });
+  });
+
+  describe('when given the id of a job the Python gren submitted through submitit', () => {
+    it('should list it too', async () => {
+      expect(await hashes('900_2')).toEqual([HASH.python]);
     });
   });
 

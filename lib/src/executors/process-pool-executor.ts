@@ -11,6 +11,9 @@ import type { ClosableExecutor } from '../sweep/batch-executor';
 import type { Executor, SubmitRequest, SubmittedJob } from './executor';
 import { ProcessExecutor } from './process-executor';
 
+/** How long close() lets a stopped worker record its attempt and release its locks. */
+const CLOSE_TIMEOUT_MS = 30_000;
+
 export interface ProcessPoolOptions {
   /** Worker processes (default: the number of cores). */
   size?: number;
@@ -72,12 +75,15 @@ export class ProcessPoolExecutor implements ClosableExecutor {
     return Promise.resolve();
   }
 
-  /** Stops every worker and waits for them to exit. */
+  /** Stops every worker and waits for them to exit (SIGKILL for one still there after 30 s). */
   async close(): Promise<void> {
     this.closed = true;
-    const exits = this.workers.map((worker) => exited(worker.child));
-    for (const worker of this.workers) this.stop(worker);
+    const workers = [...this.workers];
+    const exits = workers.map((worker) => exited(worker.child));
+    for (const worker of workers) this.stop(worker);
+    const kill = setTimeout(() => workers.forEach((worker) => worker.child.kill('SIGKILL')), CLOSE_TIMEOUT_MS);
     await Promise.all(exits);
+    clearTimeout(kill);
     this.workers.length = 0;
     for (const wake of this.waiting.splice(0)) wake();
   }

@@ -22,6 +22,9 @@ export interface ExperimentFilter {
   config: readonly ConfigFilter[];
 }
 
+/** Backends whose job ids are SLURM's: ours, and the Python gren's submitit. */
+const SLURM_BACKENDS: ReadonlySet<string> = new Set(['slurm', 'submitit']);
+
 /** Whether the filter needs metadata (config_filter), which the index reads after the states. */
 export function needsMetadata(filter: ExperimentFilter): boolean {
   return filter.config.length > 0;
@@ -37,7 +40,7 @@ export function recordMatches(record: ArtifactRecord, filter: ExperimentFilter):
   if (filter.user !== undefined && row.user !== filter.user) return false;
   if (
     filter.slurmJobId !== undefined &&
-    (row.backend !== 'slurm' || !schedulerJobIds(record).includes(filter.slurmJobId))
+    (!SLURM_BACKENDS.has(row.backend ?? '') || !schedulerJobIds(record).includes(filter.slurmJobId))
   )
     return false;
   if (!withinBounds(record.startedMs, filter.startedAfter, filter.startedBefore)) return false;
