@@ -7,14 +7,16 @@
  * job per config (`SlurmExecutor` through the same runAll: one sbatch per config once its
  * dependencies are done). Figures: sbatch calls, wall time from start to all done, and
  * exactly-once from the artifacts' events (one successful attempt each, one _create each).
+ * A third run packs 10 configs into each array task (`configsPerTask: 10`).
  *
  * Pool: 40 CPU-bound configs of ~0.5 s (`Burn`), serial `loadOrCreate()` in this process
  * beside `runAll` on a `ProcessPoolExecutor` of 2 workers; the figure is the speedup.
  *
  * Both parts run the compiled library and the compiled children module (built here), as a
  * worker must load them. The machine is shared: the load average before each part is
- * recorded. GREN_SWEEP_BENCH_LEAVES (default 200) and GREN_SWEEP_BENCH_SKIP_SLURM=1 scale it
- * down. Run alone with `GREN_BENCH_ONLY=sweep npm run bench`.
+ * recorded. GREN_SWEEP_BENCH_LEAVES (default 200) scales it down, GREN_SWEEP_BENCH_PARTS
+ * (pool,arrays,packed,single; default all) picks runs. Run alone with
+ * `GREN_BENCH_ONLY=sweep npm run bench`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -74,37 +76,40 @@ async function timedSweep(configs: GrenObject<unknown>[], executor: Executor, st
   return { wallSec, counts: { total, done, failed, skipped, cancelled } };
 }
 
+const PARTS = new Set((process.env.GREN_SWEEP_BENCH_PARTS ?? 'pool,arrays,packed,single').split(',').map((part) => part.trim()));
+
+interface SlurmRun {
+  sbatchCalls: number;
+  wallSec: number;
+  counts: Record<string, number>;
+  exactlyOnce: ReturnType<typeof exactlyOnce>;
+  loadBefore: number[];
+}
+
+async function slurmRun(children: SweepModule, leaves: number, label: string, executor: Executor, sbatchCalls: () => number, maxRunning?: number): Promise<SlurmRun> {
+  const store = freshStore(label);
+  const loadBefore = load();
+  const run = await timedSweep(children.threeLevels(leaves), executor, store, maxRunning);
+  const once = exactlyOnce(store, path.join(store, 'calls.txt'));
+  fs.rmSync(store, { recursive: true, force: true });
+  return { sbatchCalls: sbatchCalls(), wallSec: run.wallSec, counts: run.counts, exactlyOnce: once, loadBefore };
+}
+
 async function slurmPart(children: SweepModule): Promise<Record<string, unknown>> {
   const leaves = Number(process.env.GREN_SWEEP_BENCH_LEAVES ?? 200);
   const arrays = new SlurmArrayExecutor({ timeMin: 30 });
-  const maxArraySize = await arrays.arraySizeLimit();
-  const arrayStore = freshStore('arrays');
-  const loadBeforeArrays = load();
-  const arrayRun = await timedSweep(children.threeLevels(leaves), arrays, arrayStore);
-  const arrayOnce = exactlyOnce(arrayStore, path.join(arrayStore, 'calls.txt'));
-
+  const packed = new SlurmArrayExecutor({ timeMin: 30, configsPerTask: 10 });
   const single = new CountingSlurmExecutor();
-  const singleStore = freshStore('single');
-  const loadBeforeSingle = load();
-  const singleRun = await timedSweep(children.threeLevels(leaves), single, singleStore, Number.MAX_SAFE_INTEGER);
-  const singleOnce = exactlyOnce(singleStore, path.join(singleStore, 'calls.txt'));
-  for (const store of [arrayStore, singleStore]) fs.rmSync(store, { recursive: true, force: true });
-  const configs = arrayRun.counts.total ?? 0;
-  return {
-    configs,
-    levels: 3,
-    maxArraySize,
-    arrays: {
-      sbatchCalls: arrays.stats.sbatchCalls,
-      sbatchGoal: 3 * Math.ceil(Math.max(leaves, 1) / maxArraySize),
-      wallSec: arrayRun.wallSec,
-      counts: arrayRun.counts,
-      exactlyOnce: arrayOnce,
-      loadBefore: loadBeforeArrays,
-    },
-    oneJobPerConfig: { sbatchCalls: single.sbatchCalls, wallSec: singleRun.wallSec, counts: singleRun.counts, exactlyOnce: singleOnce, loadBefore: loadBeforeSingle },
-    speedup: Number((singleRun.wallSec / arrayRun.wallSec).toFixed(2)),
-  };
+  const maxArraySize = await arrays.arraySizeLimit();
+  const figures: Record<string, unknown> = { configs: Math.floor(leaves * 2.5), levels: 3, maxArraySize, sbatchGoal: 3 * Math.ceil(Math.max(leaves, 1) / maxArraySize) };
+  if (PARTS.has('arrays')) figures.arrays = await slurmRun(children, leaves, 'arrays', arrays, () => arrays.stats.sbatchCalls);
+  if (PARTS.has('packed')) figures.packed10 = { ...(await slurmRun(children, leaves, 'packed', packed, () => packed.stats.sbatchCalls)), arrayTasks: packed.stats.tasks };
+  if (PARTS.has('single')) figures.oneJobPerConfig = await slurmRun(children, leaves, 'single', single, () => single.sbatchCalls, Number.MAX_SAFE_INTEGER);
+  const wall = (key: string): number | undefined => (figures[key] as SlurmRun | undefined)?.wallSec;
+  const ratio = (slow: number | undefined, fast: number | undefined): number | undefined => (slow !== undefined && fast !== undefined ? Number((slow / fast).toFixed(2)) : undefined);
+  figures.speedup = ratio(wall('oneJobPerConfig'), wall('arrays'));
+  figures.speedupPacked10 = ratio(wall('oneJobPerConfig'), wall('packed10'));
+  return figures;
 }
 
 /** The single-job SlurmExecutor, counting its sbatch calls. */
@@ -164,8 +169,8 @@ export async function run(): Promise<Record<string, unknown>> {
     Object.assign(GREN_CONFIG, { ignoreDiff: true, logLevel: 'ERROR' });
     Object.assign(process.env, { GREN_IGNORE_DIFF: '1', GREN_LOG_LEVEL: 'ERROR', GREN_POLL_INTERVAL_SECS: '2' });
     const children = loadChildren();
-    const pool = await poolPart(children);
-    const slurm = process.env.GREN_SWEEP_BENCH_SKIP_SLURM === '1' ? { skipped: 'GREN_SWEEP_BENCH_SKIP_SLURM=1' } : slurmRunning() ? await slurmPart(children) : { skipped: 'no SLURM cluster: bash scripts/start-local-slurm.sh' };
+    const pool = PARTS.has('pool') ? await poolPart(children) : { skipped: 'GREN_SWEEP_BENCH_PARTS' };
+    const slurm = slurmRunning() ? await slurmPart(children) : { skipped: 'no SLURM cluster: bash scripts/start-local-slurm.sh' };
     return { cpus: os.cpus().length, pool, slurm };
   } finally {
     Object.assign(GREN_CONFIG, saved);

@@ -97,3 +97,4 @@ export type { BatchExecutor, BatchOptions, ClosableExecutor, JobEndNotifier } fr
 export { ProcessPoolExecutor } from './executors/process-pool-executor';
 export type { ProcessPoolOptions } from './executors/process-pool-executor';
 export { SlurmArrayExecutor } from './executors/slurm/slurm-array-executor';
+export type { SlurmArrayOptions } from './executors/slurm/slurm-array-executor';

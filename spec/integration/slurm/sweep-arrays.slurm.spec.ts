@@ -37,8 +37,8 @@ describeSlurm('runAll with SlurmArrayExecutor on a real cluster', () => {
 
   afterEach(() => fs.rmSync(store, { recursive: true, force: true }));
 
-  const sweep = async (extra: Record<string, string> = {}): Promise<ClientOutput> => {
-    const result = await runChild('sweep-client.js', ['slurm', '4'], { ...env, ...extra });
+  const sweep = async (extra: Record<string, string> = {}, configsPerTask = 1): Promise<ClientOutput> => {
+    const result = await runChild('sweep-client.js', ['slurm', '4', '', '0', String(configsPerTask)], { ...env, ...extra });
     const output = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as ClientOutput;
     if (output.error) throw new Error(`sweep-client failed: ${output.error}\n${result.stderr}`);
     return output;
@@ -75,6 +75,22 @@ describeSlurm('runAll with SlurmArrayExecutor on a real cluster', () => {
       expect(second.stats).toEqual({ sbatchCalls: 2, arrays: 2, tasks: 2 });
       expect(callsIn(callsFile).slice(before).sort()).toEqual(['create double 2', 'create total pair1']);
       expect([...successesByArtifact(store).values()]).toEqual(Array.from({ length: 10 }, () => 1));
+      expect(lockFiles(store)).toEqual([]);
+    });
+  });
+
+  describe('when each array task computes three configs', () => {
+    it('should submit fewer tasks, and a failing config should not stop the others of its task', async () => {
+      const output = await sweep({ SPEC_FAIL_X: '2' }, 3);
+
+      process.stderr.write(`[slurm sweep] three configs per task: ${JSON.stringify(output.counts)} ${JSON.stringify(output.stats)}\n`);
+      expect(output.counts).toMatchObject({ total: 10, done: 8, failed: 1, skipped: 1 });
+      expect(output.stats).toEqual({ sbatchCalls: 3, arrays: 3, tasks: 5 });
+      const doubles = output.entries.filter((entry) => entry.className === 'Double');
+      const byJob = new Map<string, number>();
+      for (const entry of doubles) byJob.set(entry.jobId ?? '?', (byJob.get(entry.jobId ?? '?') ?? 0) + 1);
+      expect([...byJob.values()].sort()).toEqual([1, 3]);
+      expect(callsIn(callsFile).filter((line) => line.startsWith('create double')).sort()).toEqual(['create double 1', 'create double 2', 'create double 3', 'create double 4']);
       expect(lockFiles(store)).toEqual([]);
     });
   });

@@ -24,6 +24,7 @@ interface RunCommandOptions {
   jobs?: number;
   maxRunning?: number;
   slurm?: string;
+  configsPerTask?: number;
   dryRun?: boolean;
   json?: boolean;
 }
@@ -41,6 +42,7 @@ export function registerRun(program: Command, context: CliContext): void {
     .option('--jobs <n>', 'worker processes of the pool, or configs computed at once by local (default: cores for process, 1 for local)', parsePositive)
     .option('--max-running <n>', 'at most this many configs running at once (slurm: the %N of --array)', parsePositive)
     .option('--slurm <json>', 'SlurmOptions as JSON, e.g. \'{"partition":"gpu","timeMin":60}\'')
+    .option('--configs-per-task <n>', 'slurm: configs each array task computes one after the other (default 1)', parsePositive)
     .option('--dry-run', 'print the levels to compute and what is cached, and run nothing')
     .option('--json', 'print the outcome as JSON (no progress display)')
     .addHelpText('after', '\nRunning it again computes only what is missing or failed.\n\nExample:\n  gren run experiments/sweep.ts grid --executor slurm --max-running 50\n')
@@ -92,7 +94,7 @@ function buildExecutor(options: RunCommandOptions): Executor {
     case 'process':
       return new ProcessPoolExecutor({ size: options.jobs ?? os.cpus().length });
     case 'slurm':
-      return new SlurmArrayExecutor(parseSlurmOptions(options.slurm));
+      return new SlurmArrayExecutor({ ...parseSlurmOptions(options.slurm), configsPerTask: options.configsPerTask ?? 1 });
   }
 }
 

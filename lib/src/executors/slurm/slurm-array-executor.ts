@@ -22,6 +22,16 @@ import { SlurmExecutor } from './slurm-executor';
 import { slurmJobVariables } from './slurm-job-variables';
 import { resolveSlurmOptions, type ResolvedSlurmOptions, type SlurmOptions } from './slurm-options';
 
+/** SlurmOptions, plus how many configs of a level each array task computes. */
+export interface SlurmArrayOptions extends SlurmOptions {
+  /**
+   * Configs per array task (default 1). Each task's worker computes its configs one after the
+   * other, so SLURM's per-job start and end costs are paid once per task: worth it for many
+   * short configs. All of a task's configs record the same `<array>_<task>` job id.
+   */
+  configsPerTask?: number;
+}
+
 /** How long one `squeue` listing of an array answers probes of its tasks. */
 const ARRAY_LISTING_TTL_MS = 2_000;
 
@@ -41,13 +51,19 @@ export class SlurmArrayExecutor implements BatchExecutor {
   private readonly options: ResolvedSlurmOptions;
   private maxArraySize: number | undefined;
   private readonly listings = new Map<string, { at: number; rows: Promise<SqueueRow[] | undefined> }>();
+  private readonly configsPerTask: number;
 
   constructor(
-    options: SlurmOptions = {},
+    options: SlurmArrayOptions = {},
     settings: GrenSettings = GREN_CONFIG,
   ) {
-    this.options = resolveSlurmOptions(options);
-    this.single = new SlurmExecutor(options, settings);
+    const { configsPerTask = 1, ...slurmOptions } = options;
+    if (!Number.isInteger(configsPerTask) || configsPerTask < 1) {
+      throw new SlurmError('SLURM_INVALID_OPTION', `SlurmArrayExecutor: configsPerTask must be a whole number ≥ 1; got ${String(configsPerTask)}.`);
+    }
+    this.configsPerTask = configsPerTask;
+    this.options = resolveSlurmOptions(slurmOptions);
+    this.single = new SlurmExecutor(slurmOptions, settings);
   }
 
   async submit(request: SubmitRequest): Promise<SubmittedJob> {
@@ -59,7 +75,7 @@ export class SlurmArrayExecutor implements BatchExecutor {
   async submitBatch(requests: readonly SubmitRequest[], options: BatchOptions): Promise<SubmittedJob[]> {
     const size = await this.arraySizeLimit();
     const jobs: SubmittedJob[] = [];
-    for (const part of chunk(requests, size)) jobs.push(...(await this.submitArray(part, options)));
+    for (const part of chunk(requests, size * this.configsPerTask)) jobs.push(...(await this.submitArray(part, options)));
     return jobs;
   }
 
@@ -79,10 +95,12 @@ export class SlurmArrayExecutor implements BatchExecutor {
     fs.mkdirSync(dir, { recursive: true });
     const name = `array-${String(this.stats.arrays + 1).padStart(3, '0')}`;
     const taskList = path.join(dir, `${name}.tasks`);
-    writeFileAtomic(taskList, renderTaskList(requests.map((request) => path.join(request.directory, '.gren', 'worker', `${request.payload.attemptId}.json`))));
+    const payloadFile = (request: SubmitRequest): string => path.join(request.directory, '.gren', 'worker', `${request.payload.attemptId}.json`);
+    const tasks = chunk(requests, this.configsPerTask);
+    writeFileAtomic(taskList, renderTaskList(tasks.map((task) => task.map(payloadFile))));
     const jobName = this.options.jobName === 'gren' ? 'gren-sweep' : this.options.jobName;
     const script = renderSbatchScript({
-      options: { ...this.options, jobName, additionalParameters: [...this.options.additionalParameters, ['array', arraySpec(requests.length, options.maxRunning)]] },
+      options: { ...this.options, jobName, additionalParameters: [...this.options.additionalParameters, ['array', arraySpec(tasks.length, options.maxRunning)]] },
       workingDir: process.cwd(),
       logDir: dir,
       logName: '%A_%a',
@@ -97,8 +115,8 @@ export class SlurmArrayExecutor implements BatchExecutor {
     if (!result.ok) throw new SlurmError('SLURM_SUBMIT_FAILED', `${formatCommand(command)} failed (exit ${String(result.exitCode)}): ${result.stderr}`);
     const submission = parseSbatchOutput(result.stdout, formatCommand(command));
     this.stats.arrays += 1;
-    this.stats.tasks += requests.length;
-    return requests.map((_request, taskId) => ({
+    this.stats.tasks += tasks.length;
+    return requests.map((_request, index) => Math.floor(index / this.configsPerTask)).map((taskId) => ({
       jobId: `${submission.jobId}_${taskId}`,
       scheduler: {
         array_job_id: submission.jobId,

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { arraySpec, chunk, parseArrayTaskId } from '../../../../lib/src/executors/slurm/array-spec';
 import { parseMaxArraySize } from '../../../../lib/src/executors/slurm/parse-max-array-size';
 import { slurmWorkerEnvironment } from '../../../../lib/src/executors/slurm/slurm-worker-environment';
-import { payloadOfArrayTask, renderTaskList } from '../../../../lib/src/runtime/array-task-list';
+import { payloadsOfArrayTask, renderTaskList } from '../../../../lib/src/runtime/array-task-list';
 import { GrenError } from '../../../../lib/src/errors/gren-error';
 import { GREN_CONFIG } from '../../../../lib/src/settings/gren-config';
 import { slurmFixture } from './slurm-fixtures';
@@ -48,21 +48,26 @@ describe('SLURM job arrays', () => {
     beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gren-tasks-'))));
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    it('should give array task i the payload on line i', () => {
+    it('should give array task i the payloads on line i', () => {
       const file = path.join(dir, 'array.tasks');
-      fs.writeFileSync(file, renderTaskList(['/a/0.json', '/b/1.json', '/c/2.json']));
-      expect(payloadOfArrayTask(file, { SLURM_ARRAY_TASK_ID: '1' })).toBe('/b/1.json');
+      fs.writeFileSync(file, renderTaskList([['/a/0.json'], ['/b/1.json', '/b b/2.json'], ['/c/3.json']]));
+      expect(payloadsOfArrayTask(file, { SLURM_ARRAY_TASK_ID: '1' })).toEqual(['/b/1.json', '/b b/2.json']);
+      expect(payloadsOfArrayTask(file, { SLURM_ARRAY_TASK_ID: '2' })).toEqual(['/c/3.json']);
+    });
+
+    it('should refuse a payload path holding a tab or a newline', () => {
+      expect(() => renderTaskList([['/a\tb.json']])).toThrow(/cannot contain a newline or a tab/);
     });
 
     it('should name the list and the task when the task has no line', () => {
       const file = path.join(dir, 'array.tasks');
-      fs.writeFileSync(file, renderTaskList(['/a/0.json']));
-      expect(() => payloadOfArrayTask(file, { SLURM_ARRAY_TASK_ID: '5' })).toThrow(/array\.tasks has no line for array task 5/);
+      fs.writeFileSync(file, renderTaskList([['/a/0.json']]));
+      expect(() => payloadsOfArrayTask(file, { SLURM_ARRAY_TASK_ID: '5' })).toThrow(/array\.tasks has no line for array task 5/);
     });
 
     it('should explain that SLURM_ARRAY_TASK_ID is missing outside an array task', () => {
-      expect(() => payloadOfArrayTask('/x.tasks', {})).toThrow(GrenError);
-      expect(() => payloadOfArrayTask('/x.tasks', {})).toThrow(/SLURM_ARRAY_TASK_ID is unset/);
+      expect(() => payloadsOfArrayTask('/x.tasks', {})).toThrow(GrenError);
+      expect(() => payloadsOfArrayTask('/x.tasks', {})).toThrow(/SLURM_ARRAY_TASK_ID is unset/);
     });
   });
 
