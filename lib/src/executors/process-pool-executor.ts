@@ -52,8 +52,7 @@ export class ProcessPoolExecutor implements ClosableExecutor {
   }
 
   async submit(request: SubmitRequest): Promise<SubmittedJob> {
-    const worker = await this.idleWorker(request.payload.basePath);
-    worker.busy = true;
+    const worker = await this.reserveWorker(request.payload.basePath);
     const payloadFile = path.join(request.directory, '.gren', 'worker', `${request.payload.attemptId}.json`);
     worker.child.send({ payload: payloadFile });
     return { jobId: String(worker.child.pid), scheduler: { host: this.hostname, pool_size: this.size } };
@@ -94,12 +93,15 @@ export class ProcessPoolExecutor implements ClosableExecutor {
     worker.child.kill('SIGTERM');
   }
 
-  private async idleWorker(basePath: string): Promise<PoolWorker> {
+  /** An idle worker (or a new one), marked busy before anything else can pick it. */
+  private async reserveWorker(basePath: string): Promise<PoolWorker> {
     for (;;) {
       if (this.closed) throw new GrenError('POOL_CLOSED', 'ProcessPoolExecutor: the pool was closed; create a new one to submit more work.');
-      const idle = this.workers.find((worker) => !worker.busy && !worker.stopping);
-      if (idle) return idle;
-      if (this.workers.length < this.size) return this.spawnWorker(basePath);
+      const worker = this.workers.find((candidate) => !candidate.busy && !candidate.stopping) ?? (this.workers.length < this.size ? this.spawnWorker(basePath) : undefined);
+      if (worker) {
+        worker.busy = true;
+        return worker;
+      }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }
