@@ -21,6 +21,7 @@ const BENCHES: Bench[] = [
   { name: 'web', file: './web.bench' },
   { name: 'load', file: './load.bench' },
   { name: 'create', file: './create.bench' },
+  { name: 'sweep', file: './sweep.bench' },
 ];
 
 interface Row {
@@ -70,6 +71,10 @@ const ROWS: Row[] = [
   { figure: '  of which fsync (ms)', path: 'create.local.fsyncMsPerCreate', target: 'reported' },
   { figure: 'create over sshfs (ms)', path: 'create.sshfs.medianMs', target: 'reported' },
   { figure: 'creates/s, 4 processes, one store', path: 'create.parallel.createsPerSec', target: 'reported' },
+  { figure: 'sweep: 500 configs, sbatch calls (arrays)', path: 'sweep.slurm.arrays.sbatchCalls', target: '≤ 3 × ⌈n / MaxArraySize⌉' },
+  { figure: 'sweep: one job per config / arrays (wall)', path: 'sweep.slurm.speedup', target: '≥ 5' },
+  { figure: '  same, 10 configs per array task', path: 'sweep.slurm.speedupPacked10', target: '≥ 5' },
+  { figure: 'sweep: pool of 2 over serial (speedup)', path: 'sweep.pool.speedup', target: '≥ 1.8' },
 ];
 
 function lookup(document: Record<string, unknown>, dotted: string): unknown {

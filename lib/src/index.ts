@@ -83,3 +83,18 @@ export { explanationToJson } from './explain/explanation-json';
 export { runCli } from './cli/run-cli';
 export type { CliIo } from './cli/cli-io';
 export { GrenCliError } from './cli/cli-error';
+
+export { runAll } from './sweep/run-all';
+export type { RunAllOptions } from './sweep/run-all';
+export { Sweep } from './sweep/sweep';
+export type { SweepReport } from './sweep/sweep';
+export type { SweepInput } from './sweep/sweep-input';
+export type { SweepEntry, SweepStatus, SweepSummary, SweepCounts } from './sweep/sweep-status';
+export { planAll } from './sweep/plan-all';
+export type { SweepPlanView, PlannedConfig } from './sweep/plan-all';
+export { isBatchExecutor, isClosableExecutor, isJobEndNotifier } from './sweep/batch-executor';
+export type { BatchExecutor, BatchOptions, ClosableExecutor, JobEndNotifier } from './sweep/batch-executor';
+export { ProcessPoolExecutor } from './executors/process-pool-executor';
+export type { ProcessPoolOptions } from './executors/process-pool-executor';
+export { SlurmArrayExecutor } from './executors/slurm/slurm-array-executor';
+export type { SlurmArrayOptions } from './executors/slurm/slurm-array-executor';

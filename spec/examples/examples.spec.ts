@@ -56,6 +56,13 @@ describe('examples/', () => {
     expect(fs.existsSync(path.join(store, 'data', 'examples', 'my_project', 'pipelines', 'TrainModel'))).toBe(true);
   });
 
+  it('sweep.ts should compute the grid in two levels on a pool, then find it all cached', async () => {
+    const result = await runExample('sweep.ts', store);
+
+    expect(result.code).toBe(0);
+    expect(lastJson(result.stdout)).toEqual({ first: { done: 8, levels: 2 }, again: { cached: 6, done: 0 } });
+  });
+
   it('nested-pipeline.ts should compute the three models under one comparison', async () => {
     const result = await runExample('nested-pipeline.ts', store);
 

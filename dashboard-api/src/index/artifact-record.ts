@@ -21,6 +21,8 @@ export interface ArtifactRecord {
   readAt: number;
   /** undefined: not read yet; null: there is no (readable) metadata.json. */
   metadata: MetadataFacts | null | undefined;
+  /** The current attempt's SLURM ids, read on the first slurm_job_id filter (per state signature). */
+  schedulerIds?: { readonly signature: string | null; readonly ids: readonly string[] };
 }
 
 /** Facts taken from metadata.json once, so that requests never parse it again. */

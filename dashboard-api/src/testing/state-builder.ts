@@ -19,6 +19,8 @@ export interface AttemptSpec {
   endedAt?: Date;
   error?: { type: string; message: string; traceback: string | null };
   reason?: string | null;
+  /** `attempt.scheduler` (default `{}`), e.g. a SLURM array task's job ids. */
+  scheduler?: Record<string, unknown>;
 }
 
 /** A valid schema-1 state, as the gren libraries (Python or ours) would write it. */
@@ -57,7 +59,7 @@ function buildAttempt(spec: AttemptSpec): Attempt {
       executable: '/usr/bin/node',
       platform: 'linux',
     },
-    scheduler: {},
+    scheduler: spec.scheduler ?? {},
   };
   if (spec.status === 'queued' || spec.status === 'running') return { ...common, status: spec.status };
   const ended_at = isoSeconds(spec.endedAt ?? spec.startedAt);

@@ -5,12 +5,15 @@ import { registerDiff } from './commands/diff-command';
 import { registerExplain } from './commands/explain-command';
 import { registerGc } from './commands/gc-command';
 import { registerLs } from './commands/ls-command';
+import { registerRun } from './commands/run-command';
 import { registerShow } from './commands/show-command';
 
 const EXIT_CODES_HELP = `
 Exit codes:
   0  done (also gc --dry-run, and explain of a config that is not cached)
-  1  the operation failed, or the artifact, module or class named does not exist
+  1  the operation failed, or the artifact, module or class named does not exist;
+     run: a config failed or was skipped
+  130, 143  run: stopped by SIGINT, SIGTERM (what it submitted is cancelled)
   2  usage error (unknown command or option, invalid value, missing argument)
 
 The store is --root, else GREN_PATH, else ./data-gren.`;
@@ -18,7 +21,7 @@ The store is --root, else GREN_PATH, else ./data-gren.`;
 /** The `gren` command line (one fresh program per run: commander keeps parsed values). */
 export function buildProgram(context: CliContext): Command {
   const program = new Command('gren')
-    .description('Inspect and clean a gren store: list, show, explain a cache miss, diff configs, collect garbage')
+    .description('Run sweeps, and inspect and clean a gren store: list, show, explain a cache miss, diff configs, collect garbage')
     .version(version, '-V, --version', 'print the gren version')
     .option('--root <path>', 'the store (GREN_PATH) to work on')
     .option('--no-progress', 'never draw progress bars (they only appear on a terminal)')
@@ -34,5 +37,6 @@ export function buildProgram(context: CliContext): Command {
   registerExplain(program, context);
   registerDiff(program, context);
   registerGc(program, context);
+  registerRun(program, context);
   return program;
 }

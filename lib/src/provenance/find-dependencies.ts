@@ -1,6 +1,6 @@
 import { classModel } from '../metadata/build-class-model';
 import { registry } from '../metadata/registry';
-import { isGrenObject } from '../model/gren-object-mark';
+import { isGrenObject, type MarkedGrenObject } from '../model/gren-object-mark';
 import { isPlainObject } from '../model/is-plain-object';
 import type { DependencyRef } from '../storage/metadata-types';
 
@@ -9,11 +9,20 @@ import type { DependencyRef } from '../storage/metadata-types';
  * Maps, and inside plain nested configs — but not the dependencies of those dependencies.
  */
 export function findDependencies(config: object): DependencyRef[] {
-  const found: DependencyRef[] = [];
+  return findDependencyObjects(config).map(({ field, object }) => ({
+    field,
+    namespace: classModel(object.constructor as never).namespace,
+    gren_hash: object.grenHash,
+  }));
+}
+
+/** The direct dependencies themselves, each with the field path that holds it. */
+export function findDependencyObjects(config: object): { field: string; object: MarkedGrenObject }[] {
+  const found: { field: string; object: MarkedGrenObject }[] = [];
   const visit = (value: unknown, where: string): void => {
     if (typeof value !== 'object' || value === null) return;
     if (isGrenObject(value)) {
-      found.push({ field: where, namespace: classModel(value.constructor as never).namespace, gren_hash: value.grenHash });
+      found.push({ field: where, object: value });
       return;
     }
     if (Array.isArray(value)) {

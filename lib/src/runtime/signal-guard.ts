@@ -34,6 +34,11 @@ export function guardSignals(target: SignalTarget, signals: readonly NodeJS.Sign
   };
 }
 
+/** Whether a running computation handles `signal` now. */
+export function isGuarding(signal: NodeJS.Signals): boolean {
+  return active.some((entry) => entry.signals.includes(signal));
+}
+
 function syncHandlers(): void {
   const wanted = new Set(active.flatMap((entry) => entry.signals));
   for (const signal of wanted) {

@@ -98,7 +98,7 @@ async function submitNew<T>(runtime: GrenRuntime, artifact: Artifact<T>, executo
   }
 }
 
-async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<void> {
+export async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<void> {
   try {
     const metadata = await runtime.metadata.collect(artifact.object, artifact.dir);
     writeMetadataFiles(artifact.paths, metadata);
@@ -118,11 +118,11 @@ function attach<T>(runtime: GrenRuntime, artifact: Artifact<T>, executor: Execut
 }
 
 
-function submitterOwner(now: Date): AttemptOwner {
+export function submitterOwner(now: Date): AttemptOwner {
   const env = environmentInfo(now);
   return { pid: env.pid, host: env.hostname, hostname: env.hostname, user: env.user, command: env.command, timestamp: env.timestamp, python_version: env.python_version, executable: env.executable, platform: env.platform };
 }
 
-function withSubmitLock<R>(paths: ArtifactPaths, fn: () => Promise<R>): Promise<R> {
+export function withSubmitLock<R>(paths: ArtifactPaths, fn: () => Promise<R>): Promise<R> {
   return withLockFile(paths.submitLock, SUBMIT_LOCK_WAIT, fn);
 }

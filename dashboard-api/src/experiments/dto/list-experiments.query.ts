@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min, Validate } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, Validate } from 'class-validator';
 import { IsoDatetimeConstraint, ConfigFilterConstraint } from './query-validators';
 
 export const RESULT_STATUSES = ['absent', 'incomplete', 'success', 'failed', 'invalid'] as const;
@@ -61,6 +61,18 @@ export class ListExperimentsQuery {
   @IsOptional()
   @IsString({ message: 'user must be given once' })
   user?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'SLURM job id of the current attempt: a job or array job id (1234) matches the job and every task of that array; a task id (1234_5) that task only.',
+    example: '1234_5',
+  })
+  @IsOptional()
+  @IsString({ message: 'slurm_job_id must be given once' })
+  @Matches(/^(\d+(_\d+)?)?$/, {
+    message: 'slurm_job_id must be a SLURM job id such as 1234, or an array task such as 1234_5',
+  })
+  slurm_job_id?: string;
 
   @ApiPropertyOptional(datetimeDoc('Attempt started at or after'))
   @IsOptional()

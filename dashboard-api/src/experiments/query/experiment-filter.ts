@@ -1,5 +1,6 @@
 import type { ExperimentList } from '../../contract/api-types';
 import type { ArtifactRecord } from '../../index/artifact-record';
+import { schedulerJobIds } from '../../index/scheduler-job-ids';
 import { configMatches, type ConfigFilter } from './config-filter';
 
 /** The list filters after validation (reference §10.1, all combined with AND). */
@@ -11,6 +12,8 @@ export interface ExperimentFilter {
   backend?: string;
   hostname?: string;
   user?: string;
+  /** A SLURM job or array job id (`1234`), or an array task (`1234_5`). */
+  slurmJobId?: string;
   /** Inclusive bounds in ms since the epoch; rows without the time are left out. */
   startedAfter?: number;
   startedBefore?: number;
@@ -18,6 +21,9 @@ export interface ExperimentFilter {
   updatedBefore?: number;
   config: readonly ConfigFilter[];
 }
+
+/** Backends whose job ids are SLURM's: ours, and the Python gren's submitit. */
+const SLURM_BACKENDS: ReadonlySet<string> = new Set(['slurm', 'submitit']);
 
 /** Whether the filter needs metadata (config_filter), which the index reads after the states. */
 export function needsMetadata(filter: ExperimentFilter): boolean {
@@ -32,6 +38,11 @@ export function recordMatches(record: ArtifactRecord, filter: ExperimentFilter):
   if (filter.backend !== undefined && row.backend !== filter.backend) return false;
   if (filter.hostname !== undefined && row.hostname !== filter.hostname) return false;
   if (filter.user !== undefined && row.user !== filter.user) return false;
+  if (
+    filter.slurmJobId !== undefined &&
+    (!SLURM_BACKENDS.has(row.backend ?? '') || !schedulerJobIds(record).includes(filter.slurmJobId))
+  )
+    return false;
   if (!withinBounds(record.startedMs, filter.startedAfter, filter.startedBefore)) return false;
   if (!withinBounds(record.updatedMs, filter.updatedAfter, filter.updatedBefore)) return false;
   if (filter.config.length > 0 && !configMatches(record.metadata?.config ?? null, filter.config)) return false;
@@ -82,6 +93,7 @@ function isEmpty(filter: ExperimentFilter): boolean {
       filter.backend,
       filter.hostname,
       filter.user,
+      filter.slurmJobId,
       filter.startedAfter,
       filter.startedBefore,
       filter.updatedAfter,

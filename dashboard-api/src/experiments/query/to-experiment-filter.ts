@@ -19,6 +19,7 @@ export function toExperimentFilter(query: ListExperimentsQuery): ExperimentFilte
     ['backend', text(query.backend)],
     ['hostname', text(query.hostname)],
     ['user', text(query.user)],
+    ['slurmJobId', text(query.slurm_job_id)],
     ['startedAfter', time('started_after', query.started_after)],
     ['startedBefore', time('started_before', query.started_before)],
     ['updatedAfter', time('updated_after', query.updated_after)],

@@ -71,6 +71,16 @@ import { StatusBadge } from '../shared/status-badge';
             <dd class="mono">{{ job }}</dd>
           </div>
         }
+        @if (arrayTask(a); as task) {
+          <div>
+            <dt>Array Job</dt>
+            <dd class="mono" data-testid="array-job-id">{{ task.arrayJobId }}</dd>
+          </div>
+          <div>
+            <dt>Array Task</dt>
+            <dd class="mono" data-testid="array-task-id">{{ task.taskId }}</dd>
+          </div>
+        }
       </dl>
       @if (a.error; as error) {
         <div class="attempt__error" data-testid="attempt-error" role="group" aria-label="Error">
@@ -113,6 +123,16 @@ import { StatusBadge } from '../shared/status-badge';
 })
 export class AttemptCard {
   readonly attempt = input.required<StateAttempt>();
+
+  /** A SLURM array task's ids, recorded by sweeps as `array_job_id` and `array_task_id`. */
+  protected arrayTask(attempt: StateAttempt): { arrayJobId: string; taskId: string } | null {
+    const arrayJobId = attempt.scheduler['array_job_id'];
+    const taskId = attempt.scheduler['array_task_id'];
+    const text = (value: unknown): string | null => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
+    const job = text(arrayJobId);
+    const task = text(taskId);
+    return job !== null && task !== null ? { arrayJobId: job, taskId: task } : null;
+  }
 
   protected jobId(attempt: StateAttempt): string | null {
     const job = attempt.scheduler['job_id'];

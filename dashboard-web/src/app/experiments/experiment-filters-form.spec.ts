@@ -35,7 +35,7 @@ describe(ExperimentFiltersForm.name, () => {
   it('should label every control', async () => {
     await render();
     const controls = root.querySelectorAll('input, select');
-    expect(controls.length).toBe(11);
+    expect(controls.length).toBe(12);
     for (const control of controls) {
       const label = root.querySelector(`label[for="${control.id}"]`);
       expect(label?.textContent?.trim(), control.id).toBeTruthy();
@@ -73,6 +73,16 @@ describe(ExperimentFiltersForm.name, () => {
       type('#f-config', 'value=3');
       field<HTMLFormElement>('form').dispatchEvent(new Event('submit', { cancelable: true }));
       expect(emitted).toEqual([{ config_filter: 'value=3' }]);
+    });
+  });
+
+  describe('when typing a SLURM job id', () => {
+    it('should emit it as slurm_job_id after the debounce', async () => {
+      await render();
+      vi.useFakeTimers();
+      type('#f-slurm-job', '500_7');
+      vi.advanceTimersByTime(TEXT_DEBOUNCE_MS);
+      expect(emitted).toEqual([{ slurm_job_id: '500_7' }]);
     });
   });
 

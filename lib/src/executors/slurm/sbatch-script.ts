@@ -16,6 +16,8 @@ export interface SbatchScriptInput {
   readonly env: Readonly<Record<string, string>>;
   /** The worker command line, e.g. `[process.execPath, workerPath, '--spec', specPath]`. */
   readonly command: readonly string[];
+  /** The log files' name before `.out`/`.err` (default `%j`; job arrays use `%A_%a`). */
+  readonly logName?: string;
 }
 
 /** The signals the batch shell forwards to the worker. */
@@ -30,13 +32,13 @@ export function sbatchLogPaths(logDir: string, jobId: string): { stdout: string;
 }
 
 /** The `#SBATCH` lines, without the `#SBATCH ` prefix, in the order they are rendered. */
-export function sbatchDirectives(options: ResolvedSlurmOptions, logDir: string): string[] {
+export function sbatchDirectives(options: ResolvedSlurmOptions, logDir: string, logName = '%j'): string[] {
   requireAbsolute('logDir', logDir);
   const logBase = sbatchFilenameDirectory(logDir.endsWith('/') ? logDir : `${logDir}/`, 'logDir');
   const lines = [
     `--job-name=${sbatchDirectiveValue(options.jobName, 'jobName')}`,
-    `--output=${sbatchDirectiveValue(logBase, 'logDir')}%j.out`,
-    `--error=${sbatchDirectiveValue(logBase, 'logDir')}%j.err`,
+    `--output=${sbatchDirectiveValue(logBase, 'logDir')}${logName}.out`,
+    `--error=${sbatchDirectiveValue(logBase, 'logDir')}${logName}.err`,
     // A requeued job keeps its id; append so that the earlier runs' logs survive.
     '--open-mode=append',
   ];
@@ -74,7 +76,7 @@ export function renderSbatchScript(input: SbatchScriptInput): string {
       'is empty; pass the worker command line, e.g. [process.execPath, workerPath]',
     );
   }
-  const directives = sbatchDirectives(input.options, input.logDir).map((line) => `#SBATCH ${line}`);
+  const directives = sbatchDirectives(input.options, input.logDir, input.logName).map((line) => `#SBATCH ${line}`);
   const exportLines = Object.entries(input.env).map(([name, value]) => {
     if (!ENV_NAME.test(name)) {
       throw SlurmError.invalidScriptInput(

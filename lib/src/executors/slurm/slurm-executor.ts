@@ -13,11 +13,9 @@ import { runSchedulerCommand } from './run-scheduler-command';
 import { renderSbatchScript, sbatchLogPaths } from './sbatch-script';
 import { formatCommand, sacctCommand, sbatchCommand, scancelCommand, scontrolShowJobCommand, squeueCommand } from './scheduler-commands';
 import { SlurmError } from './slurm-error';
+import { slurmJobVariables } from './slurm-job-variables';
 import { resolveSlurmOptions, type ResolvedSlurmOptions, type SlurmOptions } from './slurm-options';
 import { probeSlurmJob } from './slurm-probe';
-
-/** Variables passed from the submitter to the job, so the worker sees the same settings. */
-const FORWARDED_VARIABLES = /^(GREN_|NODE_OPTIONS$|TS_NODE_)/;
 
 /**
  * Submits computations as SLURM batch jobs (`sbatch --parsable`); the job runs `gren-worker`,
@@ -44,7 +42,7 @@ export class SlurmExecutor implements Executor {
       options: { ...this.options, jobName: this.options.jobName === 'gren' ? `gren-${request.className}` : this.options.jobName },
       workingDir: process.cwd(),
       logDir: slurmDir,
-      env: this.jobEnvironment(request.payload.basePath),
+      env: slurmJobVariables(process.env, request.payload.basePath, this.options.requeue),
       command: [process.execPath, workerBinPath(), payloadFile, '--backend', this.backend],
     });
     const scriptFile = path.join(slurmDir, `${request.payload.attemptId}.sbatch`);
@@ -80,15 +78,5 @@ export class SlurmExecutor implements Executor {
     const command = scancelCommand(jobId);
     const result = await runSchedulerCommand(command);
     if (!result.ok) throw new SlurmError('SLURM_CANCEL_FAILED', `${formatCommand(command)} failed: ${result.stderr}`);
-  }
-
-  private jobEnvironment(basePath: string): Record<string, string> {
-    const env: Record<string, string> = {};
-    for (const [name, value] of Object.entries(process.env)) {
-      if (value !== undefined && FORWARDED_VARIABLES.test(name)) env[name] = value;
-    }
-    env.GREN_PATH = basePath;
-    env.GREN_SLURM_REQUEUE = this.options.requeue ? '1' : '0';
-    return env;
   }
 }

@@ -15,6 +15,9 @@ export interface SlurmJobEnvironment {
   readonly clusterName: string | null;
   readonly submitDir: string | null;
   readonly cpusOnNode: number | null;
+  /** In a job array: the array's job id (SLURM_ARRAY_JOB_ID) and this task's index. */
+  readonly arrayJobId: string | null;
+  readonly arrayTaskId: number | null;
 }
 
 /** Reads the SLURM_* variables of a batch job; `null` when not running inside one. */
@@ -30,6 +33,8 @@ export function readSlurmJobEnvironment(env: Readonly<Record<string, string | un
     clusterName: nonEmpty(env['SLURM_CLUSTER_NAME']),
     submitDir: nonEmpty(env['SLURM_SUBMIT_DIR']),
     cpusOnNode: wholeNumber(env['SLURM_CPUS_ON_NODE']),
+    arrayJobId: nonEmpty(env['SLURM_ARRAY_JOB_ID']),
+    arrayTaskId: wholeNumber(env['SLURM_ARRAY_TASK_ID']),
   };
 }
 

@@ -15,10 +15,15 @@ export function slurmWorkerEnvironment(env: NodeJS.ProcessEnv, settings: GrenSet
   const job = readSlurmJobEnvironment(env);
   if (!job) return undefined;
   const requeueEnabled = env.GREN_SLURM_REQUEUE !== '0';
+  // An array task is known to squeue, sacct and scancel as <array job>_<task>, as the
+  // submitter recorded it; its own SLURM_JOB_ID is a number no submitter ever saw.
+  const isArrayTask = job.arrayJobId !== null && job.arrayTaskId !== null;
+  const jobId = isArrayTask ? `${job.arrayJobId}_${job.arrayTaskId}` : job.jobId;
+  const arrayFacts = isArrayTask ? { array_job_id: job.arrayJobId, array_task_id: job.arrayTaskId } : {};
   return {
     backend: 'slurm',
-    scheduler: { job_id: job.jobId, restart_count: job.restartCount, node: job.nodeList },
-    jobId: job.jobId,
+    scheduler: { job_id: jobId, ...arrayFacts, restart_count: job.restartCount, node: job.nodeList },
+    jobId,
     signals: {
       signals: ['SIGTERM', 'SIGINT', 'SIGUSR2'],
       plan: (signal) => {
@@ -26,7 +31,7 @@ export function slurmWorkerEnvironment(env: NodeJS.ProcessEnv, settings: GrenSet
         if (signal !== 'SIGUSR2') return Promise.resolve({ reason: `signal:${signal}`, record: false });
         const decision = decideRequeue({ restartCount: job.restartCount, maxRequeues: settings.preemptMax, requeueEnabled });
         if (decision.action === 'stop') return Promise.resolve({ reason: decision.reason });
-        return Promise.resolve({ reason: 'requeued_before_time_limit', after: () => requeue(job.jobId) });
+        return Promise.resolve({ reason: 'requeued_before_time_limit', after: () => requeue(jobId) });
       },
     },
   };
