@@ -1,29 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { GrenComputeError } from '../errors/compute-error';
-import { ensureDirectory } from '../storage/ensure-directory';
-import { GrenError } from '../errors/gren-error';
 import type { Executor } from '../executors/executor';
+import { withLockFile, type LockFileWait } from '../locking/hold-lock-file';
 import { getLogger } from '../logging/gren-logger';
 import type { GrenObject } from '../model/gren-object';
-import { environmentInfo } from '../provenance/environment-info';
-import { stringifyPythonJson } from '../serialization/python-json';
-import { toDict } from '../serialization/to-dict';
-import { writeMetadataFiles } from '../storage/write-metadata';
 import type { ArtifactPaths } from '../storage/artifact-paths';
-import { removeSuccessMarker } from '../storage/success-marker';
-import { withStateLock } from '../storage/state-lock';
-import { withLockFile, type LockFileWait } from '../locking/hold-lock-file';
-import { finishFailed, mergeScheduler, startAttempt } from '../storage/transitions';
-import { isActive, type ActiveAttempt, type AttemptOwner } from '../storage/state-types';
+import { ensureDirectory } from '../storage/ensure-directory';
+import { schedulerJobId } from '../storage/scheduler-job-id';
+import { isActive, type ActiveAttempt } from '../storage/state-types';
 import { artifactOf, configRefOf, type Artifact } from './artifact';
 import { announceDecision, hasUsableResult } from './cached-result';
 import { GrenJob } from './gren-job';
 import type { GrenRuntime } from './gren-runtime';
 import { asDependencyOfCaller } from './load-or-create';
-import { messageOf } from './run-attempt';
+import { queueAttempt, recordSubmitFailed, recordSubmitted } from './queue-attempt';
 import { settle } from './settle-artifact';
-import { writeWorkerPayload } from './worker-payload';
-import { schedulerJobId } from '../storage/scheduler-job-id';
 
 const logger = getLogger();
 
@@ -65,45 +55,15 @@ export function submitJob<T>(runtime: GrenRuntime, object: GrenObject<T>, execut
 }
 
 async function submitNew<T>(runtime: GrenRuntime, artifact: Artifact<T>, executor: Executor): Promise<GrenJob<T>> {
-  const { paths, model } = artifact;
-  if (!model.sourceFile) {
-    throw new GrenError('SUBMIT_NO_MODULE', `Cannot submit ${artifact.className}: the file that defines it is unknown, so a worker could not load it. Define the class in a module file.`);
-  }
-  await writeMetadata(runtime, artifact);
-  const attemptId = randomUUID().replace(/-/g, '');
-  await withStateLock(paths, () => {
-    removeSuccessMarker(paths);
-    runtime.states.updateLocked(paths, (state, now) =>
-      startAttempt(state, { id: attemptId, status: 'queued', backend: executor.backend, leaseSec: runtime.settings.leaseSecs, owner: submitterOwner(now) }, now),
-    );
-  });
-  const payload = {
-    module: model.sourceFile,
-    namespace: model.namespace,
-    config: stringifyPythonJson(toDict(artifact.object)),
-    grenHash: artifact.hash,
-    basePath: runtime.settings.basePath,
-    attemptId,
-  };
-  writeWorkerPayload(paths, payload);
+  const { attemptId, request } = await queueAttempt(runtime, artifact, executor);
   try {
-    const submitted = await executor.submit({ payload, directory: artifact.dir, className: artifact.className });
-    await runtime.states.update(paths, (state) => mergeScheduler(state, attemptId, { job_id: submitted.jobId, ...submitted.scheduler }));
+    const submitted = await executor.submit(request);
+    await recordSubmitted(runtime, artifact.paths, attemptId, submitted);
     logger.debug(`submit: ${artifact.className} ${artifact.hash} -> ${executor.backend} job ${submitted.jobId ?? '?'}`);
     return new GrenJob(runtime, artifact, executor, submitted.jobId, attemptId);
   } catch (error) {
-    const failure = { type: error instanceof Error ? error.constructor.name : 'Error', message: `Failed to submit: ${messageOf(error)}`, traceback: error instanceof Error ? (error.stack ?? null) : null };
-    await runtime.states.update(paths, (state, now) => finishFailed(state, attemptId, failure, now, 'submit_failed'));
-    throw new GrenComputeError('Failed to submit job', paths.state, error, configRefOf(artifact));
-  }
-}
-
-export async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<void> {
-  try {
-    const metadata = await runtime.metadata.collect(artifact.object, artifact.dir);
-    writeMetadataFiles(artifact.paths, metadata);
-  } catch (error) {
-    throw new GrenComputeError('Failed to create metadata', artifact.paths.state, error, configRefOf(artifact));
+    await recordSubmitFailed(runtime, artifact.paths, attemptId, error);
+    throw new GrenComputeError('Failed to submit job', artifact.paths.state, error, configRefOf(artifact));
   }
 }
 
@@ -117,11 +77,6 @@ function attach<T>(runtime: GrenRuntime, artifact: Artifact<T>, executor: Execut
   return new GrenJob(runtime, artifact, executor, schedulerJobId(attempt), attempt.id);
 }
 
-
-export function submitterOwner(now: Date): AttemptOwner {
-  const env = environmentInfo(now);
-  return { pid: env.pid, host: env.hostname, hostname: env.hostname, user: env.user, command: env.command, timestamp: env.timestamp, python_version: env.python_version, executable: env.executable, platform: env.platform };
-}
 
 export function withSubmitLock<R>(paths: ArtifactPaths, fn: () => Promise<R>): Promise<R> {
   return withLockFile(paths.submitLock, SUBMIT_LOCK_WAIT, fn);
