@@ -8,6 +8,11 @@ export interface AtomicWriteOptions {
    * nothing depends on for correctness (metadata) skip it: the fsync is most of a create.
    */
   durable?: boolean;
+  /**
+   * Also fsync the folder once after the renames (default false), so the renames themselves
+   * survive a power cut, not only the contents they point at. For records reported as done.
+   */
+  durableRename?: boolean;
 }
 
 /**
@@ -25,11 +30,10 @@ export interface FileContent {
 }
 
 /**
- * Replaces each file atomically, in the given order, as one durable batch: every temp file is
- * written and then fsynced (so the disk flushes them together rather than one round trip
- * each), renamed in order (a reader, or a crash, sees file N replaced only after files before
- * it), then each folder holding them is fsynced once, which makes the renames themselves
- * survive a power cut. A failure before the renames removes every temp file and leaves all
+ * Replaces each file atomically, in the given order, as one batch: every temp file is written
+ * and then fsynced (unless not durable), renamed in order (a reader, or a crash, sees file N
+ * replaced only after files before it), then, with durableRename, each folder holding them is
+ * fsynced once. A failure before the renames removes every temp file and leaves all
  * old contents intact.
  */
 export function writeFilesAtomic(files: readonly FileContent[], options: AtomicWriteOptions = {}): void {
@@ -44,7 +48,8 @@ export function writeFilesAtomic(files: readonly FileContent[], options: AtomicW
       throw GrenStateError.writeFailed(file, error);
     }
   });
-  if (durable) for (const folder of new Set(files.map(({ file }) => path.dirname(file)))) fsyncFolder(folder);
+  if (durable && options.durableRename === true)
+    for (const folder of new Set(files.map(({ file }) => path.dirname(file)))) fsyncFolder(folder);
 }
 
 function tempPathFor(file: string): string {

@@ -38,8 +38,9 @@ export class StateStore {
 
   /**
    * For callers that already hold the state lock (see withStateLock). `before` are files
-   * replaced in the same durable batch, ahead of state.json (the success marker), and only
-   * when the state changes.
+   * replaced in the same batch, ahead of state.json, and only when the state changes: the
+   * success marker. Such a batch, the success record, also fsyncs the folder once, so it
+   * survives a power cut as soon as it is reported.
    */
   updateLocked(
     paths: ArtifactPaths,
@@ -51,7 +52,9 @@ export class StateStore {
     const transition = mutate(current, now);
     if (!transition) return { state: current, changed: false };
     const next: GrenState = { ...transition.state, updated_at: isoSeconds(now) };
-    writeFilesAtomic([...before, { file: paths.state, text: serializeState(next) }]);
+    writeFilesAtomic([...before, { file: paths.state, text: serializeState(next) }], {
+      durableRename: before.length > 0,
+    });
     for (const event of transition.events) this.appendEvent(paths, event, now);
     return { state: next, changed: true };
   }
