@@ -4,7 +4,7 @@ import { renderError } from '../errors/render-error';
 import type { HeldComputeLock } from '../locking/compute-lock';
 import { getLogger } from '../logging/gren-logger';
 import { writeMetadataFiles } from '../storage/write-metadata';
-import { writeSuccessMarker } from '../storage/success-marker';
+import { successMarkerContent } from '../storage/success-marker';
 import { finishFailed, finishStopped, finishSuccess, renewLease } from '../storage/transitions';
 import { isActive, type AttemptError } from '../storage/state-types';
 import { withStateLock } from '../storage/state-lock';
@@ -144,8 +144,10 @@ async function recordSuccess<T>(
       );
       return false;
     }
-    writeSuccessMarker(paths, attemptId, runtime.clock.now());
-    runtime.states.updateLocked(paths, (state, now) => finishSuccess(state, attemptId, now));
+    // The marker lands before the state (a crash between the two is recoverable), both
+    // fsynced together and made durable by one fsync of their folder.
+    const marker = successMarkerContent(paths, attemptId, runtime.clock.now());
+    runtime.states.updateLocked(paths, (state, now) => finishSuccess(state, attemptId, now), [marker]);
     return true;
   });
 }

@@ -8,6 +8,11 @@ export interface AtomicWriteOptions {
    * nothing depends on for correctness (metadata) skip it: the fsync is most of a create.
    */
   durable?: boolean;
+  /**
+   * Also fsync the folder once after the renames (default false), so the renames themselves
+   * survive a power cut, not only the contents they point at. For records reported as done.
+   */
+  durableRename?: boolean;
 }
 
 /**
@@ -16,19 +21,74 @@ export interface AtomicWriteOptions {
  * intact.
  */
 export function writeFileAtomic(file: string, text: string, options: AtomicWriteOptions = {}): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  writeFilesAtomic([{ file, text }], options);
+}
+
+export interface FileContent {
+  file: string;
+  text: string;
+}
+
+/**
+ * Replaces each file atomically, in the given order, as one batch: every temp file is written
+ * and then fsynced (unless not durable), renamed in order (a reader, or a crash, sees file N
+ * replaced only after files before it), then, with durableRename, each folder holding them is
+ * fsynced once. A failure before the renames removes every temp file and leaves all
+ * old contents intact.
+ */
+export function writeFilesAtomic(files: readonly FileContent[], options: AtomicWriteOptions = {}): void {
+  const durable = options.durable !== false;
+  const temps = files.map(({ file }) => tempPathFor(file));
+  writeTemps(files, temps, durable);
+  files.forEach(({ file }, index) => {
+    try {
+      fs.renameSync(temps[index] as string, file);
+    } catch (error) {
+      for (const temp of temps.slice(index)) fs.rmSync(temp, { force: true });
+      throw GrenStateError.writeFailed(file, error);
+    }
+  });
+  if (durable && options.durableRename === true)
+    for (const folder of new Set(files.map(({ file }) => path.dirname(file)))) fsyncFolder(folder);
+}
+
+function tempPathFor(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+}
+
+/** Writes every temp file, then fsyncs them all; on failure none is left behind. */
+function writeTemps(files: readonly FileContent[], temps: readonly string[], durable: boolean): void {
+  const fds: number[] = [];
+  let failed: string | undefined;
+  try {
+    files.forEach(({ file, text }, index) => {
+      failed = file;
+      fds.push(fs.openSync(temps[index] as string, 'w', 0o644));
+      writeAll(fds[index] as number, Buffer.from(text, 'utf8'));
+    });
+    if (durable)
+      files.forEach(({ file }, index) => {
+        failed = file;
+        fs.fsyncSync(fds[index] as number);
+      });
+  } catch (error) {
+    for (const fd of fds) fs.closeSync(fd);
+    for (const temp of temps) fs.rmSync(temp, { force: true });
+    throw GrenStateError.writeFailed(failed ?? '', error);
+  }
+  for (const fd of fds) fs.closeSync(fd);
+}
+
+/** Folders cannot be fsynced on every system (EISDIR, EINVAL, EPERM on some network mounts); there the rename is as durable as the mount makes it. */
+function fsyncFolder(folder: string): void {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(temp, 'w', 0o644);
-    writeAll(fd, Buffer.from(text, 'utf8'));
-    if (options.durable !== false) fs.fsyncSync(fd);
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(temp, file);
-  } catch (error) {
+    fd = fs.openSync(folder, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // See above: best effort where the filesystem refuses.
+  } finally {
     if (fd !== undefined) fs.closeSync(fd);
-    fs.rmSync(temp, { force: true });
-    throw GrenStateError.writeFailed(file, error);
   }
 }
 

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import { stringifyPythonJson } from '../serialization/python-json';
 import type { Clock } from '../runtime/clock';
-import { appendLine, writeFileAtomic } from './atomic-write';
+import { appendLine, writeFilesAtomic, type FileContent } from './atomic-write';
 import type { ArtifactPaths } from './artifact-paths';
 import { isoSeconds } from './iso-time';
 import { readState } from './read-state';
@@ -29,24 +29,41 @@ export class StateStore {
     return readState(paths.state);
   }
 
-  update(paths: ArtifactPaths, mutate: (state: GrenState, now: Date) => Transition | undefined): Promise<UpdateOutcome> {
+  update(
+    paths: ArtifactPaths,
+    mutate: (state: GrenState, now: Date) => Transition | undefined,
+  ): Promise<UpdateOutcome> {
     return withStateLock(paths, () => this.updateLocked(paths, mutate));
   }
 
-  /** For callers that already hold the state lock (see withStateLock). */
-  updateLocked(paths: ArtifactPaths, mutate: (state: GrenState, now: Date) => Transition | undefined): UpdateOutcome {
+  /**
+   * For callers that already hold the state lock (see withStateLock). `before` are files
+   * replaced in the same batch, ahead of state.json, and only when the state changes: the
+   * success marker. Such a batch, the success record, also fsyncs the folder once, so it
+   * survives a power cut as soon as it is reported.
+   */
+  updateLocked(
+    paths: ArtifactPaths,
+    mutate: (state: GrenState, now: Date) => Transition | undefined,
+    before: readonly FileContent[] = [],
+  ): UpdateOutcome {
     const current = readState(paths.state);
     const now = this.clock.now();
     const transition = mutate(current, now);
     if (!transition) return { state: current, changed: false };
     const next: GrenState = { ...transition.state, updated_at: isoSeconds(now) };
-    writeFileAtomic(paths.state, serializeState(next));
+    writeFilesAtomic([...before, { file: paths.state, text: serializeState(next) }], {
+      durableRename: before.length > 0,
+    });
     for (const event of transition.events) this.appendEvent(paths, event, now);
     return { state: next, changed: true };
   }
 
   appendEvent(paths: ArtifactPaths, event: EventBody, now: Date = this.clock.now()): void {
-    const line = stringifyPythonJson({ ts: isoSeconds(now), pid: process.pid, host: this.hostname, ...event }, { spaced: true });
+    const line = stringifyPythonJson(
+      { ts: isoSeconds(now), pid: process.pid, host: this.hostname, ...event },
+      { spaced: true },
+    );
     appendLine(paths.events, line);
   }
 }

@@ -1,12 +1,21 @@
 import * as fs from 'node:fs';
 import { stringifyPythonJson } from '../serialization/python-json';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic, type FileContent } from './atomic-write';
 import type { ArtifactPaths } from './artifact-paths';
 import { isoSeconds } from './iso-time';
 
 /** `.gren/SUCCESS.json`: written before the state records success, so a crash between the two is recoverable. */
 export function writeSuccessMarker(paths: ArtifactPaths, attemptId: string, now: Date): void {
-  writeFileAtomic(paths.success, stringifyPythonJson({ attempt_id: attemptId, created_at: isoSeconds(now) }, { indent: 2 }));
+  const { file, text } = successMarkerContent(paths, attemptId, now);
+  writeFileAtomic(file, text);
+}
+
+/** The marker's file and text, for writing it in one batch with the state that records success. */
+export function successMarkerContent(paths: ArtifactPaths, attemptId: string, now: Date): FileContent {
+  return {
+    file: paths.success,
+    text: stringifyPythonJson({ attempt_id: attemptId, created_at: isoSeconds(now) }, { indent: 2 }),
+  };
 }
 
 /** The attempt id the marker names; undefined without a (readable) marker. */

@@ -19,7 +19,8 @@ import { Faulty, faultRun, stopHere, type KillPoint } from './fault-pipelines';
  * - after-attempt: the compute lock is held and the running attempt recorded (before metadata);
  * - after-metadata: metadata.json is written (the first thing `_create` sees);
  * - after-create: `_create` returned its value (before SUCCESS.json);
- * - after-marker: SUCCESS.json is written, the state does not record success yet.
+ * - after-marker: SUCCESS.json is written, the state does not record success yet (the library
+ *   renames the marker, then the state, in one batch; this is a crash between the two).
  */
 faultRun.killPoint = (process.argv[2] ?? 'none') as KillPoint;
 const x = Number(process.argv[3] ?? 1);
@@ -39,9 +40,12 @@ class KillPointStateStore extends BaseStateStore {
     return super.read(paths);
   }
 
-  override updateLocked(...[paths, mutate]: Parameters<UpdateLocked>): ReturnType<UpdateLocked> {
-    if (faultRun.createReturned && fs.existsSync(paths.success)) stopHere('after-marker');
-    const outcome = super.updateLocked(paths, mutate);
+  override updateLocked(...[paths, mutate, before = []]: Parameters<UpdateLocked>): ReturnType<UpdateLocked> {
+    if (faultRun.createReturned && before.some(({ file }) => file === paths.success)) {
+      for (const { file, text } of before) fs.writeFileSync(file, text);
+      stopHere('after-marker');
+    }
+    const outcome = super.updateLocked(paths, mutate, before);
     const attempt = outcome.state.attempt;
     if (outcome.changed && attempt?.status === 'running' && attempt.owner.pid === process.pid)
       stopHere('after-attempt');
