@@ -45,11 +45,11 @@ describe('the gren bin shims', () => {
       expect(run.stdout).toMatch(/^Usage: gren \[options\] \[command\]/);
     });
 
-    it('should start gren-worker (which wants a payload file)', () => {
+    it('should start gren-worker (which asks for a payload file, a task list or --serve)', () => {
       const run = node([path.join(LIB, 'bin', 'gren-worker.js')]);
 
-      expect(run.code).toBe(1);
-      expect(run.stderr).toContain("missing required argument 'payload'");
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('gren-worker needs a payload file, --task-list <file> or --serve');
     });
 
     it('should answer through the command npm linked in the workspace (npx gren)', () => {
