@@ -105,9 +105,9 @@ describe(selectForGc, () => {
 
     it('should keep what a removed dependent needed only when someone else still needs it', () => {
       const items = [
-        item('a', { dependencies: ['shared'], updatedMs: 0 }),
-        item('b', { dependencies: ['shared'] }),
-        item('shared', { updatedMs: 0 }),
+        item('a', { dependencies: ['common'], updatedMs: 0 }),
+        item('b', { dependencies: ['common'] }),
+        item('common', { updatedMs: 0 }),
       ];
       expect(removed(items, { olderThanMs: DAY })).toEqual(['a']);
     });
