@@ -54,32 +54,12 @@ describe('the README quickstart in a project that installed the tarballs', () =>
 
   it('should compile with tsc to CommonJS and run with node', async () => {
     const folder = quickstartProject('quickstart-cjs', 'commonjs', {});
-    const store = path.join(folder, 'store');
-
-    const compiled = await runIn('npx', ['tsc', '-p', '.'], { cwd: folder });
-    expect(describeRun(compiled)).toMatch(/^exit 0\n/);
-    const result = await runIn(process.execPath, [path.join('dist', 'quickstart.js')], {
-      cwd: folder,
-      env: { GREN_PATH: store },
-    });
-
-    expect(describeRun(result)).toMatch(/^exit 0\n/);
-    hashes.push(expectQuickstartOutput(result.stdout, store));
+    hashes.push(await compileAndRunQuickstart(folder));
   });
 
   it('should compile with tsc in an ES module project ("type": "module", "module": "nodenext") and run with node', async () => {
     const folder = quickstartProject('quickstart-esm', 'module', { module: 'nodenext' });
-    const store = path.join(folder, 'store');
-
-    const compiled = await runIn('npx', ['tsc', '-p', '.'], { cwd: folder });
-    expect(describeRun(compiled)).toMatch(/^exit 0\n/);
-    const result = await runIn(process.execPath, [path.join('dist', 'quickstart.js')], {
-      cwd: folder,
-      env: { GREN_PATH: store },
-    });
-
-    expect(describeRun(result)).toMatch(/^exit 0\n/);
-    hashes.push(expectQuickstartOutput(result.stdout, store));
+    hashes.push(await compileAndRunQuickstart(folder));
   });
 
   it("should run the installed gren-ts package's own README example with ts-node", async () => {
@@ -103,3 +83,16 @@ describe('the README quickstart in a project that installed the tarballs', () =>
     expect(new Set(hashes).size).toBe(1);
   });
 });
+
+/** Compiles the quickstart project in `folder` with its tsc, runs it with node, and returns its hash. */
+async function compileAndRunQuickstart(folder: string): Promise<string> {
+  const store = path.join(folder, 'store');
+  const compiled = await runIn('npx', ['tsc', '-p', '.'], { cwd: folder });
+  expect(describeRun(compiled)).toMatch(/^exit 0\n/);
+  const result = await runIn(process.execPath, [path.join('dist', 'quickstart.js')], {
+    cwd: folder,
+    env: { GREN_PATH: store },
+  });
+  expect(describeRun(result)).toMatch(/^exit 0\n/);
+  return expectQuickstartOutput(result.stdout, store);
+}

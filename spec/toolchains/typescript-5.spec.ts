@@ -1,4 +1,4 @@
-import { expectedPipelineOutput } from './support/expected-output';
+import { expectedPipelineOutput, expectStandardDecoratorMessage } from './support/expected-output';
 import { LEGACY_DECORATOR_OPTIONS, tsconfigFor } from './support/tsconfig-for';
 import { pipelineOutput, UserProject, workspaceVersion } from './support/user-project';
 
@@ -24,8 +24,6 @@ describe('a project on TypeScript 5 with ts-node', () => {
   });
 
   describe('when tsconfig.json lacks experimentalDecorators (standard decorators)', () => {
-    const flags = '"experimentalDecorators": true, "emitDecoratorMetadata": true and "useDefineForClassFields": false';
-
     it("should pass tsc, then fail under node with gren's message naming the class and the flags", () => {
       project.writeJson('tsconfig.json', tsconfigFor({}));
 
@@ -33,12 +31,8 @@ describe('a project on TypeScript 5 with ts-node', () => {
       expect(compiled.stdout + compiled.stderr).toBe('');
       const run = project.run('node', ['dist/main.js']);
 
-      expect(run.status).not.toBe(0);
+      expectStandardDecoratorMessage(run);
       expect(run.stderr).toContain('GrenDefinitionError');
-      expect(run.stderr).toContain(
-        '@Gren() on Optimizer (and @Field() on name, lr) ran as a standard (TC39) decorator',
-      );
-      expect(run.stderr).toContain(flags);
     });
 
     it('should reach the same message under type-checked ts-node, not a TypeScript decorator error', () => {
@@ -46,12 +40,8 @@ describe('a project on TypeScript 5 with ts-node', () => {
 
       const run = project.bin('ts-node', ['src/main.ts']);
 
-      expect(run.status).not.toBe(0);
+      expectStandardDecoratorMessage(run);
       expect(run.stderr).not.toContain('TS1240');
-      expect(run.stderr).toContain(
-        '@Gren() on Optimizer (and @Field() on name, lr) ran as a standard (TC39) decorator',
-      );
-      expect(run.stderr).toContain(flags);
     });
   });
 });
