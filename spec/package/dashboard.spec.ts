@@ -37,9 +37,10 @@ function stopGroup(child: ChildProcess): Promise<void> {
 describe('npx gren-dashboard serve from the installed gren-ts-dashboard', () => {
   let server: ChildProcess | undefined;
   let base = '';
+  let folder = '';
 
   beforeAll(async () => {
-    const folder = copyMinimalProject('dashboard-store');
+    folder = copyMinimalProject('dashboard-store');
     const store = path.join(folder, 'store');
     const computed = await runIn('npx', ['ts-node', 'main.ts'], {
       cwd: folder,
@@ -91,5 +92,25 @@ describe('npx gren-dashboard serve from the installed gren-ts-dashboard', () => 
 
     expect(response.status).toBe(200);
     expect(JSON.stringify(await response.json())).toContain('squares.Squares');
+  });
+
+  it("should read the store's files on reader threads started from the package's compiled worker module", async () => {
+    // The index starts reader threads only for large stores: here the reader is asked directly.
+    const script = `
+      const fs = require('node:fs');
+      const path = require('node:path');
+      const manifest = require.resolve('gren-ts-dashboard/package.json');
+      const dist = path.join(path.dirname(manifest), 'dist', 'index');
+      const { FileBatchReader } = require(path.join(dist, 'file-batch.js'));
+      const reader = new FileBatchReader(1);
+      reader.read('', [manifest], '').then((batch) => {
+        const worker = fs.existsSync(path.join(dist, 'file-batch-worker.js'));
+        console.log(JSON.stringify({ worker, threads: reader.started, read: batch.ends[0] > 0 }));
+        reader.close();
+      });`;
+    const result = await runIn('node', ['-e', script], { cwd: folder });
+
+    expect(describeRun(result)).toMatch(/^exit 0\n/);
+    expect(JSON.parse(result.stdout)).toEqual({ worker: true, threads: 1, read: true });
   });
 });

@@ -68,7 +68,7 @@ const PACKAGES = [
     name: 'gren-ts-dashboard',
     maxPacked: 800_000,
     maxUnpacked: 3_000_000,
-    extraFiles: ['dist/cli/main.js', 'dist/web/browser/index.html', 'SECURITY.md'],
+    extraFiles: ['dist/cli/main.js', 'dist/index/file-batch-worker.js', 'dist/web/browser/index.html', 'SECURITY.md'],
   },
 ];
 

@@ -54,9 +54,6 @@ const LAYOUT = new RegExp(
   ].join(''),
 );
 
-/** The expression (for reader threads, which define it as LAYOUT for `stateFields`). */
-export const STATE_LAYOUT: RegExp = LAYOUT;
-
 /** The list-row facts of a state.json (statuses as written; null where the state has none). */
 export interface StateFields {
   resultStatus: ExperimentSummary['result_status'];
@@ -115,10 +112,7 @@ export function factsFromFields(
   };
 }
 
-/**
- * The fields of `fastStateFacts`. Reader threads run it as source text: it uses nothing but
- * LAYOUT, decode and isoTimeMs (which they define under those names) and globals.
- */
+/** The fields of `fastStateFacts` (reader threads run it too, through read-file-batch). */
 export function stateFields(text: string): StateFields | undefined {
   const match = LAYOUT.exec(text);
   if (match === null) return undefined;
@@ -184,7 +178,7 @@ export function stateFields(text: string): StateFields | undefined {
 
 /**
  * Milliseconds since the epoch of a stored time, or null: `timeMs` (the library's
- * parseIsoTime: no zone means UTC) written out, so reader threads can run it.
+ * parseIsoTime: no zone means UTC) written out, so reader threads need not load the library.
  */
 export function isoTimeMs(text: string | null): number | null {
   if (text === null) return null;

@@ -3,7 +3,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { serializeState } from 'gren-ts';
 import { buildState } from '../testing/state-builder';
-import { stateFields } from './fast-state-facts';
 import {
   BATCH_BYTES,
   FAILED,
@@ -72,7 +71,7 @@ describe(FileBatchReader, () => {
   ];
 
   it('should read files whole, and tell missing ones (links included) from unreadable ones', () => {
-    const batch = readFileBatch(fs, `${base}${path.sep}`, names, `${path.sep}.gren${path.sep}f.json`, BATCH_BYTES);
+    const batch = readFileBatch(`${base}${path.sep}`, names, `${path.sep}.gren${path.sep}f.json`, BATCH_BYTES);
     const text = { bytes: Buffer.from(batch.bytes), ends: batch.ends, errors: batch.errors };
     expect(describeBatch(names, text)).toEqual(expected());
   });
@@ -144,7 +143,7 @@ describe(FileBatchReader, () => {
     it('should give the fields of the fast reader, the text it declines, and what is missing or unreadable', async () => {
       const names = ['small', 'empty', 'none', 'folder', 'unicode'];
       const suffix = `${path.sep}.gren${path.sep}state.json`;
-      const here = readStateBatch(fs, readFileBatch, stateFields, `${states}${path.sep}`, names, suffix, BATCH_BYTES);
+      const here = readStateBatch(`${states}${path.sep}`, names, suffix, BATCH_BYTES);
       expect([...here.kinds]).toEqual([PARSED, UNPARSED, STATE_MISSING, STATE_FAILED, PARSED]);
       expect(here.strings.slice(0, 7)).toEqual([
         'incomplete',

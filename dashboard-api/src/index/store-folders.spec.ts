@@ -1,0 +1,31 @@
+import * as path from 'node:path';
+import { folderInfo, namespaceAndHash } from './store-folders';
+
+describe(namespaceAndHash, () => {
+  it('should take the last segment as the hash, and none for a folder right below a root', () => {
+    expect(namespaceAndHash(['my_project', 'Train', 'abc'])).toEqual({ namespace: 'my_project.Train', hash: 'abc' });
+    expect(namespaceAndHash(['Train'])).toEqual({ namespace: 'Train', hash: '' });
+  });
+});
+
+describe(folderInfo, () => {
+  const base = path.join(path.sep, 'store');
+
+  it('should tell the root and the segments below it', () => {
+    expect(folderInfo(base, path.join(base, 'git', 'a', 'B'))).toEqual({
+      directory: path.join(base, 'git', 'a', 'B'),
+      root: 'git',
+      segments: ['a', 'B'],
+    });
+    expect(folderInfo(base, path.join(base, 'data'))).toEqual({
+      directory: path.join(base, 'data'),
+      root: 'data',
+      segments: [],
+    });
+  });
+
+  it('should know nothing of folders outside the roots', () => {
+    expect(folderInfo(base, path.join(base, 'database', 'a'))).toBeUndefined();
+    expect(folderInfo(base, path.join(path.sep, 'elsewhere'))).toBeUndefined();
+  });
+});
