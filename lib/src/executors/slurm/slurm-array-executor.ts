@@ -44,9 +44,11 @@ const ARRAY_LISTING_TTL_MS = 2_000;
  * SLURM for sweeps: `runAll` hands it each dependency level whole, and it submits the level
  * as one job array (`sbatch --array=0-K%maxRunning`), split in arrays of at most the
  * cluster's MaxArraySize tasks. Each array task runs `gren-worker --task-list`, which picks
- * its config's payload by SLURM_ARRAY_TASK_ID. Attempts record `job_id` "<array>_<task>",
- * `array_job_id` and `array_task_id`; probing, requeue on preemption and the state mapping
- * are those of `SlurmExecutor` (a single config goes through it unchanged).
+ * its configs' payloads by SLURM_ARRAY_TASK_ID (several configs per task when `configsPerTask`
+ * packs them, which 'auto' does for levels much larger than the cluster runs at once).
+ * Attempts record `job_id` "<array>_<task>", `array_job_id` and `array_task_id`; probing,
+ * requeue on preemption and the state mapping are those of `SlurmExecutor` (a single config
+ * goes through it unchanged).
  */
 export class SlurmArrayExecutor implements BatchExecutor {
   readonly backend = 'slurm';
