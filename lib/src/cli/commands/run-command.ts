@@ -43,7 +43,7 @@ export function registerRun(program: Command, context: CliContext): void {
     .option('--jobs <n>', 'worker processes of the pool, or configs computed at once by local (default: cores for process, 1 for local)', parsePositive)
     .option('--max-running <n>', 'at most this many configs running at once (slurm: the %N of --array)', parsePositive)
     .option('--slurm <json>', 'SlurmOptions as JSON, e.g. \'{"partition":"gpu","timeMin":60}\'')
-    .option('--configs-per-task <n|auto>', 'slurm: configs each array task computes one after the other; auto packs a level into about 4 tasks per slot once it holds more (1: one config per task)', parseConfigsPerTask, 'auto')
+    .option('--configs-per-task <n|auto>', 'slurm: configs each array task computes one after the other, or auto: about 4 tasks per CPU (or --max-running) once a level is larger', parseConfigsPerTask, 'auto')
     .option('--dry-run', 'print the levels to compute and what is cached, and run nothing')
     .option('--json', 'print the outcome as JSON (no progress display)')
     .addHelpText('after', '\nRunning it again computes only what is missing or failed.\n\nExample:\n  gren run experiments/sweep.ts grid --executor slurm --max-running 50\n')
