@@ -3,11 +3,14 @@
  *
  * SLURM: 500 trivial configs in 3 dependency levels (200 leaves → 200 doubles → 100 totals,
  * from spec/integration/children/sweep-pipelines.ts) on the local cluster, computed twice
- * in fresh stores: as job arrays (`SlurmArrayExecutor`: one array per level) and with one
- * job per config (`SlurmExecutor` through the same runAll: one sbatch per config once its
- * dependencies are done). Figures: sbatch calls, wall time from start to all done, and
- * exactly-once from the artifacts' events (one successful attempt each, one _create each).
- * A third run packs 10 configs into each array task (`configsPerTask: 10`).
+ * in fresh stores: as job arrays (`SlurmArrayExecutor` with its default options: one array
+ * per level, configs packed into about 4 tasks per CPU of the partition) and with one job per
+ * config (`SlurmExecutor` through the same runAll: one sbatch per config once its
+ * dependencies are done). Figures: sbatch calls, array tasks, wall time from start to all
+ * done, and exactly-once from the artifacts' events (one successful attempt each, one _create
+ * each). Two more runs, for comparison: arrays with one config per task (`configsPerTask: 1`,
+ * where SLURM's seconds per task bound the wall time as they bound one job per config) and
+ * 10 configs per task (`configsPerTask: 10`).
  *
  * Pool: 40 CPU-bound configs of ~0.5 s (`Burn`), serial `loadOrCreate()` in this process
  * beside `runAll` on a `ProcessPoolExecutor` of 2 workers; the figure is the speedup.
@@ -15,7 +18,7 @@
  * Both parts run the compiled library and the compiled children module (built here), as a
  * worker must load them. The machine is shared: the load average before each part is
  * recorded. GREN_SWEEP_BENCH_LEAVES (default 200) scales it down, GREN_SWEEP_BENCH_PARTS
- * (pool,arrays,packed,single; default all) picks runs. Run alone with
+ * (pool,arrays,arrays1,packed,single; default all) picks runs. Run alone with
  * `GREN_BENCH_ONLY=sweep npm run bench`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -76,7 +79,7 @@ async function timedSweep(configs: GrenObject<unknown>[], executor: Executor, st
   return { wallSec, counts: { total, done, failed, skipped, cancelled } };
 }
 
-const PARTS = new Set((process.env.GREN_SWEEP_BENCH_PARTS ?? 'pool,arrays,packed,single').split(',').map((part) => part.trim()));
+const PARTS = new Set((process.env.GREN_SWEEP_BENCH_PARTS ?? 'pool,arrays,arrays1,packed,single').split(',').map((part) => part.trim()));
 
 interface SlurmRun {
   sbatchCalls: number;
@@ -98,16 +101,19 @@ async function slurmRun(children: SweepModule, leaves: number, label: string, ex
 async function slurmPart(children: SweepModule): Promise<Record<string, unknown>> {
   const leaves = Number(process.env.GREN_SWEEP_BENCH_LEAVES ?? 200);
   const arrays = new SlurmArrayExecutor({ timeMin: 30 });
+  const onePerTask = new SlurmArrayExecutor({ timeMin: 30, configsPerTask: 1 });
   const packed = new SlurmArrayExecutor({ timeMin: 30, configsPerTask: 10 });
   const single = new CountingSlurmExecutor();
   const maxArraySize = await arrays.arraySizeLimit();
   const figures: Record<string, unknown> = { configs: Math.floor(leaves * 2.5), levels: 3, maxArraySize, sbatchGoal: 3 * Math.ceil(Math.max(leaves, 1) / maxArraySize) };
-  if (PARTS.has('arrays')) figures.arrays = await slurmRun(children, leaves, 'arrays', arrays, () => arrays.stats.sbatchCalls);
+  if (PARTS.has('arrays')) figures.arrays = { ...(await slurmRun(children, leaves, 'arrays', arrays, () => arrays.stats.sbatchCalls)), arrayTasks: arrays.stats.tasks, partitionCpus: await arrays.clusterCpus() };
+  if (PARTS.has('arrays1')) figures.arraysOneConfigPerTask = { ...(await slurmRun(children, leaves, 'arrays1', onePerTask, () => onePerTask.stats.sbatchCalls)), arrayTasks: onePerTask.stats.tasks };
   if (PARTS.has('packed')) figures.packed10 = { ...(await slurmRun(children, leaves, 'packed', packed, () => packed.stats.sbatchCalls)), arrayTasks: packed.stats.tasks };
   if (PARTS.has('single')) figures.oneJobPerConfig = await slurmRun(children, leaves, 'single', single, () => single.sbatchCalls, Number.MAX_SAFE_INTEGER);
   const wall = (key: string): number | undefined => (figures[key] as SlurmRun | undefined)?.wallSec;
   const ratio = (slow: number | undefined, fast: number | undefined): number | undefined => (slow !== undefined && fast !== undefined ? Number((slow / fast).toFixed(2)) : undefined);
   figures.speedup = ratio(wall('oneJobPerConfig'), wall('arrays'));
+  figures.speedupOneConfigPerTask = ratio(wall('oneJobPerConfig'), wall('arraysOneConfigPerTask'));
   figures.speedupPacked10 = ratio(wall('oneJobPerConfig'), wall('packed10'));
   return figures;
 }

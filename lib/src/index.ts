@@ -98,3 +98,4 @@ export { ProcessPoolExecutor } from './executors/process-pool-executor';
 export type { ProcessPoolOptions } from './executors/process-pool-executor';
 export { SlurmArrayExecutor } from './executors/slurm/slurm-array-executor';
 export type { SlurmArrayOptions } from './executors/slurm/slurm-array-executor';
+export type { ConfigsPerTask } from './executors/slurm/configs-per-task';

@@ -71,6 +71,16 @@ describe('gren run', () => {
     });
   });
 
+  describe('with --configs-per-task neither auto nor a whole number', () => {
+    it('should exit 2 and name the option and both accepted forms', async () => {
+      const result = await run(['--executor', 'slurm', '--configs-per-task', 'many']);
+
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("option '--configs-per-task <n|auto>' argument 'many' is invalid. expected auto or a whole number of 1 or more.");
+      expect(callsIn(env.SPEC_CALLS_FILE ?? '')).toEqual([]);
+    });
+  });
+
   describe('with an export that is not a sweep', () => {
     it('should name the export and what it must be', async () => {
       const result = await spawnGren(['--root', store, 'run', SWEEP_MODULE, 'Leaf']);

@@ -37,8 +37,8 @@ describeSlurm('runAll with SlurmArrayExecutor on a real cluster', () => {
 
   afterEach(() => fs.rmSync(store, { recursive: true, force: true }));
 
-  const sweep = async (extra: Record<string, string> = {}, configsPerTask = 1): Promise<ClientOutput> => {
-    const result = await runChild('sweep-client.js', ['slurm', '4', '', '0', String(configsPerTask)], { ...env, ...extra });
+  const sweep = async (extra: Record<string, string> = {}, configsPerTask: number | 'auto' = 1, leaves = 4, maxRunning = ''): Promise<ClientOutput> => {
+    const result = await runChild('sweep-client.js', ['slurm', String(leaves), maxRunning, '0', String(configsPerTask)], { ...env, ...extra });
     const output = JSON.parse(result.stdout.trim().split('\n').pop() ?? '{}') as ClientOutput;
     if (output.error) throw new Error(`sweep-client failed: ${output.error}\n${result.stderr}`);
     return output;
@@ -91,6 +91,39 @@ describeSlurm('runAll with SlurmArrayExecutor on a real cluster', () => {
       for (const entry of doubles) byJob.set(entry.jobId ?? '?', (byJob.get(entry.jobId ?? '?') ?? 0) + 1);
       expect([...byJob.values()].sort()).toEqual([1, 3]);
       expect(callsIn(callsFile).filter((line) => line.startsWith('create double')).sort()).toEqual(['create double 1', 'create double 2', 'create double 3', 'create double 4']);
+      expect(lockFiles(store)).toEqual([]);
+    });
+  });
+
+  describe('when configsPerTask is auto (the default) and a level holds more than 4 tasks per slot', () => {
+    it('should pack its configs into fewer tasks, and a failing config should not stop the others of its task', async () => {
+      // 12 leaves → 12 doubles → 6 totals; maxRunning 2 makes at most 2 slots whatever the cluster's CPUs.
+      const output = await sweep({ SPEC_FAIL_X: '2' }, 'auto', 12, '2');
+
+      process.stderr.write(`[slurm sweep] auto packing: ${JSON.stringify(output.counts)} ${JSON.stringify(output.stats)}\n`);
+      expect(output.counts).toMatchObject({ total: 30, done: 28, failed: 1, skipped: 1 });
+      expect(output.stats.sbatchCalls).toBe(3);
+      const submitted = output.entries.filter((entry) => entry.jobId !== null);
+      const tasks = new Set(submitted.map((entry) => entry.jobId));
+      expect(output.stats.tasks).toBe(tasks.size);
+      expect(tasks.size).toBeLessThan(submitted.length);
+      const failed = output.entries.find((entry) => entry.status === 'failed');
+      expect(failed).toMatchObject({ className: 'Double', level: 1 });
+      const taskMates = output.entries.filter((entry) => entry.jobId === failed?.jobId && entry !== failed);
+      expect(taskMates.length).toBeGreaterThanOrEqual(1);
+      expect(taskMates.every((entry) => entry.status === 'done')).toBe(true);
+      const skipped = output.entries.filter((entry) => entry.status === 'skipped');
+      expect(skipped).toEqual([expect.objectContaining({ className: 'Total', level: 2, jobId: null })]);
+      expect(skipped[0]?.message).toContain(`dependency Double ${failed?.hash ?? '?'} failed (failed: double 2 fails on purpose)`);
+      for (const [key, state] of sweepStates(store)) {
+        if (key.startsWith('Total/') && state.attempt === null) continue;
+        const scheduler = state.attempt?.scheduler ?? {};
+        expect(scheduler.job_id).toBe(`${String(scheduler.array_job_id)}_${String(scheduler.array_task_id)}`);
+      }
+      expect(callsIn(callsFile).filter((line) => line.startsWith('create double')).length).toBe(12);
+      const successes = [...successesByArtifact(store).values()];
+      expect(successes.filter((count) => count === 1)).toHaveLength(28);
+      expect(successes.filter((count) => count > 1)).toEqual([]);
       expect(lockFiles(store)).toEqual([]);
     });
   });

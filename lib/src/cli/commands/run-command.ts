@@ -5,6 +5,7 @@ import { LocalExecutor } from '../../executors/local-executor';
 import { ProcessPoolExecutor } from '../../executors/process-pool-executor';
 import { SlurmArrayExecutor } from '../../executors/slurm/slurm-array-executor';
 import type { SlurmOptions } from '../../executors/slurm/slurm-options';
+import type { ConfigsPerTask } from '../../executors/slurm/configs-per-task';
 import { GREN_CONFIG } from '../../settings/gren-config';
 import { planAll } from '../../sweep/plan-all';
 import { runAll } from '../../sweep/run-all';
@@ -24,7 +25,7 @@ interface RunCommandOptions {
   jobs?: number;
   maxRunning?: number;
   slurm?: string;
-  configsPerTask?: number;
+  configsPerTask?: ConfigsPerTask;
   dryRun?: boolean;
   json?: boolean;
 }
@@ -42,7 +43,7 @@ export function registerRun(program: Command, context: CliContext): void {
     .option('--jobs <n>', 'worker processes of the pool, or configs computed at once by local (default: cores for process, 1 for local)', parsePositive)
     .option('--max-running <n>', 'at most this many configs running at once (slurm: the %N of --array)', parsePositive)
     .option('--slurm <json>', 'SlurmOptions as JSON, e.g. \'{"partition":"gpu","timeMin":60}\'')
-    .option('--configs-per-task <n>', 'slurm: configs each array task computes one after the other (default 1)', parsePositive)
+    .option('--configs-per-task <n|auto>', 'slurm: configs each array task computes one after the other, or auto: about 4 tasks per CPU (or --max-running) once a level is larger', parseConfigsPerTask, 'auto')
     .option('--dry-run', 'print the levels to compute and what is cached, and run nothing')
     .option('--json', 'print the outcome as JSON (no progress display)')
     .addHelpText('after', '\nRunning it again computes only what is missing or failed.\n\nExample:\n  gren run experiments/sweep.ts grid --executor slurm --max-running 50\n')
@@ -94,7 +95,7 @@ function buildExecutor(options: RunCommandOptions): Executor {
     case 'process':
       return new ProcessPoolExecutor({ size: options.jobs ?? os.cpus().length });
     case 'slurm':
-      return new SlurmArrayExecutor({ ...parseSlurmOptions(options.slurm), configsPerTask: options.configsPerTask ?? 1 });
+      return new SlurmArrayExecutor({ ...parseSlurmOptions(options.slurm), configsPerTask: options.configsPerTask ?? 'auto' });
   }
 }
 
@@ -138,6 +139,15 @@ function parsePositive(text: string): number {
   const value = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
   return value;
+}
+
+function parseConfigsPerTask(text: string): ConfigsPerTask {
+  if (text.trim() === 'auto') return 'auto';
+  try {
+    return parsePositive(text);
+  } catch {
+    throw new InvalidArgumentError('expected auto or a whole number of 1 or more.');
+  }
 }
 
 function parseSlurmOptions(text: string | undefined): SlurmOptions {

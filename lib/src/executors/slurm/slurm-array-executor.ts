@@ -11,8 +11,10 @@ import type { BatchExecutor, BatchOptions } from '../../sweep/batch-executor';
 import type { SubmitRequest, SubmittedJob } from '../executor';
 import { arraySpec, chunk, parseArrayTaskId } from './array-spec';
 import { ACTIVE_STATES } from './classify-scheduler-state';
+import { checkConfigsPerTask, configsPerArrayTask, type ConfigsPerTask } from './configs-per-task';
 import { DEFAULT_MAX_ARRAY_SIZE, parseMaxArraySize } from './parse-max-array-size';
 import { parseSbatchOutput } from './parse-sbatch-output';
+import { parseSinfoCpus, SINFO_CPUS_FORMAT } from './parse-sinfo-cpus';
 import { parseSqueueOutput, type SqueueRow } from './parse-squeue-output';
 import { runSchedulerCommand } from './run-scheduler-command';
 import { renderSbatchScript } from './sbatch-script';
@@ -25,11 +27,14 @@ import { resolveSlurmOptions, type ResolvedSlurmOptions, type SlurmOptions } fro
 /** SlurmOptions, plus how many configs of a level each array task computes. */
 export interface SlurmArrayOptions extends SlurmOptions {
   /**
-   * Configs per array task (default 1). Each task's worker computes its configs one after the
-   * other, so SLURM's per-job start and end costs are paid once per task: worth it for many
-   * short configs. All of a task's configs record the same `<array>_<task>` job id.
+   * Configs per array task. Each task's worker computes its configs one after the other, so
+   * SLURM's per-job start and end costs (seconds) are paid once per task. `'auto'` (default):
+   * one config per task unless a level holds more than 4 tasks per slot (slots: the configs
+   * the cluster runs at once, the smaller of maxRunning and the partition's CPUs per
+   * cpusPerTask), then about 4 tasks per slot. A number is used as given (1: one config per
+   * task). All of a task's configs record the same `<array>_<task>` job id.
    */
-  configsPerTask?: number;
+  configsPerTask?: ConfigsPerTask;
 }
 
 /** How long one `squeue` listing of an array answers probes of its tasks. */
@@ -39,9 +44,11 @@ const ARRAY_LISTING_TTL_MS = 2_000;
  * SLURM for sweeps: `runAll` hands it each dependency level whole, and it submits the level
  * as one job array (`sbatch --array=0-K%maxRunning`), split in arrays of at most the
  * cluster's MaxArraySize tasks. Each array task runs `gren-worker --task-list`, which picks
- * its config's payload by SLURM_ARRAY_TASK_ID. Attempts record `job_id` "<array>_<task>",
- * `array_job_id` and `array_task_id`; probing, requeue on preemption and the state mapping
- * are those of `SlurmExecutor` (a single config goes through it unchanged).
+ * its configs' payloads by SLURM_ARRAY_TASK_ID (several configs per task when `configsPerTask`
+ * packs them, which 'auto' does for levels much larger than the cluster runs at once).
+ * Attempts record `job_id` "<array>_<task>", `array_job_id` and `array_task_id`; probing,
+ * requeue on preemption and the state mapping are those of `SlurmExecutor` (a single config
+ * goes through it unchanged).
  */
 export class SlurmArrayExecutor implements BatchExecutor {
   readonly backend = 'slurm';
@@ -51,17 +58,15 @@ export class SlurmArrayExecutor implements BatchExecutor {
   private readonly options: ResolvedSlurmOptions;
   private maxArraySize: number | undefined;
   private readonly listings = new Map<string, { at: number; rows: Promise<SqueueRow[] | undefined> }>();
-  private readonly configsPerTask: number;
+  private readonly configsPerTask: ConfigsPerTask;
+  private partitionCpus: Promise<number | undefined> | undefined;
 
   constructor(
     options: SlurmArrayOptions = {},
     settings: GrenSettings = GREN_CONFIG,
   ) {
-    const { configsPerTask = 1, ...slurmOptions } = options;
-    if (!Number.isInteger(configsPerTask) || configsPerTask < 1) {
-      throw new SlurmError('SLURM_INVALID_OPTION', `SlurmArrayExecutor: configsPerTask must be a whole number ≥ 1; got ${String(configsPerTask)}.`);
-    }
-    this.configsPerTask = configsPerTask;
+    const { configsPerTask = 'auto', ...slurmOptions } = options;
+    this.configsPerTask = checkConfigsPerTask(configsPerTask);
     this.options = resolveSlurmOptions(slurmOptions);
     this.single = new SlurmExecutor(slurmOptions, settings);
   }
@@ -74,9 +79,28 @@ export class SlurmArrayExecutor implements BatchExecutor {
 
   async submitBatch(requests: readonly SubmitRequest[], options: BatchOptions): Promise<SubmittedJob[]> {
     const size = await this.arraySizeLimit();
+    const perTask = await this.configsPerTaskOf(requests.length, options.maxRunning);
     const jobs: SubmittedJob[] = [];
-    for (const part of chunk(requests, size * this.configsPerTask)) jobs.push(...(await this.submitArray(part, options)));
+    for (const part of chunk(requests, size * perTask)) jobs.push(...(await this.submitArray(part, options, perTask)));
     return jobs;
+  }
+
+  /** Configs per array task for a level of `configs`, by the `configsPerTask` rule. */
+  async configsPerTaskOf(configs: number, maxRunning: number): Promise<number> {
+    if (this.configsPerTask !== 'auto') return this.configsPerTask;
+    const cpus = await this.clusterCpus();
+    const bySlurm = cpus === undefined ? undefined : Math.max(1, Math.floor(cpus / (this.options.cpusPerTask ?? 1)));
+    const byUser = maxRunning < Number.MAX_SAFE_INTEGER ? maxRunning : undefined;
+    const known = [bySlurm, byUser].filter((slots): slots is number => slots !== undefined);
+    return configsPerArrayTask('auto', configs, known.length > 0 ? Math.min(...known) : undefined);
+  }
+
+  /** The usable CPUs of the partition jobs go to (`sinfo`), read once; undefined if unreadable. */
+  clusterCpus(): Promise<number | undefined> {
+    this.partitionCpus ??= runSchedulerCommand({ file: 'sinfo', args: ['-h', '-o', SINFO_CPUS_FORMAT] }).then((result) =>
+      result.ok ? parseSinfoCpus(result.stdout, this.options.partition) : undefined,
+    );
+    return this.partitionCpus;
   }
 
   /** The cluster's MaxArraySize (`scontrol show config`), read once. */
@@ -88,7 +112,7 @@ export class SlurmArrayExecutor implements BatchExecutor {
     return this.maxArraySize;
   }
 
-  private async submitArray(requests: readonly SubmitRequest[], options: BatchOptions): Promise<SubmittedJob[]> {
+  private async submitArray(requests: readonly SubmitRequest[], options: BatchOptions, perTask: number): Promise<SubmittedJob[]> {
     const first = requests[0];
     if (!first) return [];
     const dir = path.join(options.sweepDir, 'slurm');
@@ -96,7 +120,7 @@ export class SlurmArrayExecutor implements BatchExecutor {
     const name = `array-${String(this.stats.arrays + 1).padStart(3, '0')}`;
     const taskList = path.join(dir, `${name}.tasks`);
     const payloadFile = (request: SubmitRequest): string => path.join(request.directory, '.gren', 'worker', `${request.payload.attemptId}.json`);
-    const tasks = chunk(requests, this.configsPerTask);
+    const tasks = chunk(requests, perTask);
     writeFileAtomic(taskList, renderTaskList(tasks.map((task) => task.map(payloadFile))));
     const jobName = this.options.jobName === 'gren' ? 'gren-sweep' : this.options.jobName;
     const script = renderSbatchScript({
@@ -116,7 +140,7 @@ export class SlurmArrayExecutor implements BatchExecutor {
     const submission = parseSbatchOutput(result.stdout, formatCommand(command));
     this.stats.arrays += 1;
     this.stats.tasks += tasks.length;
-    return requests.map((_request, index) => Math.floor(index / this.configsPerTask)).map((taskId) => ({
+    return requests.map((_request, index) => Math.floor(index / perTask)).map((taskId) => ({
       jobId: `${submission.jobId}_${taskId}`,
       scheduler: {
         array_job_id: submission.jobId,

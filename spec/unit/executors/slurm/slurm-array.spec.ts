@@ -2,7 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { arraySpec, chunk, parseArrayTaskId } from '../../../../lib/src/executors/slurm/array-spec';
+import { AUTO_TASKS_PER_SLOT, checkConfigsPerTask, configsPerArrayTask } from '../../../../lib/src/executors/slurm/configs-per-task';
 import { parseMaxArraySize } from '../../../../lib/src/executors/slurm/parse-max-array-size';
+import { parseSinfoCpus } from '../../../../lib/src/executors/slurm/parse-sinfo-cpus';
+import { SlurmError } from '../../../../lib/src/executors/slurm/slurm-error';
 import { slurmWorkerEnvironment } from '../../../../lib/src/executors/slurm/slurm-worker-environment';
 import { payloadsOfArrayTask, renderTaskList } from '../../../../lib/src/runtime/array-task-list';
 import { GrenError } from '../../../../lib/src/errors/gren-error';
@@ -40,6 +43,62 @@ describe('SLURM job arrays', () => {
 
     it('should give undefined when the line is missing', () => {
       expect(parseMaxArraySize('ClusterName = x\n')).toBeUndefined();
+    });
+  });
+
+  describe('configsPerArrayTask', () => {
+    it('should keep one config per task while a level fits in AUTO_TASKS_PER_SLOT tasks per slot', () => {
+      expect(AUTO_TASKS_PER_SLOT).toBe(4);
+      expect(configsPerArrayTask('auto', 8, 2)).toBe(1);
+      expect(configsPerArrayTask('auto', 3, 50)).toBe(1);
+    });
+
+    it('should pack a level of 200 configs on 2 slots into 8 tasks of 25', () => {
+      expect(configsPerArrayTask('auto', 200, 2)).toBe(25);
+      expect(configsPerArrayTask('auto', 100, 2)).toBe(13);
+      expect(configsPerArrayTask('auto', 9, 2)).toBe(2);
+    });
+
+    it('should never put more than ⌈configs / slots⌉ in a task, whatever the level', () => {
+      for (const slots of [1, 2, 3, 7, 64]) {
+        for (const configs of [1, 5, 29, 200, 1000, 5000]) {
+          const perTask = configsPerArrayTask('auto', configs, slots);
+          expect(perTask).toBeGreaterThanOrEqual(1);
+          expect(perTask).toBeLessThanOrEqual(Math.ceil(configs / slots));
+        }
+      }
+    });
+
+    it('should give 1 when the slots are unknown, and an explicit number as given', () => {
+      expect(configsPerArrayTask('auto', 500, undefined)).toBe(1);
+      expect(configsPerArrayTask(1, 500, 2)).toBe(1);
+      expect(configsPerArrayTask(10, 3, 2)).toBe(10);
+    });
+  });
+
+  describe('checkConfigsPerTask', () => {
+    it("should accept 'auto' and whole numbers ≥ 1, and name the option and both forms otherwise", () => {
+      expect(checkConfigsPerTask('auto')).toBe('auto');
+      expect(checkConfigsPerTask(3)).toBe(3);
+      for (const bad of [0, 1.5, 'many', -2]) {
+        expect(() => checkConfigsPerTask(bad)).toThrow(SlurmError);
+        expect(() => checkConfigsPerTask(bad)).toThrow(/SlurmArrayExecutor: configsPerTask must be 'auto' \(the default\) or a whole number ≥ 1/);
+      }
+    });
+  });
+
+  describe('parseSinfoCpus', () => {
+    it("should read the default partition's CPUs from a real `sinfo -h -o '%P|%C'`, or a named one's", () => {
+      const output = slurmFixture('sinfo-partition-cpus.txt');
+      expect(parseSinfoCpus(output, null)).toBe(2);
+      expect(parseSinfoCpus(output, 'urgent')).toBe(2);
+      expect(parseSinfoCpus(output, 'gpu')).toBeUndefined();
+    });
+
+    it('should leave out CPUs of down or drained nodes, and give undefined when none is usable', () => {
+      expect(parseSinfoCpus('debug*|10/6/48/64\n', null)).toBe(16);
+      expect(parseSinfoCpus('debug*|0/0/4/4\n', null)).toBeUndefined();
+      expect(parseSinfoCpus('sinfo: error: Unable to contact slurm controller\n', null)).toBeUndefined();
     });
   });
 
