@@ -197,7 +197,7 @@ function restore(aside: string, file: string): void {
 }
 
 /** Deletes a file; one that is already gone is fine. */
-export function unlinkIfPresent(file: string): void {
+function unlinkIfPresent(file: string): void {
   try {
     fs.unlinkSync(file);
   } catch (error) {
