@@ -2,7 +2,9 @@
  * Create benchmark (issue 18): what creating a trivial artifact costs, console at WARNING,
  * with the process working in a git repository (as a user's would):
  * - `local`: one process creating fresh artifacts one after another on a local disk; the
- *   median per create, and how much of it fsync took;
+ *   median per create, and how much of it fsync took; beside it the floor: the same files
+ *   made by plain Node with the fewest system calls gren's protocol allows, create by create
+ *   in the same process (bench/support/create-floor.ts), and gren's median over it;
  * - `sshfs`: the same through an sshfs mount (a simulated host of the multi-host suite,
  *   sshfs over a loopback sshd with default caching); needs root, sshfs and openssh-server;
  * - `parallel`: 4 processes creating distinct artifacts in one local store, creates per second.
@@ -33,6 +35,8 @@ interface LoopOutput {
   totalMs: number;
   fsyncMs: number;
   fsyncCalls: number;
+  /** The floor's time for each create, when it was measured. */
+  floorMs?: number[];
 }
 
 interface CreateFigure {
@@ -42,6 +46,8 @@ interface CreateFigure {
   p90Ms: number;
   fsyncMsPerCreate: number;
   fsyncsPerCreate: number;
+  floorMedianMs?: number;
+  medianOverFloor?: number;
 }
 
 function quantile(values: number[], q: number): number {
@@ -59,6 +65,16 @@ function figureOf(output: LoopOutput): CreateFigure {
     p90Ms: round(quantile(output.createsMs, 0.9)),
     fsyncMsPerCreate: round(output.fsyncMs / creates),
     fsyncsPerCreate: round(output.fsyncCalls / creates),
+    ...floorOf(output, round),
+  };
+}
+
+function floorOf(output: LoopOutput, round: (ms: number) => number): Partial<CreateFigure> {
+  if (output.floorMs === undefined) return {};
+  const floorMedianMs = quantile(output.floorMs, 0.5);
+  return {
+    floorMedianMs: round(floorMedianMs),
+    medianOverFloor: Number((quantile(output.createsMs, 0.5) / floorMedianMs).toFixed(2)),
   };
 }
 
@@ -81,16 +97,16 @@ function workspace(root: string): string {
   return repo;
 }
 
-function loopArgs(count: number, label: string): string[] {
-  return ['-r', TS_NODE, LOOP, String(count), label];
+function loopArgs(count: number, label: string, withFloor: boolean): string[] {
+  return ['-r', TS_NODE, LOOP, String(count), label, ...(withFloor ? ['with-floor'] : [])];
 }
 
 function loopEnv(store: string): Record<string, string> {
   return { GREN_PATH: store, TS_NODE_PROJECT, GREN_LOG_LEVEL: 'WARNING' };
 }
 
-function startLocal(repo: string, store: string, count: number, label: string): ChildProcess {
-  return spawn(process.execPath, loopArgs(count, label), {
+function startLocal(repo: string, store: string, count: number, label: string, withFloor = false): ChildProcess {
+  return spawn(process.execPath, loopArgs(count, label, withFloor), {
     cwd: repo,
     env: { ...process.env, ...loopEnv(store) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -98,7 +114,9 @@ function startLocal(repo: string, store: string, count: number, label: string): 
 }
 
 async function local(repo: string, root: string): Promise<CreateFigure> {
-  return figureOf(await outputOf(startLocal(repo, path.join(root, 'local-store'), LOCAL_CREATES, 'local'), 'local'));
+  return figureOf(
+    await outputOf(startLocal(repo, path.join(root, 'local-store'), LOCAL_CREATES, 'local', true), 'local'),
+  );
 }
 
 async function parallel(repo: string, root: string): Promise<Record<string, number>> {
@@ -123,7 +141,7 @@ async function overSshfs(repo: string): Promise<CreateFigure | { skipped: string
   try {
     const child = cluster
       .host('bench')
-      .run('-r', [TS_NODE, LOOP, String(SSHFS_CREATES), 'sshfs'], loopEnv(cluster.storePath), repo);
+      .run('-r', [TS_NODE, LOOP, String(SSHFS_CREATES), 'sshfs', 'with-floor'], loopEnv(cluster.storePath), repo);
     return figureOf(await outputOf(child, 'sshfs'));
   } finally {
     await cluster.stop();

@@ -22,10 +22,22 @@ export interface LockFileWait {
  */
 export async function withLockFile<R>(file: string, wait: LockFileWait, fn: () => R | Promise<R>): Promise<R> {
   const held = await takeLockFile(file, wait);
+  let result: R | Promise<R>;
+  try {
+    result = fn();
+  } catch (error) {
+    held.release();
+    throw error;
+  }
+  // A synchronous `fn` (most state updates) is done already: no refresher to start.
+  if (!(result instanceof Promise)) {
+    held.release();
+    return result;
+  }
   const refresher = setInterval(() => held.refresh(), wait.refreshSec * 1000);
   refresher.unref();
   try {
-    return await fn();
+    return await result;
   } finally {
     clearInterval(refresher);
     held.release();

@@ -33,10 +33,19 @@ export class HeldLockFile {
 
   /** Whether the file at the path is still the one we created. */
   isOurs(): boolean {
-    const sighting = readLockFile(this.path);
-    if (sighting.kind !== 'file') return false;
-    if (this.emptyIno !== undefined) return sighting.record === undefined && sighting.ino === this.emptyIno;
-    return sighting.record?.lock_id === this.lockId;
+    if (this.emptyIno !== undefined) {
+      const sighting = readLockFile(this.path);
+      return sighting.kind === 'file' && sighting.record === undefined && sighting.ino === this.emptyIno;
+    }
+    // Our lock_id is unique, so its text alone proves the file ours: one read, no stat
+    // (absent, a directory or unreadable: not ours).
+    let text: string;
+    try {
+      text = fs.readFileSync(this.path, 'utf8');
+    } catch {
+      return false;
+    }
+    return parseLockRecord(text)?.lock_id === this.lockId;
   }
 
   /** Bumps the file's mtime, so age-based breaking never takes a live holder's lock. false when it is no longer ours. */
@@ -52,7 +61,7 @@ export class HeldLockFile {
 
   /** Deletes the file, only while it is still ours (another process may have broken it and taken the path). */
   release(): void {
-    if (this.isOurs()) fs.rmSync(this.path, { force: true });
+    if (this.isOurs()) unlinkIfPresent(this.path);
   }
 }
 
@@ -184,5 +193,14 @@ function restore(aside: string, file: string): void {
     // A directory cannot be hard-linked, or a newer lock was created: rename back only onto nothing.
     if (!fs.existsSync(file)) fs.renameSync(aside, file);
     else fs.rmSync(aside, { recursive: true, force: true });
+  }
+}
+
+/** Deletes a file; one that is already gone is fine. */
+function unlinkIfPresent(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }

@@ -6,7 +6,7 @@ import { getLogger } from '../logging/gren-logger';
 import { writeMetadataFiles } from '../storage/write-metadata';
 import { successMarkerContent } from '../storage/success-marker';
 import { finishFailed, finishStopped, finishSuccess, renewLease } from '../storage/transitions';
-import { isActive, type AttemptError } from '../storage/state-types';
+import type { AttemptError } from '../storage/state-types';
 import { withStateLock } from '../storage/state-lock';
 import { configRefOf, type Artifact } from './artifact';
 import type { GrenRuntime } from './gren-runtime';
@@ -137,18 +137,20 @@ async function recordSuccess<T>(
 ): Promise<boolean> {
   const { paths } = artifact;
   return withStateLock(paths, () => {
-    const current = runtime.states.read(paths);
-    if (lock.lost || current.attempt?.id !== attemptId || !isActive(current.attempt)) {
+    // The marker lands before the state (a crash between the two is recoverable), both
+    // fsynced together and made durable by one fsync of their folder. finishSuccess
+    // changes nothing (so nothing is written) unless the attempt is still ours and active.
+    const marker = successMarkerContent(paths, attemptId, runtime.clock.now());
+    const recorded = runtime.states.updateLocked(
+      paths,
+      (state, now) => (lock.lost ? undefined : finishSuccess(state, attemptId, now)),
+      [marker],
+    ).changed;
+    if (!recorded)
       logger.warning(
         `_create: ${artifact.className} ${artifact.hash} finished after losing its attempt; the result is not recorded`,
       );
-      return false;
-    }
-    // The marker lands before the state (a crash between the two is recoverable), both
-    // fsynced together and made durable by one fsync of their folder.
-    const marker = successMarkerContent(paths, attemptId, runtime.clock.now());
-    runtime.states.updateLocked(paths, (state, now) => finishSuccess(state, attemptId, now), [marker]);
-    return true;
+    return recorded;
   });
 }
 

@@ -12,6 +12,7 @@ const DEFAULT_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
 const active: { target: SignalTarget; signals: readonly NodeJS.Signals[] }[] = [];
 const installed = new Set<NodeJS.Signals>();
 let handling = false;
+let removal: NodeJS.Immediate | undefined;
 
 export function signalNumber(signal: NodeJS.Signals): number {
   return SIGNAL_NUMBERS[signal] ?? 0;
@@ -30,8 +31,23 @@ export function guardSignals(target: SignalTarget, signals: readonly NodeJS.Sign
   return () => {
     const index = active.lastIndexOf(entry);
     if (index >= 0) active.splice(index, 1);
-    syncHandlers();
+    removeUnneededHandlersSoon();
   };
+}
+
+/**
+ * Handlers no computation needs any more are removed at the end of this turn of the event
+ * loop, not at once: computations that run back to back (a loop of creates) keep them
+ * instead of removing and installing them again each time (each costs system calls). A
+ * signal that comes meanwhile gets what it would get without them (see passOn).
+ */
+function removeUnneededHandlersSoon(): void {
+  if (removal) return;
+  removal = setImmediate(() => {
+    removal = undefined;
+    syncHandlers();
+  });
+  removal.unref();
 }
 
 /** Whether a running computation handles `signal` now. */
@@ -58,8 +74,12 @@ function syncHandlers(): void {
 function onSignal(signal: NodeJS.Signals): void {
   const code = 128 + signalNumber(signal);
   if (handling) process.exit(code);
-  handling = true;
   const targets = active.filter((entry) => entry.signals.includes(signal)).map((entry) => entry.target).reverse();
+  if (targets.length === 0) {
+    passOn(signal);
+    return;
+  }
+  handling = true;
   void (async () => {
     for (const target of targets) {
       try {
@@ -70,4 +90,15 @@ function onSignal(signal: NodeJS.Signals): void {
     }
     process.exit(code);
   })();
+}
+
+/**
+ * A signal no computation guards, caught by a handler not removed yet: our handler goes now,
+ * and the signal is raised again unless other listeners took it, so the process gets what it
+ * would have got without us (by default, death by that signal).
+ */
+function passOn(signal: NodeJS.Signals): void {
+  process.off(signal, onSignal);
+  installed.delete(signal);
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }

@@ -29,5 +29,9 @@ export function readSuccessMarker(paths: ArtifactPaths): string | undefined {
 }
 
 export function removeSuccessMarker(paths: ArtifactPaths): void {
-  fs.rmSync(paths.success, { force: true });
+  try {
+    fs.unlinkSync(paths.success);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }

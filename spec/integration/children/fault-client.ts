@@ -1,11 +1,4 @@
-import {
-  ArtifactPaths,
-  createGrenContainer,
-  GrenError,
-  STATE_STORE,
-  type Clock,
-  type GrenContainerOverrides,
-} from 'gren-ts';
+import { createGrenContainer, GrenError, STATE_STORE, type Clock, type GrenContainerOverrides } from 'gren-ts';
 import * as fs from 'node:fs';
 import { Faulty, faultRun, stopHere, type KillPoint } from './fault-pipelines';
 
@@ -34,14 +27,10 @@ const BaseStateStore = createGrenContainer().resolve(STATE_STORE).constructor as
 
 /** Stops at the kill points that lie between state.json reads and writes. */
 class KillPointStateStore extends BaseStateStore {
-  override read(paths: ArtifactPaths): ReturnType<StateStore['read']> {
-    // recordSuccess re-reads the state under the state lock right before writing the marker.
-    if (faultRun.createReturned) stopHere('after-create');
-    return super.read(paths);
-  }
-
   override updateLocked(...[paths, mutate, before = []]: Parameters<UpdateLocked>): ReturnType<UpdateLocked> {
+    // Recording success is the one update that writes the marker with the state.
     if (faultRun.createReturned && before.some(({ file }) => file === paths.success)) {
+      stopHere('after-create');
       for (const { file, text } of before) fs.writeFileSync(file, text);
       stopHere('after-marker');
     }

@@ -47,7 +47,10 @@ export function writeForeignAttempt(dir: string, spec: ForeignAttempt): string {
   if (spec.status === 'crashed')
     state = finishStopped(state, FOREIGN_ATTEMPT_ID, 'crashed', null, 'lease_expired', spec.startedAt)!.state;
   const text = serializeState({ ...state, updated_at: state.attempt!.started_at });
-  fs.writeFileSync(path.join(internal, 'state.json'), text);
+  // Replaced as the other host would (temp file, rename): a reader in the holder never sees it half-written.
+  const temp = path.join(internal, `.state.json.foreign-${process.pid}.tmp`);
+  fs.writeFileSync(temp, text);
+  fs.renameSync(temp, path.join(internal, 'state.json'));
   if (spec.lockMtime) {
     const lock = path.join(internal, '.compute.lock');
     if (spec.lockKind === 'directory') fs.mkdirSync(lock);
