@@ -1,13 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { listDirectories } from '../storage/list-directories';
-import {
-  GREN_DIR_NAME,
-  STATE_FILE,
-  STORE_ROOTS,
-  namespaceAndHash,
-  type ArtifactLocation,
-} from './store-layout';
+import { GREN_DIR_NAME, STATE_FILE, STORE_ROOTS, namespaceAndHash, type ArtifactLocation } from './store-layout';
 
 export interface FindArtifactsOptions {
   /**

@@ -53,6 +53,10 @@ function declaredDependencies(metadata: Record<string, unknown>): StoredDependen
     .map((ref) => ({ field: ref.field!, namespace: ref.namespace!, hash: ref.gren_hash!, declared: true }));
 }
 
-function nestedDependency(nested: { field: string; namespace: string; value: Record<string, unknown> }): StoredDependency {
+function nestedDependency(nested: {
+  field: string;
+  namespace: string;
+  value: Record<string, unknown>;
+}): StoredDependency {
   return { field: nested.field, namespace: nested.namespace, hash: configHash(nested.value) ?? null, declared: false };
 }

@@ -10,7 +10,6 @@ import { writeJson } from '../write-json';
 import { LISTED_RESULTS } from '../../store/statuses';
 import { className } from '../../store/store-layout';
 
-
 interface LsOptions {
   status?: string;
   json?: boolean;

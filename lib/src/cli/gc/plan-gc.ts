@@ -19,9 +19,7 @@ export function planGc(base: string, criteria: GcCriteria, staleAfterSecs: numbe
   // gc also sees what computations left behind without becoming artifacts.
   const scanned = scanStore(base, progress, undefined, { leftovers: true });
   const facts: LivenessFacts = { nowMs: criteria.nowMs, hostname: os.hostname(), isPidAlive, staleAfterSecs };
-  const graph = criteria.keepDeps
-    ? buildDependencyGraph(readGraphEntries(scanned))
-    : new Map<string, string[]>();
+  const graph = criteria.keepDeps ? buildDependencyGraph(readGraphEntries(scanned)) : new Map<string, string[]>();
   const items: GcItem[] = scanned.map((artifact) => ({
     key: artifact.key,
     updatedMs: artifact.updatedMs,
