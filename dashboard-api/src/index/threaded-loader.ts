@@ -25,7 +25,7 @@ import type { FolderTree } from './folder-tree';
 import type { RecordTable } from './record-table';
 import { ROOTS, type FolderInfo } from './store-folders';
 import type { StoreWatcher } from './store-watcher';
-import { className } from 'gren-ts/store';
+import { ALL_STATUSES, className } from 'gren-ts/store';
 
 /** Children of one folder whose state.json is read together at start-up. */
 interface StateChunk {
@@ -283,11 +283,7 @@ export class ThreadedLoader {
   }
 }
 
-const STATUSES = new Map(
-  ['absent', 'incomplete', 'success', 'failed', 'queued', 'running', 'cancelled', 'preempted', 'crashed'].map(
-    (name) => [name, name],
-  ),
-);
+const STATUSES = new Map(ALL_STATUSES.map((name) => [name, name]));
 
 /** One string per status for the whole index (a thread's batch holds copies). */
 function status(text: string | null | undefined): string | null {

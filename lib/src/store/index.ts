@@ -36,6 +36,7 @@ export { readEvents, type GrenEvent } from '../storage/read-events';
 export { parsePythonJson as parseStoredJson } from '../serialization/python-json';
 export {
   ACTIVE_ATTEMPT_STATUSES,
+  ALL_STATUSES,
   ATTEMPT_STATUSES,
   LISTED_RESULTS,
   RESULT_STATUSES,
