@@ -3,27 +3,7 @@
  * as an artifact, reading its files, the status vocabulary and summaries, dependencies and
  * how they are matched to artifacts, the log tail, and the JSON writer for outputs.
  */
-export {
-  ArtifactPaths,
-  COMPUTE_LOCK,
-  EVENTS_FILE,
-  GREN_DIR_NAME,
-  LOG_FILE,
-  LOG_SUFFIX,
-  METADATA_FILE,
-  METADATA_SUFFIX,
-  STATE_FILE,
-  STATE_SUFFIX,
-  STORE_ROOTS,
-  SUCCESS_FILE,
-  artifactDirectory,
-  artifactKey,
-  artifactRef,
-  className,
-  namespaceAndHash,
-  type ArtifactLocation,
-  type StoreRoot,
-} from './store-layout';
+export * from './store-layout';
 export { findArtifacts, isArtifactFolder, type FindArtifactsOptions } from './find-artifacts';
 export type { ArtifactRecord } from './artifact-record';
 export { readArtifact } from './read-artifact';
