@@ -17,7 +17,7 @@ console.log(writeJson({ results: LISTED_RESULTS, found, big: 1234567890123456789
 `;
 
 const EXPECTED =
-  '{"results":["success","failed","incomplete","absent","invalid"],"found":["p.Leaf/0123456789abcdef0123"],"big":12345678901234567890}';
+  '{"results":["absent","incomplete","success","failed","invalid"],"found":["p.Leaf/0123456789abcdef0123"],"big":12345678901234567890}';
 
 /** A store with one artifact (and a folder right under the root, which is none). */
 function storeIn(folder: string): string {
