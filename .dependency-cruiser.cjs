@@ -21,6 +21,15 @@ module.exports = {
       to: { path: '^lib/src/(runtime|di|cli|bin|provenance|locking|list|executors/(?!executor\\.ts$))' },
     },
     {
+      name: 'store-model-below-cli',
+      comment:
+        'The store model (lib/src/store, published as gren-ts/store) sits below the CLI and the runtime: ' +
+        'the CLI and the dashboard import it, it imports neither, nor the composition root.',
+      severity: 'error',
+      from: { path: '^lib/src/store/' },
+      to: { path: '^lib/src/(cli|bin|di|executors|list|runtime/(?!pid-alive\\.ts$))' },
+    },
+    {
       name: 'library-not-dashboard',
       comment: 'The library knows nothing of the dashboard.',
       severity: 'error',
@@ -29,10 +38,11 @@ module.exports = {
     },
     {
       name: 'dashboard-uses-public-library',
-      comment: "The dashboard API imports the library by its package name ('gren-ts') only, never a file inside it.",
+      comment:
+        "The dashboard API imports the library by its package name ('gren-ts', 'gren-ts/store') only, never a file inside it.",
       severity: 'error',
       from: { path: '^dashboard-api/src/' },
-      to: { path: '^lib/', pathNot: '^lib/dist/index\\.(js|d\\.ts)$' },
+      to: { path: '^lib/', pathNot: '^lib/dist/(store/)?index\\.(js|d\\.ts)$' },
     },
   ],
   options: {

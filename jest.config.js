@@ -10,7 +10,10 @@ const common = {
   testEnvironment: 'node',
   transform: transformNoble,
   transformIgnorePatterns: ['/node_modules/(?!@noble/hashes/)'],
-  moduleNameMapper: { '^gren-ts$': '<rootDir>/lib/src/index.ts' },
+  moduleNameMapper: {
+    '^gren-ts$': '<rootDir>/lib/src/index.ts',
+    '^gren-ts/store$': '<rootDir>/lib/src/store/index.ts',
+  },
 };
 
 module.exports = {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ATTEMPT_STATUSES, LISTED_RESULTS } from 'gren-ts/store';
 import type * as Api from './api-types';
 
 /*
@@ -21,12 +22,8 @@ export class ExperimentSummaryModel implements Api.ExperimentSummary {
   @ApiProperty({ example: 'refstore.pipelines.Train' }) namespace!: string;
   @ApiProperty({ example: '3c619c85f3318dea28d6' }) gren_hash!: string;
   @ApiProperty({ example: 'Train' }) class_name!: string;
-  @ApiProperty({ enum: ['absent', 'incomplete', 'success', 'failed', 'invalid'] }) result_status!:
-    Api.ResultStatus | Api.InvalidStatus;
-  @ApiProperty({
-    enum: ['queued', 'running', 'success', 'failed', 'cancelled', 'preempted', 'crashed'],
-    nullable: true,
-  })
+  @ApiProperty({ enum: LISTED_RESULTS }) result_status!: Api.ResultStatus | Api.InvalidStatus;
+  @ApiProperty({ enum: ATTEMPT_STATUSES, nullable: true })
   attempt_status!: Api.AttemptStatus | null;
   @ApiProperty({ type: Number, nullable: true }) attempt_number!: number | null;
   @ApiProperty(nullableString) updated_at!: string | null;

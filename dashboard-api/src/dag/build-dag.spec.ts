@@ -47,17 +47,17 @@ describe(buildDag, () => {
       makeRecord({ namespace: 'p.train.Orphan', hash: hashOf(5), metadata: null }),
     ]);
 
-    it('should follow lists, dicts and plain nested configs, and skip dependencies of dependencies', () => {
+    it('should follow lists and dicts, count a plain nested config as a dependency, and skip dependencies of dependencies', () => {
       expect(dag.edges).toEqual([
         { source: 'p.data.Dataset', target: 'p.train.Train', field_name: 'data' },
         { source: 'p.models.Model', target: 'p.train.Ensemble', field_name: 'by_name["best"]' },
-        { source: 'p.models.Model', target: 'p.train.Train', field_name: 'opts.m' },
+        { source: 'p.train.Options', target: 'p.train.Train', field_name: 'opts' },
         { source: 'p.train.Train', target: 'p.train.Ensemble', field_name: 'members[]' },
       ]);
     });
 
-    it('should not make a node of a plain nested config class', () => {
-      expect(dag.nodes.map((node) => node.id)).not.toContain('p.train.Options');
+    it('should make a 0-count node of a plain nested config class, as of any dependency class without artifacts', () => {
+      expect(dag.nodes.find((node) => node.id === 'p.train.Options')?.total_count).toBe(0);
     });
 
     it('should keep artifacts without metadata, sort nodes by class name, and fill parent_class with the module', () => {
@@ -65,11 +65,12 @@ describe(buildDag, () => {
         ['Dataset', 'p.data', 1],
         ['Ensemble', 'p.train', 1],
         ['Model', 'p.models', 1],
+        ['Options', 'p.train', 0],
         ['Orphan', 'p.train', 1],
         ['Train', 'p.train', 1],
       ]);
       expect(dag.total_experiments).toBe(5);
-      expect(dag.total_nodes).toBe(5);
+      expect(dag.total_nodes).toBe(6);
       expect(dag.total_edges).toBe(4);
     });
   });

@@ -1,7 +1,6 @@
 import type { DAGEdge, DAGNode, ExperimentDAG } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
-import type { DirectDependency } from '../index/direct-dependencies';
-import { className } from '../index/summarize-state';
+import { className, type StoredDependency } from 'gren-ts/store';
 
 /**
  * The class graph (reference §10.1 with D9 fixed). One node per namespace that has artifacts
@@ -20,7 +19,7 @@ import { className } from '../index/summarize-state';
  */
 export function buildDag(
   sorted: readonly ArtifactRecord[],
-  dependenciesOf: (record: ArtifactRecord) => readonly DirectDependency[],
+  dependenciesOf: (record: ArtifactRecord) => readonly StoredDependency[],
 ): ExperimentDAG {
   const nodes = new Map<string, DAGNode>();
   const nodeOf = (namespace: string): DAGNode => {

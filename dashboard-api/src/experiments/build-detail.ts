@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { GrenStateError, parseState, readMetadataWithTypeScriptFacts, type Attempt } from 'gren-ts';
 import type { ExperimentDetail, StateAttempt } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
-import { summarizeInvalid, summarizeState } from '../index/summarize-state';
+import { METADATA_SUFFIX, STATE_SUFFIX, summarizeInvalid, summarizeState } from 'gren-ts/store';
 
 /**
  * The detail of an indexed artifact, read from its files now: the summary fields (backend,
@@ -12,7 +11,7 @@ import { summarizeInvalid, summarizeState } from '../index/summarize-state';
  * when the artifact vanished since it was indexed.
  */
 export function buildDetail(record: ArtifactRecord): ExperimentDetail | undefined {
-  const stateFile = path.join(record.directory, '.gren', 'state.json');
+  const stateFile = record.directory + STATE_SUFFIX;
   let text: string;
   try {
     text = fs.readFileSync(stateFile, 'utf8');
@@ -60,7 +59,7 @@ function invalidDetail(
 /** metadata.json parsed losslessly, with our facts from metadata-ts.json when it exists; null when missing or unreadable. */
 export function readMetadata(record: ArtifactRecord): Record<string, unknown> | null {
   try {
-    return readMetadataWithTypeScriptFacts(path.join(record.directory, '.gren', 'metadata.json')) ?? null;
+    return readMetadataWithTypeScriptFacts(record.directory + METADATA_SUFFIX) ?? null;
   } catch {
     return null;
   }

@@ -1,10 +1,9 @@
-import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { ExperimentDetail, ExperimentList, ExperimentLog, ExperimentRelationships } from '../contract/api-types';
 import { DashboardError } from '../common/errors/dashboard-error';
 import type { ArtifactRecord } from '../index/artifact-record';
 import { IndexService } from '../index/index.service';
-import { readLogTail } from '../logs/read-log-tail';
+import { LOG_SUFFIX, readLogTail } from 'gren-ts/store';
 import { buildRelationships } from '../relationships/build-relationships';
 import { buildDetail, readMetadata } from './build-detail';
 import type { ListExperimentsQuery } from './dto/list-experiments.query';
@@ -55,7 +54,7 @@ export class ExperimentsService {
 
   async logs(ref: ExperimentRef, tail: number): Promise<ExperimentLog> {
     const record = await this.fresh(ref);
-    const log = readLogTail(path.join(record.directory, '.gren', 'gren.log'), tail);
+    const log = readLogTail(record.directory + LOG_SUFFIX, tail);
     return {
       namespace: record.namespace,
       gren_hash: record.hash,

@@ -1,11 +1,17 @@
-import { GrenStateError, parseState, readMetadataRaw } from 'gren-ts';
-import * as path from 'node:path';
-import { plainJson } from '../common/json/plain-json';
+import { GrenStateError, parseState } from 'gren-ts';
 import type { MetadataFacts } from './artifact-record';
 import { metadataFacts } from './metadata-facts';
 import { SmallFileReader } from './read-small-file';
 import { fastStateFacts } from './fast-state-facts';
-import { className, summarizeInvalid, summarizeState, timeMs } from './summarize-state';
+import {
+  METADATA_SUFFIX,
+  STATE_SUFFIX,
+  className,
+  parseStoredJson,
+  summarizeInvalid,
+  summarizeState,
+  timeMs,
+} from 'gren-ts/store';
 import type { ExperimentSummary } from '../contract/api-types';
 
 export interface StateFacts {
@@ -14,12 +20,7 @@ export interface StateFacts {
   startedMs: number | null;
 }
 
-/** Where an artifact folder's state.json and metadata.json are, after the folder's path. */
-export const STATE_SUFFIX = path.join(path.sep, '.gren', 'state.json');
-export const METADATA_SUFFIX = path.join(path.sep, '.gren', 'metadata.json');
-
-/** A digit run this long may be an integer beyond 2^53: parse such metadata losslessly. */
-const LONG_RUN = 16;
+export { METADATA_SUFFIX, STATE_SUFFIX };
 
 /** Reads one artifact's state.json and metadata.json into index facts. */
 export class ArtifactReader {
@@ -56,35 +57,18 @@ export class ArtifactReader {
   }
 }
 
-/** Facts of metadata.json text (read from `file`); null when it cannot be used. */
-export function metadataFromText(text: string, file: string): MetadataFacts | null {
+/**
+ * Facts of metadata.json text (read from `file`); null when it cannot be used. Parsed
+ * losslessly: the store model's config equality tells `1.0` from `1`, as the hash does.
+ */
+export function metadataFromText(text: string, _file: string): MetadataFacts | null {
   try {
-    const parsed: unknown = hasLongDigitRun(text) ? plainJson(readMetadataRaw(file)) : JSON.parse(text);
+    const parsed: unknown = parseStoredJson(text);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
     return metadataFacts(parsed as Record<string, unknown>);
   } catch {
     return null;
   }
-}
-
-/**
- * Whether `text` has 16 ASCII digits in a row (what `/\d{16,}/` tells), looking at every
- * 16th character only: any such run covers one of them, and most of them are not digits.
- */
-export function hasLongDigitRun(text: string): boolean {
-  for (let probe = LONG_RUN - 1; probe < text.length; probe += LONG_RUN) {
-    if (!isDigit(text.charCodeAt(probe))) continue;
-    let start = probe;
-    while (start > 0 && isDigit(text.charCodeAt(start - 1))) start -= 1;
-    let end = probe + 1;
-    while (end < text.length && isDigit(text.charCodeAt(end))) end += 1;
-    if (end - start >= LONG_RUN) return true;
-  }
-  return false;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 /** The row of a state.json that exists but cannot be read. */

@@ -1,13 +1,11 @@
-import type { DependencyRef } from 'gren-ts';
+import type { StoreRoot, StoredDependency } from 'gren-ts/store';
 import type { ExperimentSummary } from '../contract/api-types';
-
-export type StoreRootName = 'data' | 'git';
 
 /** What the index keeps about one artifact: enough to list, filter, count and link it. */
 export interface ArtifactRecord {
-  /** `<root>:<namespace>/<hash>`: unique even when data/ and git/ hold the same artifact. */
+  /** artifactKey: `<root>:<namespace>/<hash>`, unique even when data/ and git/ hold the same artifact. */
   readonly key: string;
-  readonly root: StoreRootName;
+  readonly root: StoreRoot;
   readonly directory: string;
   readonly namespace: string;
   readonly hash: string;
@@ -31,31 +29,8 @@ export interface MetadataFacts {
   config: Record<string, unknown> | null;
   /** `gren_obj.__class__`, when it is a string. */
   className: string | null;
-  /** The TypeScript gren's `gren_dependencies`; null for metadata written by the Python gren. */
-  declaredDependencies: DependencyRef[] | null;
-  /** A digest of the canonical config, to match Python-written dependencies by equality. */
-  configKey: string | null;
-  /**
-   * Every object with a `__class__` nested in the config (candidates for dependencies);
-   * empty when `declaredDependencies` is known (they are used instead).
-   */
-  nested: NestedClassObject[];
-}
-
-/** An object with a `__class__` marker found inside a config. */
-export interface NestedClassObject {
-  /** Where it sits, written like the TypeScript gren's DependencyRef.field: `a`, `a.b`, `xs[1]`, `m["k"]`. */
-  field: string;
-  className: string;
-  configKey: string;
-  /** Index (in the same list) of the nearest enclosing `__class__` object, or -1. */
-  parent: number;
-}
-
-export function recordKey(root: StoreRootName, namespace: string, hash: string): string {
-  return `${root}:${namespace}/${hash}`;
-}
-
-export function refKey(namespace: string, hash: string): string {
-  return `${namespace}/${hash}`;
+  /** The store model's configHash of `gren_obj`: how a dependency finds this artifact when its folder hash differs. */
+  configHash: string | null;
+  /** The store model's direct dependencies (declared, else the outermost nested configs with their hashes). */
+  dependencies: readonly StoredDependency[];
 }

@@ -1,38 +1,43 @@
+import { DependencyMatcher, type StoredDependency } from 'gren-ts/store';
 import type { ArtifactRecord } from './artifact-record';
-import type { DirectDependency } from './direct-dependencies';
 
 export interface Dependent {
   child: ArtifactRecord;
   field: string;
 }
 
-/** Finds the artifact a dependency refers to: by hash, or by equal config (Python metadata). */
-export class DependencyResolver {
-  private readonly byConfig = new Map<string, ArtifactRecord[]>();
+interface Matchable {
+  readonly record: ArtifactRecord;
+  readonly namespace: string;
+  readonly hash: string;
+  readonly configHash: string | undefined;
+}
 
-  constructor(
-    records: readonly ArtifactRecord[],
-    private readonly find: (namespace: string, hash: string) => ArtifactRecord | undefined,
-  ) {
-    for (const record of records) {
-      const key = record.metadata?.configKey;
-      if (!key) continue;
-      const list = this.byConfig.get(key);
-      if (list) list.push(record);
-      else this.byConfig.set(key, [record]);
-    }
+/** Finds the artifact a dependency refers to, with the store model's DependencyMatcher. */
+export class DependencyResolver {
+  private readonly matcher: DependencyMatcher<Matchable>;
+
+  constructor(records: readonly ArtifactRecord[]) {
+    // data/ before git/, as the store model lists them.
+    const ordered = [...records].sort((a, b) => (a.root === b.root ? 0 : a.root === 'data' ? -1 : 1));
+    this.matcher = new DependencyMatcher(
+      ordered.map((record) => ({
+        record,
+        namespace: record.namespace,
+        hash: record.hash,
+        configHash: record.metadata?.configHash ?? undefined,
+      })),
+    );
   }
 
-  resolve(dependency: DirectDependency): ArtifactRecord | null {
-    if (dependency.hash !== null) return this.find(dependency.namespace, dependency.hash) ?? null;
-    if (dependency.configKey === null) return null;
-    return this.byConfig.get(dependency.configKey)?.find((record) => record.namespace === dependency.namespace) ?? null;
+  resolve(dependency: StoredDependency): ArtifactRecord | null {
+    return this.matcher.match(dependency).artifacts[0]?.record ?? null;
   }
 
   /** Every artifact's dependents (children), from each artifact's direct dependencies. */
   dependents(
     records: readonly ArtifactRecord[],
-    dependenciesOf: (record: ArtifactRecord) => readonly DirectDependency[],
+    dependenciesOf: (record: ArtifactRecord) => readonly StoredDependency[],
   ): Map<ArtifactRecord, Dependent[]> {
     const dependents = new Map<ArtifactRecord, Dependent[]>();
     for (const record of records) {

@@ -6,7 +6,7 @@ import { PYTHON_STORE } from '../../test/support/temp-store';
 import { buildState } from '../testing/state-builder';
 import { strictStateFacts } from './artifact-reader';
 import { fastStateFacts, isoTimeMs } from './fast-state-facts';
-import { timeMs } from './summarize-state';
+import { timeMs } from 'gren-ts/store';
 
 const NAMESPACE = 'a.b.Train';
 const HASH = '0123456789abcdef0123';

@@ -2,11 +2,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExperimentSummary } from '../contract/api-types';
 import type { ArtifactReader, StateFacts } from './artifact-reader';
-import { recordKey, type ArtifactRecord, type MetadataFacts, type StoreRootName } from './artifact-record';
+import { GREN_DIR_NAME, STATE_SUFFIX, artifactKey, namespaceAndHash, type StoreRoot } from 'gren-ts/store';
+import type { ArtifactRecord, MetadataFacts } from './artifact-record';
 import type { ChangeVersions } from './change-versions';
 import { statSignature } from './read-small-file';
 import type { RecordTable } from './record-table';
-import { MAX_DEPTH, folderInfo, namespaceAndHash, type FolderInfo, type StructureFolder } from './store-folders';
+import { MAX_DEPTH, folderInfo, type FolderInfo, type StructureFolder } from './store-folders';
 import type { StoreWatcher } from './store-watcher';
 
 /** A state.json modified this close to (or after) our read of it may hold a newer content. */
@@ -80,7 +81,7 @@ export class FolderTree {
     if (this.table.get(record.directory) !== record) return;
     let stats: fs.Stats | undefined;
     try {
-      stats = fs.statSync(path.join(record.directory, '.gren', 'state.json'), { throwIfNoEntry: false });
+      stats = fs.statSync(record.directory + STATE_SUFFIX, { throwIfNoEntry: false });
     } catch {
       stats = undefined;
     }
@@ -120,7 +121,7 @@ export class FolderTree {
     const facts = this.reader.readState(directory, record.namespace, record.hash, true);
     if (!facts) {
       this.removeRecord(record);
-      if (fs.existsSync(path.join(directory, '.gren'))) {
+      if (fs.existsSync(path.join(directory, GREN_DIR_NAME))) {
         this.pending.set(directory, { directory, root: record.root, segments: this.segmentsOf(record) });
         this.watcher.watchArtifact(directory);
       }
@@ -164,7 +165,7 @@ export class FolderTree {
       }
       return undefined;
     }
-    if (info.segments.length > 0 && entries.some((entry) => entry.name === '.gren' && entry.isDirectory())) {
+    if (info.segments.length >= 2 && entries.some((entry) => entry.name === GREN_DIR_NAME && entry.isDirectory())) {
       // An artifact folder (once a namespace-like folder, or one whose state.json was missing).
       this.dropStructure(directory);
       if (this.table.has(directory)) {
@@ -201,7 +202,7 @@ export class FolderTree {
 
   addRecord(
     directory: string,
-    root: StoreRootName,
+    root: StoreRoot,
     namespace: string,
     hash: string,
     facts: StateFacts,
@@ -210,7 +211,7 @@ export class FolderTree {
     initial: boolean,
   ): void {
     const record: ArtifactRecord = {
-      key: recordKey(root, namespace, hash),
+      key: artifactKey(root, namespace, hash),
       root,
       directory,
       namespace,
@@ -246,19 +247,22 @@ export class FolderTree {
 
   /** Indexes a folder whose `.gren/state.json` exists; false when it does not. */
   private tryArtifact(info: FolderInfo, initial: boolean): boolean {
-    const { namespace, hash } = namespaceAndHash(info.segments);
-    return this.tryArtifactAt(info.directory, info.root, namespace, hash, initial);
+    const located = namespaceAndHash(info.segments);
+    return (
+      located !== undefined && this.tryArtifactAt(info.directory, info.root, located.namespace, located.hash, initial)
+    );
   }
 
   private tryArtifactAt(
     directory: string,
-    root: StoreRootName,
+    root: StoreRoot,
     parentNamespace: string,
     name: string,
     initial: boolean,
   ): boolean {
-    // A folder right below a root has no namespace of its own (reference: hash "").
-    const [namespace, hash] = parentNamespace === '' ? [name, ''] : [parentNamespace, name];
+    // The store model's rule: a folder right below a root is never an artifact (no namespace).
+    if (parentNamespace === '') return false;
+    const [namespace, hash] = [parentNamespace, name];
     if (this.table.has(directory)) return true;
     const readAt = Date.now();
     const facts = this.reader.readState(directory, namespace, hash, !initial);
@@ -302,7 +306,7 @@ export class FolderTree {
     return path.relative(path.join(this.basePath, record.root), record.directory).split(path.sep);
   }
 
-  private directoryOf(root: StoreRootName, segments: readonly string[]): string {
+  private directoryOf(root: StoreRoot, segments: readonly string[]): string {
     return path.join(this.basePath, root, ...segments);
   }
 }
@@ -325,8 +329,8 @@ function sameMetadata(a: MetadataFacts | null | undefined, b: MetadataFacts | nu
   if (a === b) return true;
   if (!a || !b) return false;
   return (
-    a.configKey === b.configKey &&
+    a.configHash === b.configHash &&
     a.className === b.className &&
-    JSON.stringify(a.declaredDependencies) === JSON.stringify(b.declaredDependencies)
+    JSON.stringify(a.dependencies) === JSON.stringify(b.dependencies)
   );
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DASHBOARD_OPTIONS, type DashboardOptions } from '../config/dashboard-options';
-import type { ArtifactRecord, MetadataFacts } from './artifact-record';
+import type { StoredDependency } from 'gren-ts/store';
+import type { ArtifactRecord } from './artifact-record';
 import { DependencyResolver, type Dependent } from './dependency-resolver';
-import { directDependencies, type DirectDependency } from './direct-dependencies';
 import { StoreIndex } from './store-index';
 import { DEFAULT_POLLING, StorePoller } from './store-poller';
 
@@ -17,10 +17,6 @@ export class IndexService implements OnApplicationBootstrap, OnApplicationShutdo
   readonly index: StoreIndex;
   private readonly poller: StorePoller;
   private readonly derived = new Map<string, { version: number; value: unknown }>();
-  private readonly dependencyCache = new WeakMap<
-    ArtifactRecord,
-    { metadata: MetadataFacts | null | undefined; classesVersion: number; dependencies: DirectDependency[] }
-  >();
 
   constructor(@Inject(DASHBOARD_OPTIONS) options: DashboardOptions) {
     this.index = new StoreIndex({
@@ -63,25 +59,12 @@ export class IndexService implements OnApplicationBootstrap, OnApplicationShutdo
     return value;
   }
 
-  /**
-   * An artifact's direct dependencies, kept per artifact until its metadata changes or a class
-   * appears or vanishes in the store, so the DAG never re-derives them all.
-   */
-  readonly dependenciesOf = (record: ArtifactRecord): readonly DirectDependency[] => {
-    const classesVersion = this.index.classesVersion;
-    const cached = this.dependencyCache.get(record);
-    if (cached && cached.metadata === record.metadata && cached.classesVersion === classesVersion)
-      return cached.dependencies;
-    const dependencies = directDependencies(record, this.index.classes);
-    this.dependencyCache.set(record, { metadata: record.metadata, classesVersion, dependencies });
-    return dependencies;
-  };
+  /** An artifact's direct dependencies, as the store model read them with its metadata. */
+  readonly dependenciesOf = (record: ArtifactRecord): readonly StoredDependency[] =>
+    record.metadata?.dependencies ?? [];
 
   resolver(): DependencyResolver {
-    return this.cached(
-      'resolver',
-      () => new DependencyResolver(this.index.sorted(), (namespace, hash) => this.index.find(namespace, hash)),
-    );
+    return this.cached('resolver', () => new DependencyResolver(this.index.sorted()));
   }
 
   /** Children of every artifact, rebuilt per list version (relationships only). */

@@ -1,12 +1,5 @@
 import * as path from 'node:path';
-import { folderInfo, namespaceAndHash } from './store-folders';
-
-describe(namespaceAndHash, () => {
-  it('should take the last segment as the hash, and none for a folder right below a root', () => {
-    expect(namespaceAndHash(['my_project', 'Train', 'abc'])).toEqual({ namespace: 'my_project.Train', hash: 'abc' });
-    expect(namespaceAndHash(['Train'])).toEqual({ namespace: 'Train', hash: '' });
-  });
-});
+import { folderInfo } from './store-folders';
 
 describe(folderInfo, () => {
   const base = path.join(path.sep, 'store');

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import type { StoreRootName } from './artifact-record';
+import { STORE_ROOTS, type StoreRoot } from 'gren-ts/store';
 
 /** A folder of the store: which root it is under and its path below that root. */
 export interface FolderInfo {
   readonly directory: string;
-  readonly root: StoreRootName;
+  readonly root: StoreRoot;
   readonly segments: readonly string[];
 }
 
@@ -14,15 +14,9 @@ export interface StructureFolder extends FolderInfo {
   children: Set<string>;
 }
 
-export const ROOTS: readonly StoreRootName[] = ['data', 'git'];
+export const ROOTS = STORE_ROOTS;
 /** Folders deeper than this below a root are not looked into. */
 export const MAX_DEPTH = 48;
-
-/** Namespace and hash of an artifact folder from its path below a root (one segment: hash ""). */
-export function namespaceAndHash(segments: readonly string[]): { namespace: string; hash: string } {
-  if (segments.length < 2) return { namespace: segments.join('.'), hash: '' };
-  return { namespace: segments.slice(0, -1).join('.'), hash: segments[segments.length - 1] as string };
-}
 
 /** Where a folder is in the store at `basePath`; undefined when under neither root. */
 export function folderInfo(basePath: string, directory: string): FolderInfo | undefined {

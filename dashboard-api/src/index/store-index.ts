@@ -12,8 +12,6 @@ import type { StructureFolder } from './store-folders';
 import { StoreWatcher, defaultWatchBudget } from './store-watcher';
 import { ThreadedLoader } from './threaded-loader';
 
-export { namespaceAndHash } from './store-folders';
-
 export interface StoreIndexOptions {
   /** GREN_PATH: the folder holding data/ and git/. */
   basePath: string;

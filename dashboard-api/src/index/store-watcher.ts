@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { GREN_DIR_NAME, METADATA_FILE, STATE_FILE } from 'gren-ts/store';
 
 export interface WatchHandlers {
   /** Something was added to or removed from a namespace (or root) folder. */
@@ -15,7 +16,7 @@ export interface StoreWatcherOptions {
   debounceMs: number;
 }
 
-const RELEVANT_FILES = new Set(['state.json', 'metadata.json']);
+const RELEVANT_FILES = new Set([STATE_FILE, METADATA_FILE]);
 
 /**
  * inotify (fs.watch, one folder each, not recursive) on every namespace folder and on the
@@ -56,7 +57,7 @@ export class StoreWatcher {
     if (!this.options.enabled || this.closed) return false;
     if (this.artifacts.has(directory)) return true;
     if (this.exhausted || this.artifacts.size >= this.options.maxArtifactWatches) return false;
-    const watcher = this.open(path.join(directory, '.gren'), (filename) => {
+    const watcher = this.open(path.join(directory, GREN_DIR_NAME), (filename) => {
       if (filename !== null && !RELEVANT_FILES.has(filename)) return;
       this.schedule(`a:${directory}`, () => this.handlers.artifactChanged(directory));
     });

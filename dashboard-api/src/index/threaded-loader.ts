@@ -25,7 +25,7 @@ import type { FolderTree } from './folder-tree';
 import type { RecordTable } from './record-table';
 import { ROOTS, type FolderInfo } from './store-folders';
 import type { StoreWatcher } from './store-watcher';
-import { className } from './summarize-state';
+import { ALL_STATUSES, className } from 'gren-ts/store';
 
 /** Children of one folder whose state.json is read together at start-up. */
 interface StateChunk {
@@ -216,11 +216,14 @@ export class ThreadedLoader {
       const directory = prefix + name;
       const known = recheck && (!listed?.has(name) || tree.isKnown(directory));
       if (known) continue;
-      // A folder right below a root has no namespace of its own (reference: hash "").
-      const atRoot = parentNamespace === '';
-      const namespace = atRoot ? name : parentNamespace;
-      const hash = atRoot ? '' : name;
-      const classOf = atRoot ? className(name) : parentClassName;
+      // The store model's rule: a folder right below a root is never an artifact (no namespace).
+      if (parentNamespace === '') {
+        folders.push({ directory, root: parent.root, segments: [...parent.segments, name] });
+        continue;
+      }
+      const namespace = parentNamespace;
+      const hash = name;
+      const classOf = parentClassName;
       const unread = kind === STATE_NOT_READ ? reader.readState(directory, namespace, hash) : undefined;
       if (kind === STATE_MISSING || (kind === STATE_NOT_READ && !unread)) {
         folders.push({ directory, root: parent.root, segments: [...parent.segments, name] });
@@ -280,11 +283,7 @@ export class ThreadedLoader {
   }
 }
 
-const STATUSES = new Map(
-  ['absent', 'incomplete', 'success', 'failed', 'queued', 'running', 'cancelled', 'preempted', 'crashed'].map(
-    (name) => [name, name],
-  ),
-);
+const STATUSES = new Map(ALL_STATUSES.map((name) => [name, name]));
 
 /** One string per status for the whole index (a thread's batch holds copies). */
 function status(text: string | null | undefined): string | null {

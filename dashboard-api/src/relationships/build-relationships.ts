@@ -1,8 +1,7 @@
 import type { ChildExperiment, ExperimentRelationships, ParentExperiment } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
 import type { Dependent } from '../index/dependency-resolver';
-import type { DirectDependency } from '../index/direct-dependencies';
-import { className } from '../index/summarize-state';
+import { className, type StoredDependency } from 'gren-ts/store';
 import { resolveField } from './resolve-field';
 
 /**
@@ -13,8 +12,8 @@ import { resolveField } from './resolve-field';
  */
 export function buildRelationships(
   target: ArtifactRecord,
-  dependencies: readonly DirectDependency[],
-  resolve: (dependency: DirectDependency) => ArtifactRecord | null,
+  dependencies: readonly StoredDependency[],
+  resolve: (dependency: StoredDependency) => ArtifactRecord | null,
   dependents: readonly Dependent[],
   targetConfig: Record<string, unknown> | null,
 ): ExperimentRelationships {

@@ -1,4 +1,4 @@
-import { summarizeInvalid } from '../index/summarize-state';
+import { summarizeInvalid } from 'gren-ts/store';
 import { hashOf, makeRecord } from '../testing/make-record';
 import { computeStats } from './compute-stats';
 

@@ -5,7 +5,7 @@ import { JsonBodyInterceptor } from '../common/http/json-body.interceptor';
 import { VersionEtag } from '../common/http/version-etag.decorator';
 import { VersionEtagInterceptor } from '../common/http/version-etag.interceptor';
 import { JsonText } from '../common/json/json-text';
-import { writeJson } from '../common/json/write-json';
+import { writeJson } from 'gren-ts/store';
 import { IndexService } from '../index/index.service';
 import { computeStats } from './compute-stats';
 

@@ -1,7 +1,6 @@
 import type { ArtifactRecord, MetadataFacts } from '../index/artifact-record';
-import { recordKey } from '../index/artifact-record';
 import { metadataFacts } from '../index/metadata-facts';
-import { summarizeState, timeMs } from '../index/summarize-state';
+import { artifactKey, summarizeState, timeMs } from 'gren-ts/store';
 import { buildState, type StateSpec } from './state-builder';
 
 export interface RecordSpec {
@@ -20,7 +19,7 @@ export function makeRecord(spec: RecordSpec): ArtifactRecord {
   const summary = summarizeState(spec.namespace, spec.hash, state);
   const metadata: MetadataFacts | null = spec.metadata ? metadataFacts(spec.metadata) : null;
   return {
-    key: recordKey(root, spec.namespace, spec.hash),
+    key: artifactKey(root, spec.namespace, spec.hash),
     root,
     directory: `/store/${root}/${spec.namespace.split('.').join('/')}/${spec.hash}`,
     namespace: spec.namespace,

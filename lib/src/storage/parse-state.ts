@@ -5,13 +5,15 @@ import {
   type AttemptError,
   type AttemptOwner,
   type GrenResult,
+  ATTEMPT_STATUSES,
+  RESULT_STATUSES,
   type GrenState,
 } from './state-types';
 
 type Json = Record<string, unknown>;
 
-const RESULT_STATUSES = new Set(['absent', 'incomplete', 'success', 'failed']);
-const ATTEMPT_STATUSES = new Set(['queued', 'running', 'success', 'failed', 'cancelled', 'preempted', 'crashed']);
+const RESULT_STATUS_SET: ReadonlySet<string> = new Set(RESULT_STATUSES);
+const ATTEMPT_STATUS_SET: ReadonlySet<string> = new Set(ATTEMPT_STATUSES);
 const COMMON_KEYS = [
   'id',
   'number',
@@ -81,7 +83,7 @@ type Fail = (where: string, problem: string) => never;
 function parseResult(value: unknown, fail: Fail): GrenResult {
   const result = object(value, 'result', fail);
   const status = result.status;
-  if (typeof status !== 'string' || !RESULT_STATUSES.has(status))
+  if (typeof status !== 'string' || !RESULT_STATUS_SET.has(status))
     fail('result.status', `must be one of ${[...RESULT_STATUSES].join(', ')}`);
   if (status === 'success') {
     onlyKeys(result, SUCCESS_RESULT_ALLOWED, 'result.', fail);
@@ -94,7 +96,7 @@ function parseResult(value: unknown, fail: Fail): GrenResult {
 function parseAttempt(value: unknown, fail: Fail): Attempt {
   const attempt = object(value, 'attempt', fail);
   const status = attempt.status;
-  if (typeof status !== 'string' || !ATTEMPT_STATUSES.has(status))
+  if (typeof status !== 'string' || !ATTEMPT_STATUS_SET.has(status))
     fail('attempt.status', `must be one of ${[...ATTEMPT_STATUSES].join(', ')}`);
   const extras = EXTRA_KEYS[status] ?? [];
   onlyKeys(attempt, ATTEMPT_ALLOWED[status] ?? new Set(COMMON_KEYS), 'attempt.', fail);

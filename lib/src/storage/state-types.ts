@@ -4,18 +4,33 @@
  */
 export const STATE_SCHEMA_VERSION = 1;
 
-export type ResultStatus = 'absent' | 'incomplete' | 'success' | 'failed';
-export type AttemptStatus = 'queued' | 'running' | 'success' | 'failed' | 'cancelled' | 'preempted' | 'crashed';
+/** Every result status of state.json. */
+export const RESULT_STATUSES = ['absent', 'incomplete', 'success', 'failed'] as const;
+/** Every attempt status of state.json. */
+export const ATTEMPT_STATUSES = [
+  'queued',
+  'running',
+  'success',
+  'failed',
+  'cancelled',
+  'preempted',
+  'crashed',
+] as const;
+export type ResultStatus = (typeof RESULT_STATUSES)[number];
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
 export type ActiveStatus = 'queued' | 'running';
 export type TerminalStatus = Exclude<AttemptStatus, ActiveStatus>;
 
-export const TERMINAL_STATUSES: ReadonlySet<AttemptStatus> = new Set(['success', 'failed', 'cancelled', 'preempted', 'crashed']);
+export const TERMINAL_STATUSES: ReadonlySet<AttemptStatus> = new Set([
+  'success',
+  'failed',
+  'cancelled',
+  'preempted',
+  'crashed',
+]);
 
 export type GrenResult =
-  | { status: 'absent' }
-  | { status: 'incomplete' }
-  | { status: 'success'; created_at: string }
-  | { status: 'failed' };
+  { status: 'absent' } | { status: 'incomplete' } | { status: 'success'; created_at: string } | { status: 'failed' };
 
 export interface AttemptOwner {
   pid: number | null;

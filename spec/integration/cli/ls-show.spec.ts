@@ -175,7 +175,7 @@ describe('gren ls and gren show', () => {
             namespace: 'spec.cli.Middle',
             gren_hash: top.middle.grenHash,
             result_status: 'success',
-            matched_by: 'declared',
+            matched_by: 'hash',
           },
         ],
       });

@@ -8,7 +8,7 @@ import {
 import type { Request, Response } from 'express';
 import { map, type Observable } from 'rxjs';
 import { acceptsGzip, GZIP_THRESHOLD_BYTES, JsonText } from '../json/json-text';
-import { writeJson } from '../json/write-json';
+import { writeJson } from 'gren-ts/store';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 

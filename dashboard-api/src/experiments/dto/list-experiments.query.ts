@@ -3,16 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, Validate } from 'class-validator';
 import { IsoDatetimeConstraint, ConfigFilterConstraint } from './query-validators';
 
-export const RESULT_STATUSES = ['absent', 'incomplete', 'success', 'failed', 'invalid'] as const;
-export const ATTEMPT_STATUSES = [
-  'queued',
-  'running',
-  'success',
-  'failed',
-  'cancelled',
-  'preempted',
-  'crashed',
-] as const;
+import { ATTEMPT_STATUSES, LISTED_RESULTS as RESULT_STATUSES } from 'gren-ts/store';
 
 const datetimeDoc = (what: string): { description: string; example: string } => ({
   description: `${what} (inclusive). ISO 8601; without an offset the time is UTC. Rows without the time are left out.`,

@@ -5,7 +5,7 @@ import { formatDifferences } from '../../explain/format-explanation';
 import { readStoredArtifact, type StoredArtifactView } from '../../explain/read-stored-artifact';
 import { GrenCliError } from '../cli-error';
 import { storePath, type CliContext } from '../cli-context';
-import type { ArtifactLocation } from '../store/find-artifacts';
+import type { ArtifactLocation } from '../../store/store-layout';
 import { locateArtifact } from '../store/locate-artifact';
 import { requireStore } from '../store/require-store';
 import { writeJson } from '../write-json';

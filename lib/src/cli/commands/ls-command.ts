@@ -7,8 +7,8 @@ import { artifactToJson } from '../store/artifact-json';
 import { requireStore } from '../store/require-store';
 import { scanStore, type ScannedArtifact } from '../store/scan-store';
 import { writeJson } from '../write-json';
-
-const STATUSES = ['success', 'failed', 'incomplete', 'absent', 'invalid'];
+import { LISTED_RESULTS } from '../../store/statuses';
+import { className } from '../../store/store-layout';
 
 interface LsOptions {
   status?: string;
@@ -22,7 +22,7 @@ export function registerLs(program: Command, context: CliContext): void {
       'List artifacts (data/ and git/), newest first: class, hash, result, attempt, updated time, size on disk',
     )
     .argument('[namespace-prefix]', 'only namespaces starting with this (dotted, or with slashes)')
-    .addOption(new Option('--status <result>', 'only artifacts with this result status').choices(STATUSES))
+    .addOption(new Option('--status <result>', 'only artifacts with this result status').choices(LISTED_RESULTS))
     .option('--json', 'print JSON: {store, total, total_bytes, artifacts: [...]}, sizes in bytes')
     .action((prefix: string | undefined, options: LsOptions, command: Command) => {
       const base = storePath(command);
@@ -57,7 +57,7 @@ function formatListing(base: string, artifacts: readonly ScannedArtifact[], tota
   const rows = artifacts.map((artifact) => {
     const attempt = artifact.state?.attempt;
     return [
-      artifact.namespace.slice(artifact.namespace.lastIndexOf('.') + 1),
+      className(artifact.namespace),
       artifact.hash,
       artifact.result,
       attempt ? `#${attempt.number} ${attempt.status}` : '-',

@@ -76,18 +76,20 @@ export function formatDetails(details: ArtifactDetails): string {
     lines.push(`  ${'git_patch'.padEnd(16)} ${patchSummary(details.metadata.git_patch)}`);
   }
   lines.push('', 'dependencies');
-  if (details.dependencies.length === 0) lines.push('  (none)');
-  for (const dependency of details.dependencies) {
-    const where = dependency.directory
-      ? `${dependency.namespace}/${dependency.hash} [${dependency.result}]`
-      : `${dependency.namespace}${dependency.hash ? `/${dependency.hash}` : ''} (not in this store)`;
-    lines.push(`  ${dependency.field}  ${where}${dependency.matchedBy === 'config' ? ' (matched by config)' : ''}`);
+  if (details.parents.length === 0) lines.push('  (none)');
+  for (const parent of details.parents) {
+    const where = parent.location
+      ? `${parent.namespace}/${parent.hash} [${parent.result}]`
+      : `${parent.namespace}${parent.hash ? `/${parent.hash}` : ''} (not in this store)`;
+    lines.push(`  ${parent.field}  ${where}${parent.matchedBy === 'config' ? ' (matched by config)' : ''}`);
   }
-  lines.push(
-    '',
-    `log (${details.logTail.length === 0 ? 'empty' : `last ${details.logTail.length} lines`}: ${details.logFile})`,
-  );
-  lines.push(...details.logTail.map((line) => `  ${line}`));
+  lines.push('', 'dependents');
+  if (details.children.length === 0) lines.push('  (none)');
+  for (const child of details.children)
+    lines.push(`  ${child.location.namespace}/${child.location.hash} [${child.result}] (field ${child.field})`);
+  const tail = details.logTail.lines;
+  lines.push('', `log (${tail.length === 0 ? 'empty' : `last ${tail.length} lines`}: ${details.logFile})`);
+  lines.push(...tail.map((line) => `  ${line}`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -106,17 +108,25 @@ export function detailsToJson(details: ArtifactDetails): Record<string, unknown>
         }
       : null,
     metadata_error: details.metadataError ?? null,
-    dependencies: details.dependencies.map((dependency) => ({
-      field: dependency.field,
-      namespace: dependency.namespace,
-      gren_hash: dependency.hash,
-      directory: dependency.directory,
-      result_status: dependency.result,
-      matched_by: dependency.matchedBy,
+    dependencies: details.parents.map((parent) => ({
+      field: parent.field,
+      namespace: parent.namespace,
+      gren_hash: parent.hash,
+      directory: parent.location?.directory ?? null,
+      result_status: parent.result,
+      matched_by: parent.matchedBy,
+    })),
+    dependents: details.children.map((child) => ({
+      field: child.field,
+      namespace: child.location.namespace,
+      gren_hash: child.location.hash,
+      directory: child.location.directory,
+      result_status: child.result,
     })),
     event_count: details.eventCount,
     log_file: details.logFile,
-    log_tail: details.logTail,
+    log_tail: details.logTail.lines,
+    log_truncated: details.logTail.truncated,
   };
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { Progress } from '../progress';
-import { liveReason } from '../store/attempt-liveness';
-import { readArtifact } from '../store/read-artifact';
+import { liveReason } from '../../store/attempt-liveness';
+import { readArtifact } from '../../store/read-artifact';
 import type { ScannedArtifact } from '../store/scan-store';
 import type { PlannedGc } from './plan-gc';
 import { moveToTrash, newTrashRun } from './trash';

@@ -1,11 +1,10 @@
 import * as os from 'node:os';
-import { readMetadataRaw } from '../../storage/read-metadata';
-import { ArtifactPaths } from '../../storage/artifact-paths';
 import { isPidAlive } from '../../runtime/pid-alive';
 import type { Progress } from '../progress';
-import { liveReason, type LivenessFacts } from '../store/attempt-liveness';
-import { buildDependencyGraph } from '../store/dependency-graph';
-import { isForeignSchema, orphanReason } from '../store/orphan-reason';
+import { liveReason, type LivenessFacts } from '../../store/attempt-liveness';
+import { buildDependencyGraph } from '../../store/dependency-graph';
+import { readGraphEntries } from '../../store/read-store-graph';
+import { isForeignSchema, orphanReason } from '../../store/orphan-reason';
 import { scanStore, type ScannedArtifact } from '../store/scan-store';
 import { selectForGc, type GcCriteria, type GcItem, type GcPlan } from './select-for-gc';
 
@@ -17,18 +16,10 @@ export interface PlannedGc {
 
 /** Reads the whole store (states, sizes, metadata for dependencies) and decides what gc removes. */
 export function planGc(base: string, criteria: GcCriteria, staleAfterSecs: number, progress: Progress): PlannedGc {
-  const scanned = scanStore(base, progress);
+  // gc also sees what computations left behind without becoming artifacts.
+  const scanned = scanStore(base, progress, undefined, { leftovers: true });
   const facts: LivenessFacts = { nowMs: criteria.nowMs, hostname: os.hostname(), isPidAlive, staleAfterSecs };
-  const graph = criteria.keepDeps
-    ? buildDependencyGraph(
-        scanned.map((artifact) => ({
-          key: artifact.key,
-          namespace: artifact.namespace,
-          hash: artifact.hash,
-          metadata: readMetadataQuietly(artifact.directory),
-        })),
-      )
-    : new Map<string, string[]>();
+  const graph = criteria.keepDeps ? buildDependencyGraph(readGraphEntries(scanned)) : new Map<string, string[]>();
   const items: GcItem[] = scanned.map((artifact) => ({
     key: artifact.key,
     updatedMs: artifact.updatedMs,
@@ -46,12 +37,4 @@ export function planGc(base: string, criteria: GcCriteria, staleAfterSecs: numbe
     plan: selectForGc(items, criteria),
     facts,
   };
-}
-
-function readMetadataQuietly(directory: string): Record<string, unknown> | undefined {
-  try {
-    return readMetadataRaw(new ArtifactPaths(directory).metadata);
-  } catch {
-    return undefined;
-  }
 }

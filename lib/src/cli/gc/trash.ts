@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tryCreateLockFile, type HeldLockFile } from '../../locking/lock-file';
 import { ArtifactPaths } from '../../storage/artifact-paths';
-import { directorySize } from '../store/directory-size';
-import type { ArtifactLocation } from '../store/find-artifacts';
+import { directorySize } from '../../store/directory-size';
+import type { ArtifactLocation } from '../../store/store-layout';
 
 /** `<GREN_PATH>/.trash`: where gc moves artifacts before removing them. */
 export const TRASH_DIR = '.trash';

@@ -1,31 +1,29 @@
 import * as os from 'node:os';
-import { isPlainObject } from '../../model/is-plain-object';
 import { isPidAlive } from '../../runtime/pid-alive';
 import { GREN_CONFIG } from '../../settings/gren-config';
-import { ArtifactPaths } from '../../storage/artifact-paths';
 import { readEvents } from '../../storage/read-events';
 import { readMetadataWithTypeScriptFacts } from '../../storage/read-metadata';
-import { liveReason } from './attempt-liveness';
-import { directDependencies, type DependencyView } from './direct-dependencies';
-import { directorySize } from './directory-size';
-import type { ArtifactLocation } from './find-artifacts';
-import { readArtifact } from './read-artifact';
-import { readLogTail } from './read-log-tail';
+import { artifactRelations, type ArtifactRelations } from '../../store/artifact-relations';
+import { liveReason } from '../../store/attempt-liveness';
+import { directorySize } from '../../store/directory-size';
+import { readArtifact } from '../../store/read-artifact';
+import { readLogTail, type LogTail } from '../../store/read-log-tail';
+import { readGraphEntries, readStoreGraph } from '../../store/read-store-graph';
+import { ArtifactPaths, type ArtifactLocation } from '../../store/store-layout';
 import type { ScannedArtifact } from './scan-store';
 
 /** Everything `gren show` prints about one artifact. */
-export interface ArtifactDetails {
+export interface ArtifactDetails extends ArtifactRelations {
   readonly artifact: ScannedArtifact;
   readonly live: string | undefined;
   readonly metadata: Record<string, unknown> | undefined;
   readonly metadataError: string | undefined;
-  readonly dependencies: readonly DependencyView[];
   readonly eventCount: number;
   readonly logFile: string;
-  readonly logTail: readonly string[];
+  readonly logTail: LogTail;
 }
 
-/** Reads an artifact's state, metadata, dependencies (with their results) and log tail. */
+/** Reads an artifact's state, metadata, parents and children (with their results) and log tail. */
 export function readArtifactDetails(base: string, location: ArtifactLocation, tail: number): ArtifactDetails {
   const paths = new ArtifactPaths(location.directory);
   const artifact = { ...readArtifact(location), sizeBytes: directorySize(location.directory) };
@@ -42,9 +40,16 @@ export function readArtifactDetails(base: string, location: ArtifactLocation, ta
     live: liveReason(artifact, facts),
     metadata,
     metadataError,
-    dependencies: metadata && isPlainObject(metadata) ? directDependencies(base, metadata) : [],
+    ...relationsOf(base, location, artifact.key),
     eventCount: readEvents(paths.events).length,
     logFile: paths.log,
     logTail: readLogTail(paths.log, tail),
   };
+}
+
+/** Parents from the artifact's metadata.json, children from the whole store's. */
+function relationsOf(base: string, location: ArtifactLocation, key: string): ArtifactRelations {
+  const entries = readStoreGraph(base);
+  const target = entries.find((entry) => entry.key === key) ?? readGraphEntries([location])[0]!;
+  return artifactRelations(target, entries);
 }

@@ -1,18 +1,20 @@
+import { summarizeInvalid, summarizeState } from '../../store/artifact-summary';
 import type { ScannedArtifact } from './scan-store';
 
-/** An artifact's listing fields for `--json` (snake_case, as state.json and the dashboard API). */
+/**
+ * An artifact's listing fields for `--json`: the store model's summary (as the dashboard API
+ * lists it), with where it is and its size; `updated_at` falls back to the folder's time
+ * (`updated_from` tells which).
+ */
 export function artifactToJson(artifact: ScannedArtifact): Record<string, unknown> {
-  const attempt = artifact.state?.attempt ?? null;
+  const summary = artifact.state
+    ? summarizeState(artifact.namespace, artifact.hash, artifact.state)
+    : summarizeInvalid(artifact.namespace, artifact.hash, artifact.invalid?.message ?? 'no state.json');
+  const { state_error: _stateError, ...fields } = summary;
   return {
-    namespace: artifact.namespace,
-    gren_hash: artifact.hash,
-    class_name: artifact.namespace.slice(artifact.namespace.lastIndexOf('.') + 1),
+    ...fields,
     root: artifact.root,
     directory: artifact.directory,
-    result_status: artifact.result,
-    attempt_status: attempt?.status ?? null,
-    attempt_number: attempt?.number ?? null,
-    backend: attempt?.backend ?? null,
     updated_at: artifact.updatedAt,
     updated_from: artifact.updatedFrom,
     size_bytes: artifact.sizeBytes,

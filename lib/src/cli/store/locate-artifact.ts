@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GREN_DIR_NAME } from '../../storage/artifact-paths';
 import { GrenCliError } from '../cli-error';
-import { STORE_ROOTS, type ArtifactLocation } from './find-artifacts';
+import { GREN_DIR_NAME, STORE_ROOTS, type ArtifactLocation } from '../../store/store-layout';
 import { listDirectories } from '../../storage/list-directories';
 
 const MIN_PREFIX = 4;

@@ -1,8 +1,9 @@
+import { directorySize } from '../../store/directory-size';
+import type { ArtifactRecord } from '../../store/artifact-record';
+import { findArtifacts, type FindArtifactsOptions } from '../../store/find-artifacts';
+import { readArtifact } from '../../store/read-artifact';
+import type { ArtifactLocation } from '../../store/store-layout';
 import type { Progress } from '../progress';
-import type { ArtifactRecord } from './artifact-record';
-import { directorySize } from './directory-size';
-import { findArtifacts, type ArtifactLocation } from './find-artifacts';
-import { readArtifact } from './read-artifact';
 
 export interface ScannedArtifact extends ArtifactRecord {
   readonly sizeBytes: number;
@@ -13,8 +14,9 @@ export function scanStore(
   base: string,
   progress: Progress,
   include: (location: ArtifactLocation) => boolean = () => true,
+  options: FindArtifactsOptions = {},
 ): ScannedArtifact[] {
-  const locations = findArtifacts(base).filter(include);
+  const locations = findArtifacts(base, options).filter(include);
   progress.start(locations.length, 'reading artifacts');
   const scanned = locations.map((location) => {
     const record = readArtifact(location);

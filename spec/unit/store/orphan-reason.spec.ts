@@ -1,5 +1,5 @@
 import { defaultState, type GrenState } from 'gren-ts';
-import { orphanReason } from '../../../lib/src/cli/store/orphan-reason';
+import { orphanReason } from '../../../lib/src/store/orphan-reason';
 import { finishFailed, finishStopped, finishSuccess, startAttempt } from '../../../lib/src/storage/transitions';
 
 const ID = 'b'.repeat(32);

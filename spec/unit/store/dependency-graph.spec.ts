@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GrenSerializer } from 'gren-ts';
-import { buildDependencyGraph, type GraphEntry } from '../../../lib/src/cli/store/dependency-graph';
-import { nestedConfigs } from '../../../lib/src/cli/store/nested-configs';
+import { buildDependencyGraph, type GraphEntry } from '../../../lib/src/store/dependency-graph';
+import { nestedConfigs } from '../../../lib/src/store/nested-configs';
 import { listArtifacts, PYTHON_STORE } from '../../support/fixtures';
 
 const entries: GraphEntry[] = listArtifacts(PYTHON_STORE).map((artifact) => ({

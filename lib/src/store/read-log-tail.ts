@@ -15,7 +15,8 @@ const MAX_BYTES = 16 * 1024 * 1024;
 
 /**
  * The last `count` lines of a log, read backwards in chunks so a huge log costs no more than
- * its tail. A symbolic link is not followed (the log must be a file of the store).
+ * its tail, and never more than its last 16 MiB (a line longer than that is not shown). A
+ * symbolic link is not followed (the log must be a file of the store): it reads as no log.
  */
 export function readLogTail(file: string, count: number): LogTail {
   let fd: number;
@@ -54,7 +55,7 @@ export function readLogTail(file: string, count: number): LogTail {
         : text.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
     // When we stopped early, the first piece may be the end of a longer line: drop it.
     const complete = position > 0 ? all.slice(1) : all;
-    const lines = complete.slice(-count);
+    const lines = count > 0 ? complete.slice(-count) : [];
     return { exists: true, sizeBytes: size, lines, truncated: position > 0 || complete.length > lines.length };
   } finally {
     fs.closeSync(fd);

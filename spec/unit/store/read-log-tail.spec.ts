@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readLogTail } from './read-log-tail';
+import { readLogTail } from 'gren-ts/store';
 
 describe(readLogTail, () => {
   let dir: string;

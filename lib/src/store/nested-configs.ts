@@ -1,8 +1,8 @@
-import { classOfNode } from '../../explain/config-tree';
-import { isPlainObject } from '../../model/is-plain-object';
-import { CLASS_MARKER } from '../../serialization/value-markers';
+import { classOfNode } from '../explain/config-tree';
+import { isPlainObject } from '../model/is-plain-object';
+import { CLASS_MARKER } from '../serialization/value-markers';
 
-/** A config object inside a stored `gren_obj`, with its path (`dataset`, `stages[1]`, `inner.model`). */
+/** A config object inside a stored `gren_obj`, with its path (`dataset`, `stages[1]`, `inner.model`, `m["k"]`). */
 export interface NestedConfig {
   readonly field: string;
   readonly namespace: string;
@@ -10,9 +10,9 @@ export interface NestedConfig {
 }
 
 /**
- * The `__class__` objects inside a stored config (the root excluded): only the outermost
- * ones (`deep: false`, a config's direct dependencies and plain nested configs), or all of
- * them at any depth (`deep: true`).
+ * The `__class__` objects inside a stored config (the root excluded), plain nested configs
+ * included: only the outermost ones (`deep: false`, a config's direct dependencies), or all
+ * of them at any depth (`deep: true`).
  */
 export function nestedConfigs(config: Record<string, unknown>, deep: boolean): NestedConfig[] {
   const found: NestedConfig[] = [];

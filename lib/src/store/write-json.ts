@@ -1,4 +1,4 @@
-import { FloatValue } from 'gren-ts';
+import { FloatValue } from '../model/float';
 
 /** Objects and arrays nested deeper than this are not written out (see writeJson). */
 export const MAX_JSON_DEPTH = 256;
@@ -6,20 +6,26 @@ export const MAX_JSON_DEPTH = 256;
 export const TOO_DEEP = `<nested more than ${MAX_JSON_DEPTH} levels deep: not shown>`;
 
 /**
- * JSON text for API responses. Unlike JSON.stringify it keeps what gren's lossless metadata
+ * JSON text for outputs (the dashboard API's responses, the `gren` CLI's `--json`), as the
+ * Python gren's API writes them. Unlike JSON.stringify it keeps what gren's lossless metadata
  * reader produced: integers beyond 2^53 (bigint) are written with all their digits, and
  * Python floats (FloatValue) stay floats (`1.0`). NaN and infinities, which JSON cannot hold,
  * become null, as JSON.stringify does. A store file nested thousands of levels deep (no writer
  * makes one; a hostile or corrupt file can) would overflow the stack here and in the browser:
  * an object or array below MAX_JSON_DEPTH levels is written as the string TOO_DEEP instead.
  */
-export function writeJson(value: unknown): string {
+export function writeJson(value: unknown, indent = 0): string {
   const parts: string[] = [];
-  write(value, parts, 0);
+  write(value, parts, 0, indent > 0 ? ' '.repeat(indent) : '');
   return parts.join('');
 }
 
-function write(value: unknown, out: string[], depth: number): void {
+/** The line break and indentation before an item `depth` levels deep ('' when compact). */
+function breakAt(depth: number, unit: string): string {
+  return unit ? `\n${unit.repeat(depth)}` : '';
+}
+
+function write(value: unknown, out: string[], depth: number, unit: string): void {
   if (value === null || value === undefined) {
     out.push('null');
     return;
@@ -55,9 +61,10 @@ function write(value: unknown, out: string[], depth: number): void {
     out.push('[');
     value.forEach((item, index) => {
       if (index > 0) out.push(',');
-      write(item, out, depth + 1);
+      out.push(breakAt(depth + 1, unit));
+      write(item, out, depth + 1, unit);
     });
-    out.push(']');
+    out.push(value.length > 0 ? breakAt(depth, unit) : '', ']');
     return;
   }
   if (value instanceof Date) {
@@ -72,10 +79,10 @@ function write(value: unknown, out: string[], depth: number): void {
     if (item === undefined || typeof item === 'function') continue;
     if (!first) out.push(',');
     first = false;
-    out.push(JSON.stringify(key), ':');
-    write(item, out, depth + 1);
+    out.push(breakAt(depth + 1, unit), JSON.stringify(key), unit ? ': ' : ':');
+    write(item, out, depth + 1, unit);
   }
-  out.push('}');
+  out.push(first ? '' : breakAt(depth, unit), '}');
 }
 
 function floatText(number: number): string {

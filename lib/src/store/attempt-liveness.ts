@@ -1,4 +1,4 @@
-import { parseIsoTime } from '../../storage/iso-time';
+import { parseIsoTime } from '../storage/iso-time';
 import type { ArtifactRecord } from './artifact-record';
 
 export interface LivenessFacts {

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
-import { GrenError } from '../../errors/gren-error';
-import { ArtifactPaths } from '../../storage/artifact-paths';
-import { isoSeconds, parseIsoTime } from '../../storage/iso-time';
-import { readState } from '../../storage/read-state';
-import type { GrenState } from '../../storage/state-types';
+import { GrenError } from '../errors/gren-error';
+import { ArtifactPaths } from '../storage/artifact-paths';
+import { isoSeconds, timeMs } from './iso-time';
+import { readState } from '../storage/read-state';
+import type { GrenState } from '../storage/state-types';
 import type { ArtifactRecord } from './artifact-record';
-import type { ArtifactLocation } from './find-artifacts';
+import { artifactKey, type ArtifactLocation } from './store-layout';
 
 /** Reads one artifact's state and locks; a corrupt state.json makes it `invalid`, never an error. */
 export function readArtifact(location: ArtifactLocation): ArtifactRecord {
@@ -21,12 +21,12 @@ export function readArtifact(location: ArtifactLocation): ArtifactRecord {
       message: (error as Error).message,
     };
   }
-  const stateMs = state?.updated_at ? parseIsoTime(state.updated_at) : Number.NaN;
-  const fromState = !Number.isNaN(stateMs);
-  const updatedMs = fromState ? stateMs : folderMtime(location.directory);
+  const stateMs = timeMs(state?.updated_at);
+  const fromState = stateMs !== null;
+  const updatedMs = stateMs ?? folderMtime(location.directory);
   return {
     ...location,
-    key: `${location.root}:${location.namespace}/${location.hash}`,
+    key: artifactKey(location.root, location.namespace, location.hash),
     hasInternalDir,
     state,
     invalid,

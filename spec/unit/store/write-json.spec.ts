@@ -1,5 +1,5 @@
 import { FloatValue } from 'gren-ts';
-import { MAX_JSON_DEPTH, TOO_DEEP, writeJson } from './write-json';
+import { MAX_JSON_DEPTH, TOO_DEEP, writeJson } from 'gren-ts/store';
 
 describe(writeJson, () => {
   it('should write big integers with every digit and keep Python floats as floats', () => {

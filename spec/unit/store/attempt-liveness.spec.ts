@@ -1,5 +1,5 @@
 import { defaultState, type GrenState } from 'gren-ts';
-import { liveReason, type LivenessFacts } from '../../../lib/src/cli/store/attempt-liveness';
+import { liveReason, type LivenessFacts } from '../../../lib/src/store/attempt-liveness';
 import { finishStopped, startAttempt } from '../../../lib/src/storage/transitions';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
