@@ -1,0 +1,45 @@
+import type { Timeline, TimelineAttempt } from '../contract/insight-types';
+import type { ArtifactRecord } from '../index/artifact-record';
+import { timeMs } from '../index/summarize-state';
+import type { AttemptFacts } from './attempt-facts';
+
+/**
+ * The current attempt of each of `records` (already filtered, in list order: most recently
+ * updated first) that has one, the first `limit` of them. A running attempt whose lease
+ * expired before `nowMs` is `stale`: nothing renewed it, so its process is stuck or gone.
+ */
+export function buildTimeline(
+  records: Iterable<ArtifactRecord>,
+  factsOf: (record: ArtifactRecord) => AttemptFacts,
+  limit: number,
+  nowMs: number,
+): Timeline {
+  const attempts: TimelineAttempt[] = [];
+  let total = 0;
+  for (const record of records) {
+    const row = record.summary;
+    if (row.attempt_status === null || row.started_at === null || row.attempt_number === null) continue;
+    total += 1;
+    if (attempts.length >= limit) continue;
+    const facts = factsOf(record);
+    const leaseMs = timeMs(facts.leaseExpiresAt);
+    attempts.push({
+      namespace: row.namespace,
+      gren_hash: row.gren_hash,
+      class_name: row.class_name,
+      result_status: row.result_status,
+      attempt_number: row.attempt_number,
+      attempt_status: row.attempt_status,
+      backend: row.backend ?? 'local',
+      hostname: row.hostname,
+      user: row.user,
+      started_at: row.started_at,
+      ended_at: facts.endedAt,
+      heartbeat_at: facts.heartbeatAt,
+      lease_expires_at: facts.leaseExpiresAt,
+      slurm_job_id: facts.jobId,
+      stale: row.attempt_status === 'running' && leaseMs !== null && leaseMs < nowMs,
+    });
+  }
+  return { attempts, total, now: new Date(nowMs).toISOString() };
+}

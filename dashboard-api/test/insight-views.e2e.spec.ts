@@ -1,0 +1,221 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import request from 'supertest';
+import type { ApiErrorBody } from '../src/contract/api-types';
+import type { ArtifactFileList, ArtifactFileText, ExperimentLineage, Timeline } from '../src/contract/insight-types';
+import { artifactDirectory } from '../src/testing/write-artifact';
+import { SAMPLE, writeSampleStore } from './support/sample-store';
+import { makeTempDir, removeStore } from './support/temp-store';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const TRAIN = 'proj.train.Train';
+/** A 1×1 transparent PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const SAFE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>';
+
+describe('Dashboard API: timeline, files and lineage on a store on disk', () => {
+  let store: string;
+  let outside: string;
+  let api: TestApp;
+  let trainDir: string;
+  const get = (url: string) => request(api.server).get(url);
+  const filesUrl = (hash: string = SAMPLE.trainOk) => `/api/experiments/${TRAIN}/${hash}/files`;
+
+  beforeAll(async () => {
+    store = makeTempDir();
+    outside = makeTempDir('gren-outside-');
+    writeSampleStore(store);
+    trainDir = artifactDirectory(store, 'data', TRAIN, SAMPLE.trainOk);
+    fs.mkdirSync(path.join(trainDir, 'plots'));
+    fs.writeFileSync(path.join(trainDir, 'metrics.json'), JSON.stringify({ loss: 0.25, accuracy: 0.9 }));
+    fs.writeFileSync(path.join(trainDir, 'history.jsonl'), '{"step": 1}\n{"step": 2}\n');
+    fs.writeFileSync(path.join(trainDir, 'table.csv'), 'lr,loss\n0.1,0.5\n');
+    fs.writeFileSync(path.join(trainDir, 'plots', 'loss.png'), PNG);
+    fs.writeFileSync(path.join(trainDir, 'plots', 'safe.svg'), SAFE_SVG);
+    fs.writeFileSync(
+      path.join(trainDir, 'plots', 'evil.svg'),
+      SAFE_SVG.replace('<rect', '<script>alert(1)</script><rect'),
+    );
+    fs.writeFileSync(path.join(trainDir, 'plots', 'handler.svg'), SAFE_SVG.replace('<rect', '<rect onload="alert(1)"'));
+    fs.writeFileSync(path.join(trainDir, 'fake.png'), 'not an image');
+    fs.writeFileSync(path.join(trainDir, 'binary.txt'), Buffer.from([0x68, 0x69, 0x00, 0xff, 0xfe]));
+    fs.writeFileSync(path.join(trainDir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    fs.writeFileSync(path.join(trainDir, 'huge.txt'), Buffer.alloc(2 * 1024 * 1024 + 1, 0x61));
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'outside the store');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(trainDir, 'link.txt'));
+    fs.symlinkSync(outside, path.join(trainDir, 'linked-folder'));
+    api = await startTestApp(store, { watch: false });
+  });
+
+  afterAll(async () => {
+    await api.close();
+    removeStore(store);
+    removeStore(outside);
+  });
+
+  describe('GET /api/timeline', () => {
+    it('should give the current attempt of each filtered experiment with its host, job and end', async () => {
+      const body = (await get('/api/timeline').query({ namespace: TRAIN, limit: '1000' }).expect(200)).body as Timeline;
+      expect(body.total).toBe(4);
+      expect(body.attempts.map((attempt) => [attempt.gren_hash, attempt.attempt_status, attempt.hostname])).toEqual([
+        [SAMPLE.trainQueued, 'queued', 'n3'],
+        [SAMPLE.trainRunning, 'running', 'n2'],
+        [SAMPLE.trainFailed, 'failed', 'n2'],
+        [SAMPLE.trainOk, 'success', 'n1'],
+      ]);
+      const failed = body.attempts[2];
+      expect(failed).toMatchObject({ backend: 'slurm', ended_at: '2026-03-01T06:00:00+00:00', stale: false });
+      expect(body.attempts[3]?.ended_at).toBe('2026-03-01T04:00:00+00:00');
+      expect(Number.isNaN(Date.parse(body.now))).toBe(false);
+    });
+
+    it('should mark a running attempt whose lease expired long ago as stale', async () => {
+      const body = (await get('/api/timeline').query({ attempt_status: 'running' }).expect(200)).body as Timeline;
+      expect(body.attempts).toHaveLength(1);
+      expect(body.attempts[0]).toMatchObject({ gren_hash: SAMPLE.trainRunning, ended_at: null, stale: true });
+    });
+
+    it('should keep the limit and count every match', async () => {
+      const body = (await get('/api/timeline').query({ limit: '2' }).expect(200)).body as Timeline;
+      expect(body.attempts).toHaveLength(2);
+      expect(body.total).toBe(7);
+    });
+
+    it('should refuse an invalid filter with 422 naming it', async () => {
+      const body = (await get('/api/timeline').query({ result_status: 'great' }).expect(422)).body as ApiErrorBody;
+      expect(body.detail).toContain('result_status');
+    });
+  });
+
+  describe('GET .../files', () => {
+    it('should list the files the computation wrote, without .gren/ and without symbolic links', async () => {
+      const body = (await get(filesUrl()).expect(200)).body as ArtifactFileList;
+      expect(body.truncated).toBe(false);
+      expect(body.files.map((file) => [file.path, file.kind, file.viewable])).toEqual([
+        ['binary.txt', 'text', true],
+        ['fake.png', 'png', true],
+        ['history.jsonl', 'jsonl', true],
+        ['huge.txt', 'text', false],
+        ['latin1.txt', 'text', true],
+        ['metrics.json', 'json', true],
+        ['plots/evil.svg', 'svg', true],
+        ['plots/handler.svg', 'svg', true],
+        ['plots/loss.png', 'png', true],
+        ['plots/safe.svg', 'svg', true],
+        ['table.csv', 'csv', true],
+      ]);
+      const metrics = body.files.find((file) => file.path === 'metrics.json');
+      expect(metrics?.size_bytes).toBe(fs.statSync(path.join(trainDir, 'metrics.json')).size);
+      expect(Number.isNaN(Date.parse(metrics?.modified_at ?? ''))).toBe(false);
+    });
+
+    it('should list nothing for an artifact that wrote no file', async () => {
+      const body = (await get(filesUrl(SAMPLE.trainFailed)).expect(200)).body as ArtifactFileList;
+      expect(body.files).toEqual([]);
+    });
+
+    it('should answer 404 for an unknown experiment', async () => {
+      await get(filesUrl('0'.repeat(20))).expect(404);
+    });
+  });
+
+  describe('GET .../files/text', () => {
+    it.each([
+      ['metrics.json', 'json', '{"loss":0.25,"accuracy":0.9}'],
+      ['history.jsonl', 'jsonl', '{"step": 1}\n{"step": 2}\n'],
+      ['table.csv', 'csv', 'lr,loss\n0.1,0.5\n'],
+    ])('should serve %s as %s text', async (file, kind, text) => {
+      const body = (await get(`${filesUrl()}/text`).query({ path: file }).expect(200)).body as ArtifactFileText;
+      expect(body).toMatchObject({ path: file, kind, text, size_bytes: Buffer.byteLength(text) });
+    });
+
+    it.each([
+      ['../../../../../../etc/passwd', 422, 'plain relative path'],
+      ['/etc/passwd', 422, 'relative to the artifact directory'],
+      ['plots/../metrics.json', 422, 'plain relative path'],
+      ['.gren/state.json', 422, '.gren/'],
+      ['a\\..\\b.txt', 422, 'backslashes'],
+      ['link.txt', 422, 'symbolic link'],
+      ['linked-folder/secret.txt', 422, 'symbolic link'],
+      ['plots/loss.png', 422, 'not a text'],
+      ['missing.txt', 404, 'Not found'],
+      ['huge.txt', 413, 'at most 2097152 bytes'],
+      ['binary.txt', 415, 'binary'],
+      ['latin1.txt', 415, 'not UTF-8'],
+    ])('should refuse %s with %d', async (file, status, words) => {
+      const body = (await get(`${filesUrl()}/text`).query({ path: file }).expect(status)).body as ApiErrorBody;
+      expect(body.detail).toContain(words);
+      expect(body.detail).not.toContain('outside the store');
+    });
+
+    it('should refuse a missing or repeated path with 422 naming it', async () => {
+      expect(((await get(`${filesUrl()}/text`).expect(422)).body as ApiErrorBody).detail).toContain('path');
+      await get(`${filesUrl()}/text?path=a.txt&path=b.txt`).expect(422);
+    });
+  });
+
+  describe('GET .../files/image', () => {
+    it('should serve a PNG with its type, nothing runnable and no sniffing', async () => {
+      const response = await get(`${filesUrl()}/image`).query({ path: 'plots/loss.png' }).buffer(true).expect(200);
+      expect(response.headers['content-type']).toBe('image/png');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['content-security-policy']).toContain('sandbox');
+      expect(Buffer.compare(response.body as Buffer, PNG)).toBe(0);
+    });
+
+    it('should serve a plain SVG as an attachment under a sandboxing policy, never inline', async () => {
+      const response = await get(`${filesUrl()}/image`).query({ path: 'plots/safe.svg' }).buffer(true).expect(200);
+      expect(response.headers['content-type']).toBe('image/svg+xml');
+      expect(response.headers['content-disposition']).toBe('attachment; filename="safe.svg"');
+      expect(response.headers['content-security-policy']).toContain("default-src 'none'");
+    });
+
+    it.each([
+      ['plots/evil.svg', 415, '<script>'],
+      ['plots/handler.svg', 415, 'event handler'],
+      ['fake.png', 415, 'not a PNG'],
+      ['metrics.json', 422, 'not a PNG, JPEG or SVG'],
+      ['link.txt', 422, 'not a PNG'],
+    ])('should refuse %s with %d', async (file, status, words) => {
+      const body = (await get(`${filesUrl()}/image`).query({ path: file }).expect(status)).body as ApiErrorBody;
+      expect(body.detail).toContain(words);
+    });
+  });
+
+  describe('GET .../lineage', () => {
+    it('should list everything using the dataset, transitively, with counts per class', async () => {
+      const body = (await get(`/api/experiments/proj.data.Dataset/${SAMPLE.dataset}/lineage`).expect(200))
+        .body as ExperimentLineage;
+      expect(body.upstream).toEqual({ experiments: [], total: 0, by_class: [] });
+      expect(body.downstream.total).toBe(5);
+      expect(body.downstream.by_class).toEqual([
+        { namespace: TRAIN, class_name: 'Train', count: 4 },
+        { namespace: 'proj.train.Ensemble', class_name: 'Ensemble', count: 1 },
+      ]);
+      expect(body.downstream.experiments.map((e) => [e.class_name, e.depth])).toEqual([
+        ['Train', 1],
+        ['Train', 1],
+        ['Train', 1],
+        ['Train', 1],
+        ['Ensemble', 2],
+      ]);
+    });
+
+    it('should list the dependencies of a dependency upstream', async () => {
+      const body = (await get(`/api/experiments/proj.train.Ensemble/${SAMPLE.ensemble}/lineage`).expect(200))
+        .body as ExperimentLineage;
+      expect(body.upstream.experiments.map((e) => [e.gren_hash, e.depth])).toEqual(
+        [
+          [SAMPLE.dataset, 2],
+          [SAMPLE.trainOk, 1],
+          [SAMPLE.trainFailed, 1],
+        ].sort((a, b) => Number(a[1]) - Number(b[1])),
+      );
+      expect(body.downstream.total).toBe(0);
+    });
+  });
+});
