@@ -5,6 +5,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { DAGNode, ExperimentDAG } from '@contract/api-types';
 import { stubChangeFeed } from '../../testing/stub-change-feed';
+import type { LineageHighlight } from '../lineage/lineage-highlight';
 import { DagGraph } from './dag-graph';
 import { DagPage } from './dag-page';
 
@@ -14,6 +15,7 @@ class DagGraphStub {
   readonly dag = input.required<ExperimentDAG>();
   readonly selectedId = input<string | null>(null);
   readonly selectedIdChange = output<string | null>();
+  readonly lineage = input<LineageHighlight | null>(null);
 }
 
 function node(id: string, overrides: Partial<DAGNode> = {}): DAGNode {
@@ -145,6 +147,38 @@ describe(DagPage.name, () => {
     await fixture.whenStable();
     expect(buttons[1]!.getAttribute('aria-pressed')).toBe('true');
     expect(root.querySelector('[data-testid="dag-panel"] h2')!.textContent).toBe('Top');
+  });
+
+  it('should highlight the lineage of an experiment picked in the panel, until cleared', async () => {
+    await answer({
+      nodes: [node('p.Leaf'), node('p.Top')],
+      edges: [{ source: 'p.Leaf', target: 'p.Top', field_name: 'leaf' }],
+    });
+    graph().selectedIdChange.emit('p.Leaf');
+    await fixture.whenStable();
+    root.querySelector<HTMLButtonElement>('[data-testid="dag-panel-lineage"]')!.click();
+    await fixture.whenStable();
+    http.expectOne('/api/experiments/p.Leaf/a65a03d18cb6d9070e55/lineage').flush({
+      upstream: { experiments: [], total: 0, by_class: [] },
+      downstream: {
+        experiments: [],
+        total: 3,
+        by_class: [{ namespace: 'p.Top', class_name: 'Top', count: 3 }],
+      },
+    });
+    await fixture.whenStable();
+    expect(root.querySelector('[data-testid="dag-lineage"]')!.textContent).toMatch(
+      /0 upstream,\s*3 downstream/,
+    );
+    const highlight = graph().lineage()!;
+    expect(highlight.self).toBe('p.Leaf');
+    expect([...highlight.downstream]).toEqual(['p.Top']);
+    expect([...highlight.edges]).toEqual(['p.Leaf->p.Top#leaf']);
+
+    root.querySelector<HTMLButtonElement>('[data-testid="dag-lineage-clear"]')!.click();
+    await fixture.whenStable();
+    expect(graph().lineage()).toBeNull();
+    expect(root.querySelector('[data-testid="dag-lineage"]')).toBeNull();
   });
 
   it('should show the empty state when there is no class', async () => {
