@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import request from 'supertest';
 import type { ApiErrorBody } from '../src/contract/api-types';
 import type { ArtifactFileList, ArtifactFileText, ExperimentLineage, Timeline } from '../src/contract/insight-types';
-import { artifactDirectory } from '../src/testing/write-artifact';
+import { buildState } from '../src/testing/state-builder';
+import { artifactDirectory, writeArtifact } from '../src/testing/write-artifact';
 import { SAMPLE, writeSampleStore } from './support/sample-store';
 import { makeTempDir, removeStore } from './support/temp-store';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -29,6 +30,21 @@ describe('Dashboard API: timeline, files and lineage on a store on disk', () => 
     store = makeTempDir();
     outside = makeTempDir('gren-outside-');
     writeSampleStore(store);
+    writeArtifact(store, {
+      namespace: 'proj.jobs.Task',
+      hash: '7'.repeat(20),
+      state: buildState({
+        result: 'success',
+        updatedAt: new Date(Date.UTC(2026, 1, 1, 1)),
+        attempt: {
+          status: 'success',
+          backend: 'slurm',
+          startedAt: new Date(Date.UTC(2026, 1, 1)),
+          endedAt: new Date(Date.UTC(2026, 1, 1, 1)),
+          scheduler: { job_id: '1234_5', array_job_id: '1234' },
+        },
+      }),
+    });
     trainDir = artifactDirectory(store, 'data', TRAIN, SAMPLE.trainOk);
     fs.mkdirSync(path.join(trainDir, 'plots'));
     fs.writeFileSync(path.join(trainDir, 'metrics.json'), JSON.stringify({ loss: 0.25, accuracy: 0.9 }));
@@ -82,7 +98,19 @@ describe('Dashboard API: timeline, files and lineage on a store on disk', () => 
     it('should keep the limit and count every match', async () => {
       const body = (await get('/api/timeline').query({ limit: '2' }).expect(200)).body as Timeline;
       expect(body.attempts).toHaveLength(2);
-      expect(body.total).toBe(7);
+      expect(body.total).toBe(8);
+    });
+
+    it("should give a SLURM array task's job id and end", async () => {
+      const body = (await get('/api/timeline').query({ namespace: 'proj.jobs' }).expect(200)).body as Timeline;
+      expect(body.attempts).toEqual([
+        expect.objectContaining({
+          job_id: '1234_5',
+          backend: 'slurm',
+          started_at: '2026-02-01T00:00:00+00:00',
+          ended_at: '2026-02-01T01:00:00+00:00',
+        }),
+      ]);
     });
 
     it('should refuse an invalid filter with 422 naming it', async () => {

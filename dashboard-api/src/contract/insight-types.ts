@@ -29,8 +29,8 @@ export interface TimelineAttempt {
   ended_at: string | null;
   heartbeat_at: string | null;
   lease_expires_at: string | null;
-  /** `scheduler.job_id` of a SLURM (or submitit) attempt: `1234`, or `1234_5` for an array task. */
-  slurm_job_id: string | null;
+  /** `scheduler.job_id`: a SLURM job (`1234`, or `1234_5` for an array task), a pool worker's process id; null when none. */
+  job_id: string | null;
   /** A running attempt whose lease expired: its process stopped renewing it (stuck or dead). */
   stale: boolean;
 }

@@ -37,7 +37,7 @@ export function buildTimeline(
       ended_at: facts.endedAt,
       heartbeat_at: facts.heartbeatAt,
       lease_expires_at: facts.leaseExpiresAt,
-      slurm_job_id: facts.jobId,
+      job_id: facts.jobId,
       stale: row.attempt_status === 'running' && leaseMs !== null && leaseMs < nowMs,
     });
   }

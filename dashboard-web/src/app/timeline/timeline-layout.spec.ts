@@ -17,7 +17,7 @@ function attempt(patch: Partial<TimelineAttempt>): TimelineAttempt {
     ended_at: '2026-03-01T10:30:00+00:00',
     heartbeat_at: null,
     lease_expires_at: null,
-    slurm_job_id: null,
+    job_id: null,
     stale: false,
     ...patch,
   };
@@ -53,13 +53,23 @@ describe('layOutTimeline', () => {
     const layout = layOutTimeline(
       [
         attempt({ hostname: null, gren_hash: '1'.repeat(20) }),
-        attempt({ hostname: 'n2', gren_hash: '2'.repeat(20), started_at: '2026-03-01T10:20:00+00:00' }),
-        attempt({ hostname: 'n2', gren_hash: '3'.repeat(20), started_at: '2026-03-01T10:10:00+00:00' }),
+        attempt({
+          hostname: 'n2',
+          gren_hash: '2'.repeat(20),
+          started_at: '2026-03-01T10:20:00+00:00',
+        }),
+        attempt({
+          hostname: 'n2',
+          gren_hash: '3'.repeat(20),
+          started_at: '2026-03-01T10:10:00+00:00',
+        }),
         attempt({ hostname: 'n1', gren_hash: '4'.repeat(20) }),
       ],
       NOW,
     );
-    expect(layout.lanes.map((lane) => [lane.host, lane.bars.map((bar) => bar.attempt.gren_hash[0])])).toEqual([
+    expect(
+      layout.lanes.map((lane) => [lane.host, lane.bars.map((bar) => bar.attempt.gren_hash[0])]),
+    ).toEqual([
       ['n1', ['4']],
       ['n2', ['3', '2']],
       ['unknown host', ['1']],
@@ -70,7 +80,11 @@ describe('layOutTimeline', () => {
     const layout = layOutTimeline(
       [
         attempt({ attempt_status: 'running', ended_at: null, stale: true }),
-        attempt({ gren_hash: 'b'.repeat(20), attempt_status: 'failed', ended_at: '2026-03-01T10:00:00+00:00' }),
+        attempt({
+          gren_hash: 'b'.repeat(20),
+          attempt_status: 'failed',
+          ended_at: '2026-03-01T10:00:00+00:00',
+        }),
       ],
       NOW,
     );
@@ -81,8 +95,18 @@ describe('layOutTimeline', () => {
 
   it('should label round times across the span', () => {
     const layout = layOutTimeline([attempt({ ended_at: null, attempt_status: 'running' })], NOW);
-    expect(layout.ticks.map((tick) => tick.label)).toEqual(['10:00', '10:10', '10:20', '10:30', '10:40', '10:50', '11:00']);
-    expect(layout.ticks.map((tick) => tick.percent)).toEqual([0, 100 / 6, 200 / 6, 50, 400 / 6, 500 / 6, 100].map((p) => expect.closeTo(p, 9)));
+    expect(layout.ticks.map((tick) => tick.label)).toEqual([
+      '10:00',
+      '10:10',
+      '10:20',
+      '10:30',
+      '10:40',
+      '10:50',
+      '11:00',
+    ]);
+    expect(layout.ticks.map((tick) => tick.percent)).toEqual(
+      [0, 100 / 6, 200 / 6, 50, 400 / 6, 500 / 6, 100].map((p) => expect.closeTo(p, 9)),
+    );
   });
 
   it('should give nothing for no attempts', () => {

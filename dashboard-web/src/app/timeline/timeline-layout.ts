@@ -32,7 +32,9 @@ export interface TimelineLayout {
 
 /** A bar is at least this wide, so a one-second attempt stays visible and clickable. */
 const MIN_WIDTH_PERCENT = 0.4;
-const STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400]
+const STEPS_MS = [
+  1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+]
   .map((seconds) => seconds * 1000)
   .concat([2, 7, 14, 30, 90, 365].map((days) => days * 86_400_000));
 
@@ -41,12 +43,19 @@ const STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200,
  * each lane by start time. Queued and running attempts end at `nowMs` (they grow while the
  * page is open); a finished attempt without an end time is drawn as an instant.
  */
-export function layOutTimeline(attempts: readonly TimelineAttempt[], nowMs: number): TimelineLayout {
+export function layOutTimeline(
+  attempts: readonly TimelineAttempt[],
+  nowMs: number,
+): TimelineLayout {
   const spans = attempts.map((attempt) => {
     const start = Date.parse(attempt.started_at);
     const live = attempt.attempt_status === 'running' || attempt.attempt_status === 'queued';
     const ended = attempt.ended_at === null ? Number.NaN : Date.parse(attempt.ended_at);
-    const end = live ? Math.max(start, nowMs) : Number.isNaN(ended) ? start : Math.max(start, ended);
+    const end = live
+      ? Math.max(start, nowMs)
+      : Number.isNaN(ended)
+        ? start
+        : Math.max(start, ended);
     return { attempt, start, end, live };
   });
   const valid = spans.filter((span) => !Number.isNaN(span.start));
@@ -58,7 +67,10 @@ export function layOutTimeline(attempts: readonly TimelineAttempt[], nowMs: numb
   for (const span of [...valid].sort((a, b) => a.start - b.start)) {
     const host = span.attempt.hostname ?? '';
     const leftPercent = ((span.start - startMs) / range) * 100;
-    const widthPercent = Math.min(100 - leftPercent, Math.max(MIN_WIDTH_PERCENT, ((span.end - span.start) / range) * 100));
+    const widthPercent = Math.min(
+      100 - leftPercent,
+      Math.max(MIN_WIDTH_PERCENT, ((span.end - span.start) / range) * 100),
+    );
     const bar: TimelineBar = {
       attempt: span.attempt,
       leftPercent,
@@ -71,7 +83,9 @@ export function layOutTimeline(attempts: readonly TimelineAttempt[], nowMs: numb
     if (lane) lane.push(bar);
     else byHost.set(host, [bar]);
   }
-  const hosts = [...byHost.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  const hosts = [...byHost.keys()].sort((a, b) =>
+    a === '' ? 1 : b === '' ? -1 : a.localeCompare(b),
+  );
   return {
     lanes: hosts.map((host) => ({ host: host || 'unknown host', bars: byHost.get(host) ?? [] })),
     ticks: ticks(startMs, endMs),
@@ -83,7 +97,8 @@ export function layOutTimeline(attempts: readonly TimelineAttempt[], nowMs: numb
 /** About six round times across the axis, labelled in the browser's time zone. */
 function ticks(startMs: number, endMs: number): TimelineTick[] {
   const range = endMs - startMs;
-  const step = STEPS_MS.find((candidate) => range / candidate <= 6) ?? STEPS_MS[STEPS_MS.length - 1]!;
+  const step =
+    STEPS_MS.find((candidate) => range / candidate <= 6) ?? STEPS_MS[STEPS_MS.length - 1]!;
   const offset = new Date(startMs).getTimezoneOffset() * 60_000;
   const first = Math.ceil((startMs - offset) / step) * step + offset;
   const withDate = range > 86_400_000;
@@ -98,7 +113,9 @@ function ticks(startMs: number, endMs: number): TimelineTick[] {
     });
     found.push({
       percent: ((at - startMs) / range) * 100,
-      label: withDate ? `${date.toLocaleDateString([], { month: 'short', day: 'numeric' })} ${time}` : time,
+      label: withDate
+        ? `${date.toLocaleDateString([], { month: 'short', day: 'numeric' })} ${time}`
+        : time,
     });
   }
   return found;

@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { map } from 'rxjs';
@@ -74,7 +81,7 @@ export class TimelinePage {
     return [
       `${a.class_name} ${a.gren_hash}`,
       `attempt ${a.attempt_number}: ${a.attempt_status}${a.stale ? ' (stale: its lease expired)' : ''}`,
-      `${a.backend} on ${a.hostname ?? 'unknown host'}${a.slurm_job_id ? `, SLURM job ${a.slurm_job_id}` : ''}`,
+      `${a.backend} on ${a.hostname ?? 'unknown host'}${a.job_id ? `, job ${a.job_id}` : ''}`,
       `${formatDuration(bar.durationMs)}${bar.live ? ' so far' : ''}`,
     ].join('\n');
   }
