@@ -2,7 +2,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import request from 'supertest';
 import type { ApiErrorBody } from '../src/contract/api-types';
-import type { ArtifactFileList, ArtifactFileText, ExperimentLineage, Timeline } from '../src/contract/insight-types';
+import type {
+  ArtifactFileList,
+  ArtifactFileText,
+  ExperimentLineage,
+  SimilarExperiments,
+  Timeline,
+} from '../src/contract/insight-types';
 import { buildState } from '../src/testing/state-builder';
 import { artifactDirectory, writeArtifact } from '../src/testing/write-artifact';
 import { SAMPLE, writeSampleStore } from './support/sample-store';
@@ -45,6 +51,17 @@ describe('Dashboard API: timeline, files and lineage on a store on disk', () => 
         },
       }),
     });
+    for (const [hash, factor] of [
+      ['8'.repeat(20), '1'],
+      ['9'.repeat(20), '1.0'],
+    ] as const) {
+      writeArtifact(store, {
+        namespace: 'proj.num.Scale',
+        hash,
+        state: buildState({ result: 'success', updatedAt: new Date(Date.UTC(2026, 1, 2)) }),
+        metadata: `{"gren_obj": {"__class__": "proj.num.Scale", "factor": ${factor}, "name": "s"}}`,
+      });
+    }
     trainDir = artifactDirectory(store, 'data', TRAIN, SAMPLE.trainOk);
     fs.mkdirSync(path.join(trainDir, 'plots'));
     fs.writeFileSync(path.join(trainDir, 'metrics.json'), JSON.stringify({ loss: 0.25, accuracy: 0.9 }));
@@ -244,6 +261,47 @@ describe('Dashboard API: timeline, files and lineage on a store on disk', () => 
         ].sort((a, b) => Number(a[1]) - Number(b[1])),
       );
       expect(body.downstream.total).toBe(0);
+    });
+  });
+
+  describe('GET .../similar', () => {
+    it('should rank the stored configs of the class by differing fields, as gren explain compares them', async () => {
+      const body = (await get(`/api/experiments/${TRAIN}/${SAMPLE.trainFailed}/similar`).expect(200))
+        .body as SimilarExperiments;
+      expect(body).toMatchObject({ comparable: true, compared: 3, not_comparable: 2 });
+      expect(
+        body.nearest.map((similar) => [similar.gren_hash, similar.result_status, similar.differences.length]),
+      ).toEqual([
+        [SAMPLE.trainQueued, 'incomplete', 1],
+        [SAMPLE.trainOk, 'success', 3],
+        [SAMPLE.trainRunning, 'incomplete', 3],
+      ]);
+      expect(body.nearest[0]?.differences).toEqual([{ path: 'lr', change: 'changed', other: 0.0001, this: 0.1 }]);
+      expect(body.nearest[1]?.differences.map((difference) => difference.path)).toEqual(['lr', 'note', 'options.amp']);
+    });
+
+    it('should tell 1 from 1.0, which hash differently', async () => {
+      const body = (await get(`/api/experiments/proj.num.Scale/${'8'.repeat(20)}/similar`).expect(200))
+        .body as SimilarExperiments;
+      expect(body.nearest).toHaveLength(1);
+      expect(body.nearest[0]?.differences.map((difference) => difference.path)).toEqual(['factor']);
+      const text = (await get(`/api/experiments/proj.num.Scale/${'8'.repeat(20)}/similar`).expect(200)).text;
+      expect(text).toContain('"other":1.0');
+    });
+
+    it('should say nothing could be compared for an experiment without a config', async () => {
+      const body = (await get(`/api/experiments/proj.data.Dataset/${SAMPLE.absent}/similar`).expect(200))
+        .body as SimilarExperiments;
+      expect(body).toMatchObject({ comparable: false, compared: 0, nearest: [] });
+    });
+
+    it('should keep the limit and refuse one out of range with 422', async () => {
+      const body = (await get(`/api/experiments/${TRAIN}/${SAMPLE.trainFailed}/similar?limit=1`).expect(200))
+        .body as SimilarExperiments;
+      expect(body.nearest).toHaveLength(1);
+      const error = (await get(`/api/experiments/${TRAIN}/${SAMPLE.trainFailed}/similar?limit=99`).expect(422))
+        .body as ApiErrorBody;
+      expect(error.detail).toContain('limit must be at most 20');
     });
   });
 });

@@ -98,6 +98,8 @@ export interface LineageClassCount {
 export interface SimilarExperiments {
   namespace: string;
   gren_hash: string;
+  /** false when this experiment has no readable config (no metadata.json yet): nothing could be compared. */
+  comparable: boolean;
   /** Stored configs of the class compared with this one. */
   compared: number;
   /** Artifacts of the class without a readable config. */
