@@ -135,6 +135,29 @@ describeInBrowser('the dashboard views for understanding a store, in Chromium', 
     });
   });
 
+  describe('when comparing a config with its stored siblings', () => {
+    it('should list the nearest configs of the class with the one field each differs in', async () => {
+      await open(detailPath(train));
+      await expectText(page.getByTestId('similar-summary'), 'Compared with 5 stored configs of this class.');
+      const rows = page.getByTestId('similar-row');
+      await expectCount(rows, 5);
+      const fields = await rows.first().getByTestId('similar-difference').locator('td:first-child').allInnerTexts();
+      expect(fields.length).toBe(1);
+      const allFirstFields: string[] = [];
+      for (const row of (await rows.all()).slice(0, 3))
+        allFirstFields.push(...(await row.getByTestId('similar-difference').locator('td:first-child').allInnerTexts()));
+      expect(allFirstFields.sort()).toEqual(['dataset.size', 'lr', 'lr']);
+      await page.getByTestId('similar-card').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'similar-experiments');
+    });
+
+    it('should say why a failed step has nothing usable stored', async () => {
+      const failed = exampleArtifacts(store).find((artifact) => artifact.namespace.endsWith('.DivideByZero'));
+      await open(detailPath(failed as ExampleArtifact));
+      await expectText(page.getByTestId('similar-summary'), 'No other config of this class is stored.');
+    });
+  });
+
   describe('when looking at the files a computation wrote', () => {
     const openFile = async (name: string): Promise<void> => {
       await page.getByTestId('file-open').filter({ hasText: name }).click();

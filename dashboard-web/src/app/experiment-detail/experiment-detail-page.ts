@@ -12,6 +12,7 @@ import { ConfigCard } from './config-card';
 import { JsonObject, isJsonObject } from './config-fields';
 import { FilesCard } from '../artifact-files/files-card';
 import { UsedByCard } from '../lineage/used-by-card';
+import { SimilarCard } from '../similar/similar-card';
 import { LogViewer } from './log-viewer';
 import { MetadataCard } from './metadata-card';
 import { ParentsCard } from './parents-card';
@@ -29,6 +30,7 @@ import { ParentsCard } from './parents-card';
     MetadataCard,
     LogViewer,
     UsedByCard,
+    SimilarCard,
     FilesCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
