@@ -304,4 +304,31 @@ describe('Dashboard API: timeline, files and lineage on a store on disk', () => 
       expect(error.detail).toContain('limit must be at most 20');
     });
   });
+
+  describe('GET /api/docs-json', () => {
+    it('should document the new routes with their response schemas', async () => {
+      const document = (await get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+        components: { schemas: Record<string, unknown> };
+      };
+      expect(Object.keys(document.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/timeline',
+          '/api/experiments/{namespace}/{hash}/files',
+          '/api/experiments/{namespace}/{hash}/files/text',
+          '/api/experiments/{namespace}/{hash}/files/image',
+          '/api/experiments/{namespace}/{hash}/lineage',
+          '/api/experiments/{namespace}/{hash}/similar',
+        ]),
+      );
+      expect(Object.keys(document.components.schemas)).toEqual(
+        expect.arrayContaining([
+          'TimelineModel',
+          'ArtifactFileListModel',
+          'ExperimentLineageModel',
+          'SimilarExperimentsModel',
+        ]),
+      );
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ArtifactFileListModel, ArtifactFileTextModel } from '../contract/insight-openapi-models';
 import type { Response } from 'express';
 import type { ArtifactFileList, ArtifactFileText } from '../contract/insight-types';
 import { JsonBodyInterceptor } from '../common/http/json-body.interceptor';
@@ -27,6 +28,7 @@ export class FilesController {
   @Get('*namespace/:hash/files')
   @UseInterceptors(JsonBodyInterceptor)
   @ApiOperation({ summary: "The artifact's files (not .gren/), with sizes and modification times; no symbolic links." })
+  @ApiOkResponse({ type: ArtifactFileListModel })
   list(@Param('namespace') namespace: string | string[], @Param('hash') hash: string): Promise<ArtifactFileList> {
     return this.files.list(parseExperimentRef(namespace, hash));
   }
@@ -35,6 +37,7 @@ export class FilesController {
   @UseInterceptors(JsonBodyInterceptor)
   @ApiOperation({ summary: 'A text, JSON, JSONL or CSV file (at most 2 MiB, UTF-8 without NUL bytes, else 413/415).' })
   @pathQuery
+  @ApiOkResponse({ type: ArtifactFileTextModel })
   text(
     @Param('namespace') namespace: string | string[],
     @Param('hash') hash: string,
@@ -46,6 +49,7 @@ export class FilesController {
   @Get('*namespace/:hash/files/image')
   @ApiOperation({ summary: 'A PNG, JPEG or SVG image (at most 10 MiB; an SVG with scripts or links is refused, 415).' })
   @pathQuery
+  @ApiProduces('image/png', 'image/jpeg', 'image/svg+xml')
   async image(
     @Param('namespace') namespace: string | string[],
     @Param('hash') hash: string,

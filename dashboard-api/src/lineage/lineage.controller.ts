@@ -1,5 +1,6 @@
 import { Controller, Get, Param, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ExperimentLineageModel } from '../contract/insight-openapi-models';
 import type { ExperimentLineage } from '../contract/insight-types';
 import { JsonBodyInterceptor } from '../common/http/json-body.interceptor';
 import { VersionEtag } from '../common/http/version-etag.decorator';
@@ -23,6 +24,7 @@ export class LineageController {
     summary:
       'Upstream (every dependency, transitively) and downstream ("used by": every dependent), with counts per class.',
   })
+  @ApiOkResponse({ type: ExperimentLineageModel })
   async lineage(
     @Param('namespace') namespace: string | string[],
     @Param('hash') hash: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SimilarExperimentsModel } from '../contract/insight-openapi-models';
 import type { SimilarExperiments } from '../contract/insight-types';
 import { JsonBodyInterceptor } from '../common/http/json-body.interceptor';
 import { findFreshRecord } from '../experiments/find-fresh-record';
@@ -22,6 +23,7 @@ export class SimilarController {
     summary:
       'The nearest stored configs of the same class and the fields that differ, compared as `gren explain` does: why this config is not (or not successfully) cached.',
   })
+  @ApiOkResponse({ type: SimilarExperimentsModel })
   async similar(
     @Param('namespace') namespace: string | string[],
     @Param('hash') hash: string,

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TimelineModel } from '../contract/insight-openapi-models';
 import type { Timeline } from '../contract/insight-types';
 import { JsonBodyInterceptor } from '../common/http/json-body.interceptor';
 import { ListExperimentsQuery } from '../experiments/dto/list-experiments.query';
@@ -22,6 +23,7 @@ export class TimelineController {
     summary:
       'The current attempt of each experiment matching the list filters (most recently updated first, `limit` of them): times, status, host, SLURM job.',
   })
+  @ApiOkResponse({ type: TimelineModel })
   async timeline(@Query() query: ListExperimentsQuery): Promise<Timeline> {
     const filter = toExperimentFilter(query);
     if (needsMetadata(filter)) await this.indexService.complete();
