@@ -24,6 +24,11 @@ const PNG = Buffer.from(
 const SAFE_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="red"/></svg>';
 
+/** An events.jsonl line as gren writes it: ts, pid, host, then the event's fields. */
+function event(at: Date, host: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return { ts: at.toISOString().replace('.000Z', '+00:00'), pid: 7, host, ...fields };
+}
+
 describe('Dashboard API: timeline, files and lineage on a store on disk', () => {
   let store: string;
   let outside: string;
@@ -50,6 +55,31 @@ describe('Dashboard API: timeline, files and lineage on a store on disk', () => 
           scheduler: { job_id: '1234_5', array_job_id: '1234' },
         },
       }),
+    });
+    const retried = (hour: number): Date => new Date(Date.UTC(2026, 1, 3, hour));
+    writeArtifact(store, {
+      namespace: 'proj.retry.Retry',
+      hash: '6'.repeat(20),
+      state: buildState({
+        result: 'success',
+        updatedAt: retried(4),
+        attempt: { status: 'success', number: 3, startedAt: retried(3), endedAt: retried(4), host: 'n3' },
+      }),
+      events: [
+        event(retried(1), 'n1', { type: 'attempt_started', attempt_id: 'a1', backend: 'slurm', status: 'queued' }),
+        event(new Date(retried(1).getTime() + 600_000), 'n1', {
+          type: 'attempt_finished',
+          attempt_id: 'a1',
+          status: 'failed',
+        }),
+        event(retried(2), 'n2', { type: 'attempt_started', attempt_id: 'a2', backend: 'local', status: 'running' }),
+        event(retried(3), 'n3', {
+          type: 'attempt_started',
+          attempt_id: `attempt-${retried(3).getTime().toString(16)}-3`,
+          backend: 'local',
+          status: 'running',
+        }),
+      ],
     });
     for (const [hash, factor] of [
       ['8'.repeat(20), '1'],
@@ -115,7 +145,19 @@ describe('Dashboard API: timeline, files and lineage on a store on disk', () => 
     it('should keep the limit and count every match', async () => {
       const body = (await get('/api/timeline').query({ limit: '2' }).expect(200)).body as Timeline;
       expect(body.attempts).toHaveLength(2);
-      expect(body.total).toBe(8);
+      expect(body.total).toBe(9);
+    });
+
+    it('should add the attempts before the current one from events.jsonl', async () => {
+      const body = (await get('/api/timeline').query({ namespace: 'proj.retry' }).expect(200)).body as Timeline;
+      expect(
+        body.attempts.map((a) => [a.attempt_number, a.attempt_status, a.hostname, a.started_at, a.ended_at, a.current]),
+      ).toEqual([
+        [1, 'failed', 'n1', '2026-02-03T01:00:00+00:00', '2026-02-03T01:10:00+00:00', false],
+        [2, 'crashed', 'n2', '2026-02-03T02:00:00+00:00', '2026-02-03T03:00:00+00:00', false],
+        [3, 'success', 'n3', '2026-02-03T03:00:00+00:00', '2026-02-03T04:00:00+00:00', true],
+      ]);
+      expect(body.total).toBe(1);
     });
 
     it("should give a SLURM array task's job id and end", async () => {

@@ -85,7 +85,7 @@ describeInBrowser('the dashboard views for understanding a store, in Chromium', 
   describe('when the timeline opens', () => {
     it('should draw every attempt on this host, coloured by status, and open one on click', async () => {
       await open('/timeline');
-      await expectText(page.getByTestId('timeline-count'), '9 of 9 attempts');
+      await expectText(page.getByTestId('timeline-count'), /9 attempts · 9 of\s+9 experiments/);
       const bars = page.getByTestId('timeline-bar');
       await expectCount(bars, 9);
       const statuses: (string | null)[] = [];
@@ -103,7 +103,7 @@ describeInBrowser('the dashboard views for understanding a store, in Chromium', 
     it('should take the list filters from the URL', async () => {
       await open('/timeline?result_status=failed');
       await expectCount(page.getByTestId('timeline-bar'), 1);
-      await expectText(page.getByTestId('timeline-count'), '1 of 1 attempts');
+      await expectText(page.getByTestId('timeline-count'), /1 attempt · 1 of\s+1 experiment/);
       expect(await page.getByTestId('filter-result-status').inputValue()).toBe('failed');
     });
   });

@@ -28,6 +28,7 @@ export class TimelineAttemptModel implements Insight.TimelineAttempt {
   @ApiProperty({ ...nullableString, description: 'scheduler.job_id: a SLURM job (1234, 1234_5) or a pool worker.' })
   job_id!: string | null;
   @ApiProperty({ description: 'Running, but its lease expired: nothing renews it (stuck or dead).' }) stale!: boolean;
+  @ApiProperty({ description: 'false for an earlier attempt, known from events.jsonl only.' }) current!: boolean;
 }
 
 export class TimelineModel implements Insight.Timeline {

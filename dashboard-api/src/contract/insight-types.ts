@@ -5,7 +5,10 @@
  */
 import type { AttemptStatus, InvalidStatus, ResultStatus } from './api-types';
 
-/** GET /api/timeline (the list's filters, limit 1..1000): each matching experiment's current attempt. */
+/**
+ * GET /api/timeline (the list's filters, limit 1..1000 experiments): the attempts of each
+ * matching experiment, the current one (state.json) and earlier ones (events.jsonl).
+ */
 export interface Timeline {
   attempts: TimelineAttempt[];
   /** Matching experiments that have an attempt (before the limit). */
@@ -33,6 +36,12 @@ export interface TimelineAttempt {
   job_id: string | null;
   /** A running attempt whose lease expired: its process stopped renewing it (stuck or dead). */
   stale: boolean;
+  /**
+   * false for an attempt before the current one, known from events.jsonl only: its end is
+   * its `attempt_finished` time or, when a reconcile ended it (no event, status `crashed`),
+   * the next attempt's start; it has no heartbeat, lease or job id.
+   */
+  current: boolean;
 }
 
 /** What the file viewer can show; `other` is listed only. */

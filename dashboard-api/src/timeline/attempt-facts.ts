@@ -4,6 +4,7 @@ import { STATE_SUFFIX } from '../index/artifact-reader';
 
 /** The facts of the current attempt the index does not keep (it keeps the list row only). */
 export interface AttemptFacts {
+  id: string | null;
   endedAt: string | null;
   heartbeatAt: string | null;
   leaseExpiresAt: string | null;
@@ -11,7 +12,13 @@ export interface AttemptFacts {
   jobId: string | null;
 }
 
-const NO_FACTS: AttemptFacts = Object.freeze({ endedAt: null, heartbeatAt: null, leaseExpiresAt: null, jobId: null });
+const NO_FACTS: AttemptFacts = Object.freeze({
+  id: null,
+  endedAt: null,
+  heartbeatAt: null,
+  leaseExpiresAt: null,
+  jobId: null,
+});
 
 /**
  * Reads them from state.json, once per state signature: a timeline of a thousand attempts
@@ -43,6 +50,7 @@ function readAttemptFacts(file: string): AttemptFacts {
   const jobId =
     typeof scheduler === 'object' && scheduler !== null ? (scheduler as Record<string, unknown>).job_id : undefined;
   return {
+    id: text(fields.id),
     endedAt: text(fields.ended_at),
     heartbeatAt: text(fields.heartbeat_at),
     leaseExpiresAt: text(fields.lease_expires_at),

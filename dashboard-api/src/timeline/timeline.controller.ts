@@ -9,19 +9,21 @@ import { toExperimentFilter } from '../experiments/query/to-experiment-filter';
 import { IndexService } from '../index/index.service';
 import { AttemptFactsCache } from './attempt-facts';
 import { buildTimeline } from './build-timeline';
+import { EarlierAttemptsCache } from './earlier-attempts';
 
 @ApiTags('timeline')
 @Controller('timeline')
 @UseInterceptors(JsonBodyInterceptor)
 export class TimelineController {
   private readonly facts = new AttemptFactsCache();
+  private readonly earlier = new EarlierAttemptsCache();
 
   constructor(private readonly indexService: IndexService) {}
 
   @Get()
   @ApiOperation({
     summary:
-      'The current attempt of each experiment matching the list filters (most recently updated first, `limit` of them): times, status, host, SLURM job.',
+      'The attempts of the experiments matching the list filters (most recently updated first, `limit` experiments): the current one from state.json, earlier ones from events.jsonl; times, status, host, job id.',
   })
   @ApiOkResponse({ type: TimelineModel })
   async timeline(@Query() query: ListExperimentsQuery): Promise<Timeline> {
@@ -29,6 +31,12 @@ export class TimelineController {
     if (needsMetadata(filter)) await this.indexService.complete();
     else await this.indexService.ready();
     const matching = this.indexService.index.sorted().filter((record) => recordMatches(record, filter));
-    return buildTimeline(matching, (record) => this.facts.of(record), query.limit, Date.now());
+    return buildTimeline(
+      matching,
+      (record) => this.facts.of(record),
+      (record, currentId) => this.earlier.of(record, currentId),
+      query.limit,
+      Date.now(),
+    );
   }
 }

@@ -19,6 +19,7 @@ function attempt(patch: Partial<TimelineAttempt>): TimelineAttempt {
     lease_expires_at: null,
     job_id: null,
     stale: false,
+    current: true,
     ...patch,
   };
 }
@@ -41,7 +42,7 @@ describe('layOutTimeline', () => {
       ],
       NOW,
     );
-    const bars = layout.lanes[0]?.bars ?? [];
+    const bars = layout.lanes[0]?.rows.flatMap((row) => row.bars) ?? [];
     expect(bars.map((bar) => [bar.leftPercent, bar.widthPercent, bar.tone, bar.live])).toEqual([
       [0, 50, 'success', false],
       [50, 50, 'running', true],
@@ -68,7 +69,7 @@ describe('layOutTimeline', () => {
       NOW,
     );
     expect(
-      layout.lanes.map((lane) => [lane.host, lane.bars.map((bar) => bar.attempt.gren_hash[0])]),
+      layout.lanes.map((lane) => [lane.host, lane.rows.map((row) => row.key.slice(-1))]),
     ).toEqual([
       ['n1', ['4']],
       ['n2', ['3', '2']],
@@ -88,9 +89,35 @@ describe('layOutTimeline', () => {
       ],
       NOW,
     );
-    const bars = layout.lanes[0]?.bars ?? [];
+    const bars = layout.lanes[0]?.rows.flatMap((row) => row.bars) ?? [];
     expect(bars.map((bar) => bar.tone)).toEqual(['invalid', 'failed']);
     expect(bars[1]?.widthPercent).toBeGreaterThan(0);
+  });
+
+  it("should put an experiment's retries on one row, in order of start", () => {
+    const layout = layOutTimeline(
+      [
+        attempt({
+          attempt_number: 2,
+          started_at: '2026-03-01T10:40:00+00:00',
+          ended_at: '2026-03-01T10:50:00+00:00',
+        }),
+        attempt({
+          attempt_number: 1,
+          attempt_status: 'crashed',
+          current: false,
+          ended_at: '2026-03-01T10:40:00+00:00',
+        }),
+      ],
+      NOW,
+    );
+    expect(layout.lanes[0]?.rows).toHaveLength(1);
+    expect(
+      layout.lanes[0]?.rows[0]?.bars.map((bar) => [bar.attempt.attempt_number, bar.tone]),
+    ).toEqual([
+      [1, 'failed'],
+      [2, 'success'],
+    ]);
   });
 
   it('should label round times across the span', () => {

@@ -12,10 +12,17 @@ export interface TimelineBar {
   readonly durationMs: number;
 }
 
-/** Attempts of one host (or of no known host), in order of start. */
+/** The attempts of one experiment on one host, in order of start. */
+export interface TimelineRow {
+  /** `namespace/hash`. */
+  readonly key: string;
+  readonly bars: readonly TimelineBar[];
+}
+
+/** The experiments that ran on one host (or on no known host), in order of their first start there. */
 export interface TimelineLane {
   readonly host: string;
-  readonly bars: readonly TimelineBar[];
+  readonly rows: readonly TimelineRow[];
 }
 
 export interface TimelineTick {
@@ -40,8 +47,9 @@ const STEPS_MS = [
 
 /**
  * The bars of the timeline: one per attempt, grouped by host (hosts by name, unknown last),
- * each lane by start time. Queued and running attempts end at `nowMs` (they grow while the
- * page is open); a finished attempt without an end time is drawn as an instant.
+ * then by experiment (a retried experiment has several bars on its row), in order of start.
+ * Queued and running attempts end at `nowMs` (they grow while the page is open); a finished
+ * attempt without an end time is drawn as an instant.
  */
 export function layOutTimeline(
   attempts: readonly TimelineAttempt[],
@@ -63,7 +71,7 @@ export function layOutTimeline(
   const startMs = Math.min(...valid.map((span) => span.start));
   const endMs = Math.max(startMs + 1000, ...valid.map((span) => span.end));
   const range = endMs - startMs;
-  const byHost = new Map<string, TimelineBar[]>();
+  const byHost = new Map<string, Map<string, TimelineBar[]>>();
   for (const span of [...valid].sort((a, b) => a.start - b.start)) {
     const host = span.attempt.hostname ?? '';
     const leftPercent = ((span.start - startMs) / range) * 100;
@@ -79,15 +87,26 @@ export function layOutTimeline(
       live: span.live,
       durationMs: span.end - span.start,
     };
-    const lane = byHost.get(host);
-    if (lane) lane.push(bar);
-    else byHost.set(host, [bar]);
+    let lane = byHost.get(host);
+    if (!lane) {
+      lane = new Map();
+      byHost.set(host, lane);
+    }
+    const key = `${span.attempt.namespace}/${span.attempt.gren_hash}`;
+    const row = lane.get(key);
+    if (row) row.push(bar);
+    else lane.set(key, [bar]);
   }
   const hosts = [...byHost.keys()].sort((a, b) =>
     a === '' ? 1 : b === '' ? -1 : a.localeCompare(b),
   );
   return {
-    lanes: hosts.map((host) => ({ host: host || 'unknown host', bars: byHost.get(host) ?? [] })),
+    lanes: hosts.map((host) => ({
+      host: host || 'unknown host',
+      rows: [...(byHost.get(host) ?? new Map<string, TimelineBar[]>()).entries()].map(
+        ([key, bars]) => ({ key, bars }),
+      ),
+    })),
     ticks: ticks(startMs, endMs),
     startMs,
     endMs,

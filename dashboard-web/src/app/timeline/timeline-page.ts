@@ -23,8 +23,8 @@ import { TimelineBar, formatDuration, layOutTimeline } from './timeline-layout';
 export const TIMELINE_LIMIT = 1000;
 
 /**
- * What ran when: the current attempt of every experiment the filters select, as bars over time
- * grouped by host, coloured by status. Running and queued bars grow with the clock; a running
+ * What ran when: the attempts of every experiment the filters select (retries on one row), as
+ * bars over time grouped by host, coloured by status. Running and queued bars grow with the clock; a running
  * attempt whose lease expired (nothing renews it: stuck or dead) is marked stale.
  */
 @Component({
@@ -54,13 +54,23 @@ export class TimelinePage {
     return data ? layOutTimeline(data.attempts, this.now()) : null;
   });
   protected readonly liveCount = computed(
-    () => this.timeline().data?.attempts.filter((a) => a.attempt_status === 'running').length ?? 0,
+    () =>
+      this.timeline().data?.attempts.filter((a) => a.current && a.attempt_status === 'running')
+        .length ?? 0,
+  );
+  /** Experiments drawn: each has exactly one current attempt. */
+  protected readonly experimentCount = computed(
+    () => this.timeline().data?.attempts.filter((a) => a.current).length ?? 0,
   );
   protected readonly staleCount = computed(
     () => this.timeline().data?.attempts.filter((a) => a.stale).length ?? 0,
   );
   protected readonly link = experimentLink;
   protected readonly duration = formatDuration;
+
+  protected plural(count: number, noun: string): string {
+    return `${count.toLocaleString()} ${noun}${count === 1 ? '' : 's'}`;
+  }
 
   constructor() {
     const timer = setInterval(() => {
@@ -80,7 +90,7 @@ export class TimelinePage {
     const a = bar.attempt;
     return [
       `${a.class_name} ${a.gren_hash}`,
-      `attempt ${a.attempt_number}: ${a.attempt_status}${a.stale ? ' (stale: its lease expired)' : ''}`,
+      `attempt ${a.attempt_number}${a.current ? '' : ' (earlier)'}: ${a.attempt_status}${a.stale ? ' (stale: its lease expired)' : ''}`,
       `${a.backend} on ${a.hostname ?? 'unknown host'}${a.job_id ? `, job ${a.job_id}` : ''}`,
       `${formatDuration(bar.durationMs)}${bar.live ? ' so far' : ''}`,
     ].join('\n');
