@@ -73,16 +73,14 @@ describe(DagPage.name, () => {
   afterEach(() => http.verify());
 
   async function answer(dag: Partial<ExperimentDAG>): Promise<void> {
-    http
-      .expectOne('/api/dag')
-      .flush({
-        nodes: [],
-        edges: [],
-        total_nodes: 0,
-        total_edges: 0,
-        total_experiments: 0,
-        ...dag,
-      });
+    http.expectOne('/api/dag').flush({
+      nodes: [],
+      edges: [],
+      total_nodes: 0,
+      total_edges: 0,
+      total_experiments: 0,
+      ...dag,
+    });
     await fixture.whenStable();
   }
 
@@ -131,6 +129,15 @@ describe(DagPage.name, () => {
     panel.querySelector<HTMLButtonElement>('[data-testid="dag-panel-close"]')!.click();
     await fixture.whenStable();
     expect(root.querySelector('[data-testid="dag-panel"]')).toBeNull();
+  });
+
+  it('should say when a class lists only its most recent experiments, and link to all of them', async () => {
+    await answer({ nodes: [node('p.Leaf', { total_count: 5000 })], total_nodes: 1 });
+    graph().selectedIdChange.emit('p.Leaf');
+    await fixture.whenStable();
+    const partial = root.querySelector('[data-testid="dag-panel-partial"]')!;
+    expect(partial.textContent).toContain('The 2 most recently updated of 5000');
+    expect(partial.querySelector('a')!.getAttribute('href')).toBe('/experiments?namespace=p.Leaf');
   });
 
   it('should let keyboard users select a class from the list of buttons', async () => {

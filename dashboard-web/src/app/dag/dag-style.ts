@@ -92,7 +92,12 @@ export const DAG_STYLE: StylesheetJson = [
   },
   {
     selector: 'edge.lineage-edge',
-    style: { width: 3, 'line-color': COLORS.primary, 'target-arrow-color': COLORS.primary, 'z-index': 10 },
+    style: {
+      width: 3,
+      'line-color': COLORS.primary,
+      'target-arrow-color': COLORS.primary,
+      'z-index': 10,
+    },
   },
   {
     selector: '.faded',

@@ -42,6 +42,14 @@ import { StatusBadge } from '../shared/status-badge';
           No experiments of this class are stored (it is only used as a dependency).
         </p>
       } @else {
+        @if (n.experiments.length < n.total_count) {
+          <p class="muted" data-testid="dag-panel-partial">
+            The {{ n.experiments.length }} most recently updated of {{ n.total_count }}:
+            <a [routerLink]="['/experiments']" [queryParams]="{ namespace: n.full_class_name }"
+              >all in the list</a
+            >.
+          </p>
+        }
         <ul class="panel__list">
           @for (e of n.experiments; track e.namespace + '/' + e.gren_hash) {
             <li>
