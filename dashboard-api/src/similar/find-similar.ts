@@ -35,12 +35,13 @@ export class SimilarFinder {
     if (targetTree === undefined || !targetConfig)
       return { ...base, comparable: false, compared: 0, not_comparable: notComparable, nearest: [] };
     const own = this.leavesOf(targetConfig);
-    const shortlist = comparable
-      .map((record) => ({ record, distance: leafDistance(this.leavesOf(record.metadata?.config ?? {}), own) }))
-      .sort((a, b) => a.distance - b.distance)
-      .slice(0, Math.max(MIN_SHORTLIST, limit * SHORTLIST_FACTOR));
+    const shortlist = nearestByLeaves(
+      comparable,
+      (record) => leafDistance(this.leavesOf(record.metadata?.config ?? {}), own),
+      Math.max(MIN_SHORTLIST, limit * SHORTLIST_FACTOR),
+    );
     const nearest: (SimilarExperiment & { updatedMs: number })[] = [];
-    for (const { record } of shortlist) {
+    for (const record of shortlist) {
       const tree = storedTree(record);
       if (tree === undefined) continue;
       nearest.push({
@@ -76,6 +77,24 @@ export class SimilarFinder {
     }
     return leaves;
   }
+}
+
+/** The `size` records of smallest distance, in one pass (a class may have tens of thousands). */
+function nearestByLeaves(
+  records: readonly ArtifactRecord[],
+  distanceOf: (record: ArtifactRecord) => number,
+  size: number,
+): ArtifactRecord[] {
+  const kept: { record: ArtifactRecord; distance: number }[] = [];
+  for (const record of records) {
+    const distance = distanceOf(record);
+    if (kept.length === size && distance >= (kept[size - 1] as { distance: number }).distance) continue;
+    let at = kept.length;
+    while (at > 0 && (kept[at - 1] as { distance: number }).distance > distance) at -= 1;
+    kept.splice(at, 0, { record, distance });
+    if (kept.length > size) kept.pop();
+  }
+  return kept.map((entry) => entry.record);
 }
 
 /** The artifact's stored config in hash form, read losslessly from disk (1.0 stays a float); undefined without one. */
