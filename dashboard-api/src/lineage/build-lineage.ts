@@ -1,6 +1,6 @@
 import type { ExperimentLineage, LineageClassCount, LineageExperiment, LineageSide } from '../contract/insight-types';
 import type { ArtifactRecord } from '../index/artifact-record';
-import { className } from '../index/summarize-state';
+import { className } from 'gren-ts/store';
 
 /** At most this many experiments are listed per side (the counts cover all of them). */
 export const MAX_LINEAGE_LISTED = 1000;

@@ -1,6 +1,6 @@
 import type { Timeline, TimelineAttempt } from '../contract/insight-types';
 import type { ArtifactRecord } from '../index/artifact-record';
-import { timeMs } from '../index/summarize-state';
+import { timeMs } from 'gren-ts/store';
 import type { AttemptFacts } from './attempt-facts';
 import type { EarlierAttempt } from './earlier-attempts';
 
