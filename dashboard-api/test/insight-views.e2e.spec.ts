@@ -373,4 +373,27 @@ describe('Dashboard API: timeline, files and lineage on a store on disk', () => 
       );
     });
   });
+
+  describe('when the dashboard requires a token', () => {
+    const TOKEN = 'insight-token-0123456789-abcdefghij';
+    let guarded: TestApp;
+
+    beforeAll(async () => {
+      guarded = await startTestApp(store, { watch: false, access: { token: TOKEN, loopbackHostsOnly: false } });
+    });
+
+    afterAll(() => guarded.close());
+
+    it.each([
+      '/api/timeline',
+      `${filesUrl()}`,
+      `${filesUrl()}/text?path=metrics.json`,
+      `${filesUrl()}/image?path=plots/loss.png`,
+      `/api/experiments/${TRAIN}/${SAMPLE.trainOk}/lineage`,
+      `/api/experiments/${TRAIN}/${SAMPLE.trainOk}/similar`,
+    ])('should refuse %s without it (401) and serve it with it', async (url) => {
+      await request(guarded.server).get(url).expect(401);
+      await request(guarded.server).get(url).set('Authorization', `Bearer ${TOKEN}`).expect(200);
+    });
+  });
 });
