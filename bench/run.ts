@@ -58,6 +58,12 @@ const ROWS: Row[] = [
   { figure: '10k: stats (ms)', path: 'dashboardApi.results.10000.warm.stats.medianMs', target: '≤ 20' },
   { figure: '10k: dag (ms)', path: 'dashboardApi.results.10000.warm.dag.medianMs', target: '≤ 40' },
   { figure: '100k: list (ms)', path: 'dashboardApi.results.100000.warm.list50.medianMs', target: '≤ 100' },
+  { figure: '100k: dag (ms)', path: 'dashboardApi.results.100000.warm.dag.medianMs', target: '≤ 100' },
+  {
+    figure: '100k: timeline of 1,000 experiments (ms)',
+    path: 'dashboardApi.results.100000.warm.timeline1000.medianMs',
+    target: '≤ 200',
+  },
   {
     figure: '100k: cold index, first list (ms)',
     path: 'dashboardApi.results.100000.coldFirstListMs',

@@ -3,6 +3,7 @@ import { ChangesModule } from './changes/changes.module';
 import { DASHBOARD_OPTIONS, type DashboardOptions } from './config/dashboard-options';
 import { DagModule } from './dag/dag.module';
 import { ExperimentsModule } from './experiments/experiments.module';
+import { INSIGHT_MODULES } from './insight-modules';
 import { HealthModule } from './health/health.module';
 import { IndexModule } from './index/index.module';
 import { StatsModule } from './stats/stats.module';
@@ -25,6 +26,8 @@ export class AppModule {
         },
         IndexModule,
         HealthModule,
+        // Before ExperimentsModule: its `*namespace/:hash` route would take their paths.
+        ...INSIGHT_MODULES,
         ExperimentsModule,
         StatsModule,
         DagModule,

@@ -33,6 +33,19 @@ describe('Dashboard API on a generated store of 500 artifacts', () => {
     });
   });
 
+  describe('when the client accepts brotli too, as browsers and fetch do', () => {
+    it('should send it brotli-compressed, decoding to the same JSON', async () => {
+      const plain = await request(api.server).get('/api/dag').set('Accept-Encoding', 'identity').expect(200);
+      // superagent decodes brotli itself.
+      const response = await request(api.server)
+        .get('/api/dag')
+        .set('Accept-Encoding', 'gzip, deflate, br')
+        .expect(200);
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.text).toBe(plain.text);
+    });
+  });
+
   describe('when the client does not accept gzip', () => {
     it('should send the same JSON uncompressed', async () => {
       const response = await request(api.server).get('/api/dag').set('Accept-Encoding', 'identity').expect(200);

@@ -109,6 +109,7 @@ export interface DAGNode {
   id: string;
   class_name: string;
   full_class_name: string;
+  /** Most recently updated first; changed: at most 1000 (the counts below cover all). */
   experiments: DAGExperiment[];
   total_count: number;
   success_count: number;

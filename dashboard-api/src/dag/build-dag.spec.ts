@@ -2,7 +2,7 @@ import type { ArtifactRecord } from '../index/artifact-record';
 import { SortedRecords } from '../index/sorted-records';
 import { dependencyViews } from '../testing/dependency-views';
 import { hashOf, makeRecord } from '../testing/make-record';
-import { buildDag, edgeLabel } from './build-dag';
+import { buildDag, edgeLabel, MAX_NODE_EXPERIMENTS } from './build-dag';
 
 const dataset = { __class__: 'p.data.Dataset', name: 'mnist' };
 const model = { __class__: 'p.models.Model', width: 3 };
@@ -109,6 +109,21 @@ describe(buildDag, () => {
       ]);
       expect(dag.nodes[0]).toMatchObject({ total_count: 3, success_count: 1, failed_count: 1, running_count: 1 });
     });
+  });
+});
+
+describe('when a class has more experiments than a node lists', () => {
+  it('should list the most recently updated MAX_NODE_EXPERIMENTS and count them all', () => {
+    const minute = (i: number): Date => new Date(Date.UTC(2026, 0, 1) + i * 60_000);
+    const count = MAX_NODE_EXPERIMENTS + 3;
+    const records = Array.from({ length: count }, (_, i) =>
+      makeRecord({ namespace: 'p.Many', hash: hashOf(i + 1), state: { result: 'success', updatedAt: minute(i) } }),
+    );
+    const [node] = dagOf(records).nodes;
+    expect(node?.experiments).toHaveLength(MAX_NODE_EXPERIMENTS);
+    expect(node?.experiments[0]?.gren_hash).toBe(hashOf(count));
+    expect(node?.experiments.at(-1)?.gren_hash).toBe(hashOf(4));
+    expect(node).toMatchObject({ total_count: count, success_count: count });
   });
 });
 

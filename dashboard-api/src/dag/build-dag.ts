@@ -16,7 +16,14 @@ import { className, type StoredDependency } from 'gren-ts/store';
  *
  * Order: nodes by class_name then id; a node's experiments in list order (most recently
  * updated first); edges by source, target, field_name.
+ *
+ * A node lists at most MAX_NODE_EXPERIMENTS experiments (its counts cover all of them): a
+ * 100,000-experiment store otherwise makes a 12 MB answer that clients spend far longer
+ * decompressing and parsing than the server spends sending it, for a list no one scrolls.
  */
+/** The most experiments a node lists (the most recently updated). */
+export const MAX_NODE_EXPERIMENTS = 1000;
+
 export function buildDag(
   sorted: readonly ArtifactRecord[],
   dependenciesOf: (record: ArtifactRecord) => readonly StoredDependency[],
@@ -43,12 +50,13 @@ export function buildDag(
   for (const record of sorted) {
     const node = nodeOf(record.namespace);
     const { summary } = record;
-    node.experiments.push({
-      namespace: summary.namespace,
-      gren_hash: summary.gren_hash,
-      result_status: summary.result_status,
-      attempt_status: summary.attempt_status,
-    });
+    if (node.experiments.length < MAX_NODE_EXPERIMENTS)
+      node.experiments.push({
+        namespace: summary.namespace,
+        gren_hash: summary.gren_hash,
+        result_status: summary.result_status,
+        attempt_status: summary.attempt_status,
+      });
     node.total_count += 1;
     if (summary.result_status === 'success') node.success_count += 1;
     else if (summary.result_status === 'failed') node.failed_count += 1;

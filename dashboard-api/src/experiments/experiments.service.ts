@@ -6,6 +6,7 @@ import { IndexService } from '../index/index.service';
 import { LOG_SUFFIX, readLogTail } from 'gren-ts/store';
 import { buildRelationships } from '../relationships/build-relationships';
 import { buildDetail, readMetadata } from './build-detail';
+import { findFreshRecord } from './find-fresh-record';
 import type { ListExperimentsQuery } from './dto/list-experiments.query';
 import { listExperiments, needsMetadata } from './query/experiment-filter';
 import type { ExperimentRef } from './query/experiment-ref';
@@ -65,15 +66,7 @@ export class ExperimentsService {
     };
   }
 
-  /** The indexed artifact, re-checked on disk first (a cheap stat) so detail is never stale. */
-  private async fresh(ref: ExperimentRef): Promise<ArtifactRecord> {
-    await this.indexService.ready();
-    const index = this.indexService.index;
-    const before = index.find(ref.namespace, ref.hash);
-    if (!before) throw DashboardError.experimentNotFound();
-    index.checkArtifact(before);
-    const record = index.find(ref.namespace, ref.hash);
-    if (!record) throw DashboardError.experimentNotFound();
-    return record;
+  private fresh(ref: ExperimentRef): Promise<ArtifactRecord> {
+    return findFreshRecord(this.indexService, ref);
   }
 }

@@ -27,5 +27,10 @@ export const routes: Routes = [
     loadComponent: () => import('./compare/compare-page').then((m) => m.ComparePage),
     title: 'Compare · Gren',
   },
+  {
+    path: 'timeline',
+    loadComponent: () => import('./timeline/timeline-page').then((m) => m.TimelinePage),
+    title: 'Timeline · Gren',
+  },
   { path: '**', component: NotFoundPage, title: 'Not found · Gren' },
 ];

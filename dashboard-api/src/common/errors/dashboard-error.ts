@@ -1,7 +1,13 @@
 import { GrenError } from 'gren-ts';
 
 /** Codes of the dashboard's own errors; the exception filter maps each to an HTTP status. */
-export type DashboardErrorCode = 'INVALID_PARAMETER' | 'EXPERIMENT_NOT_FOUND' | 'NOT_FOUND' | 'NOT_MODIFIED';
+export type DashboardErrorCode =
+  | 'INVALID_PARAMETER'
+  | 'EXPERIMENT_NOT_FOUND'
+  | 'NOT_FOUND'
+  | 'NOT_MODIFIED'
+  | 'FILE_TOO_LARGE'
+  | 'UNSUPPORTED_CONTENT';
 
 /** An error of the dashboard API. Messages are safe to show to clients (no paths, no stacks). */
 export class DashboardError extends GrenError {
@@ -18,6 +24,19 @@ export class DashboardError extends GrenError {
 
   static experimentNotFound(): DashboardError {
     return new DashboardError('EXPERIMENT_NOT_FOUND', 'Experiment not found');
+  }
+
+  /** A file of an artifact beyond what the viewer reads. */
+  static fileTooLarge(name: string, size: number, cap: number): DashboardError {
+    return new DashboardError(
+      'FILE_TOO_LARGE',
+      `${name} is ${size} bytes; the viewer reads files of at most ${cap} bytes (open it on the machine holding the store)`,
+    );
+  }
+
+  /** A file whose content is not what its name says (binary posing as text, an SVG with a script). */
+  static unsupportedContent(name: string, problem: string): DashboardError {
+    return new DashboardError('UNSUPPORTED_CONTENT', `${name} ${problem}`);
   }
 
   static notFound(): DashboardError {

@@ -12,6 +12,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   EXPERIMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   NOT_MODIFIED: HttpStatus.NOT_MODIFIED,
+  FILE_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_CONTENT: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 };
 
 /**

@@ -15,6 +15,7 @@ import {
 import type { ExperimentDAG } from '@contract/api-types';
 import cytoscape, { Core } from 'cytoscape';
 import dagre from 'cytoscape-dagre';
+import type { LineageHighlight } from '../lineage/lineage-highlight';
 import { ensureCytoscapeStylesheet } from './cytoscape-stylesheet';
 import { dagElements } from './dag-elements';
 import { DAG_STYLE } from './dag-style';
@@ -65,6 +66,8 @@ export class DagGraph {
   readonly dag = input.required<ExperimentDAG>();
   readonly selectedId = input<string | null>(null);
   readonly selectedIdChange = output<string | null>();
+  /** An experiment's upstream and downstream classes, drawn out while the rest fades. */
+  readonly lineage = input<LineageHighlight | null>(null);
 
   private readonly canvas = viewChild.required<ElementRef<HTMLElement>>('canvas');
   private cy: Core | null = null;
@@ -90,6 +93,7 @@ export class DagGraph {
       });
       this.draw(this.dag());
       this.highlight(this.selectedId());
+      this.highlightLineage(this.lineage());
       if (typeof ResizeObserver !== 'undefined') {
         // The side panel narrows the canvas: fit again so no class ends up off-screen.
         const observer = new ResizeObserver(() => {
@@ -102,6 +106,7 @@ export class DagGraph {
     });
     effect(() => this.draw(this.dag()));
     effect(() => this.highlight(this.selectedId()));
+    effect(() => this.highlightLineage(this.lineage()));
     destroyRef.onDestroy(() => this.cy?.destroy());
   }
 
@@ -123,6 +128,30 @@ export class DagGraph {
     });
     layOut(cy);
     this.highlight(this.selectedId());
+    this.highlightLineage(this.lineage());
+  }
+
+  private highlightLineage(lineage: LineageHighlight | null): void {
+    const cy = this.cy;
+    if (cy === null) {
+      return;
+    }
+    cy.batch(() => {
+      cy.elements().removeClass('lineage-self upstream downstream lineage-edge faded');
+      if (lineage === null) {
+        return;
+      }
+      cy.nodes().forEach((node) => {
+        const id = node.id();
+        if (id === lineage.self) node.addClass('lineage-self');
+        else if (lineage.upstream.has(id)) node.addClass('upstream');
+        else if (lineage.downstream.has(id)) node.addClass('downstream');
+        else node.addClass('faded');
+      });
+      cy.edges().forEach((edge) => {
+        edge.addClass(lineage.edges.has(edge.id()) ? 'lineage-edge' : 'faded');
+      });
+    });
   }
 
   private highlight(id: string | null): void {

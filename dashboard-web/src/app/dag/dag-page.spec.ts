@@ -5,6 +5,7 @@ import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type { DAGNode, ExperimentDAG } from '@contract/api-types';
 import { stubChangeFeed } from '../../testing/stub-change-feed';
+import type { LineageHighlight } from '../lineage/lineage-highlight';
 import { DagGraph } from './dag-graph';
 import { DagPage } from './dag-page';
 
@@ -14,6 +15,7 @@ class DagGraphStub {
   readonly dag = input.required<ExperimentDAG>();
   readonly selectedId = input<string | null>(null);
   readonly selectedIdChange = output<string | null>();
+  readonly lineage = input<LineageHighlight | null>(null);
 }
 
 function node(id: string, overrides: Partial<DAGNode> = {}): DAGNode {
@@ -71,16 +73,14 @@ describe(DagPage.name, () => {
   afterEach(() => http.verify());
 
   async function answer(dag: Partial<ExperimentDAG>): Promise<void> {
-    http
-      .expectOne('/api/dag')
-      .flush({
-        nodes: [],
-        edges: [],
-        total_nodes: 0,
-        total_edges: 0,
-        total_experiments: 0,
-        ...dag,
-      });
+    http.expectOne('/api/dag').flush({
+      nodes: [],
+      edges: [],
+      total_nodes: 0,
+      total_edges: 0,
+      total_experiments: 0,
+      ...dag,
+    });
     await fixture.whenStable();
   }
 
@@ -131,6 +131,15 @@ describe(DagPage.name, () => {
     expect(root.querySelector('[data-testid="dag-panel"]')).toBeNull();
   });
 
+  it('should say when a class lists only its most recent experiments, and link to all of them', async () => {
+    await answer({ nodes: [node('p.Leaf', { total_count: 5000 })], total_nodes: 1 });
+    graph().selectedIdChange.emit('p.Leaf');
+    await fixture.whenStable();
+    const partial = root.querySelector('[data-testid="dag-panel-partial"]')!;
+    expect(partial.textContent).toContain('The 2 most recently updated of 5000');
+    expect(partial.querySelector('a')!.getAttribute('href')).toBe('/experiments?namespace=p.Leaf');
+  });
+
   it('should let keyboard users select a class from the list of buttons', async () => {
     await answer({
       nodes: [
@@ -145,6 +154,38 @@ describe(DagPage.name, () => {
     await fixture.whenStable();
     expect(buttons[1]!.getAttribute('aria-pressed')).toBe('true');
     expect(root.querySelector('[data-testid="dag-panel"] h2')!.textContent).toBe('Top');
+  });
+
+  it('should highlight the lineage of an experiment picked in the panel, until cleared', async () => {
+    await answer({
+      nodes: [node('p.Leaf'), node('p.Top')],
+      edges: [{ source: 'p.Leaf', target: 'p.Top', field_name: 'leaf' }],
+    });
+    graph().selectedIdChange.emit('p.Leaf');
+    await fixture.whenStable();
+    root.querySelector<HTMLButtonElement>('[data-testid="dag-panel-lineage"]')!.click();
+    await fixture.whenStable();
+    http.expectOne('/api/experiments/p.Leaf/a65a03d18cb6d9070e55/lineage').flush({
+      upstream: { experiments: [], total: 0, by_class: [] },
+      downstream: {
+        experiments: [],
+        total: 3,
+        by_class: [{ namespace: 'p.Top', class_name: 'Top', count: 3 }],
+      },
+    });
+    await fixture.whenStable();
+    expect(root.querySelector('[data-testid="dag-lineage"]')!.textContent).toMatch(
+      /0 upstream,\s*3 downstream/,
+    );
+    const highlight = graph().lineage()!;
+    expect(highlight.self).toBe('p.Leaf');
+    expect([...highlight.downstream]).toEqual(['p.Top']);
+    expect([...highlight.edges]).toEqual(['p.Leaf->p.Top#leaf']);
+
+    root.querySelector<HTMLButtonElement>('[data-testid="dag-lineage-clear"]')!.click();
+    await fixture.whenStable();
+    expect(graph().lineage()).toBeNull();
+    expect(root.querySelector('[data-testid="dag-lineage"]')).toBeNull();
   });
 
   it('should show the empty state when there is no class', async () => {

@@ -11,6 +11,8 @@ const COLORS = {
   failed: '#f85149',
   running: '#58a6ff',
   edge: '#6b7a99',
+  upstream: '#d29922',
+  downstream: '#c49bff',
 } as const;
 
 export const DAG_STYLE: StylesheetJson = [
@@ -75,5 +77,30 @@ export const DAG_STYLE: StylesheetJson = [
       color: COLORS.text,
       'z-index': 10,
     },
+  },
+  {
+    selector: 'node.lineage-self',
+    style: { 'border-color': COLORS.primary, 'border-width': 5 },
+  },
+  {
+    selector: 'node.upstream',
+    style: { 'border-color': COLORS.upstream, 'border-width': 4 },
+  },
+  {
+    selector: 'node.downstream',
+    style: { 'border-color': COLORS.downstream, 'border-width': 4 },
+  },
+  {
+    selector: 'edge.lineage-edge',
+    style: {
+      width: 3,
+      'line-color': COLORS.primary,
+      'target-arrow-color': COLORS.primary,
+      'z-index': 10,
+    },
+  },
+  {
+    selector: '.faded',
+    style: { opacity: 0.25 },
   },
 ];

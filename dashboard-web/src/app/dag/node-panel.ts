@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import type { DAGNode } from '@contract/api-types';
+import type { DAGExperiment, DAGNode } from '@contract/api-types';
 import { experimentLink } from '../shared/experiment-ref';
 import { ShortHashPipe } from '../shared/short-hash-pipe';
 import { StatusBadge } from '../shared/status-badge';
@@ -42,6 +42,14 @@ import { StatusBadge } from '../shared/status-badge';
           No experiments of this class are stored (it is only used as a dependency).
         </p>
       } @else {
+        @if (n.experiments.length < n.total_count) {
+          <p class="muted" data-testid="dag-panel-partial">
+            The {{ n.experiments.length }} most recently updated of {{ n.total_count }}:
+            <a [routerLink]="['/experiments']" [queryParams]="{ namespace: n.full_class_name }"
+              >all in the list</a
+            >.
+          </p>
+        }
         <ul class="panel__list">
           @for (e of n.experiments; track e.namespace + '/' + e.gren_hash) {
             <li>
@@ -49,6 +57,15 @@ import { StatusBadge } from '../shared/status-badge';
                 e.gren_hash | shortHash: 12
               }}</a>
               <app-status-badge [status]="e.attempt_status ?? e.result_status" />
+              <button
+                type="button"
+                class="panel__lineage"
+                title="Highlight what it depends on and what uses it"
+                (click)="lineage.emit(e)"
+                data-testid="dag-panel-lineage"
+              >
+                Lineage
+              </button>
             </li>
           }
         </ul>
@@ -76,6 +93,10 @@ import { StatusBadge } from '../shared/status-badge';
       max-height: 55vh;
       overflow: auto;
     }
+    .panel__lineage {
+      font-size: 0.75rem;
+      padding: 0.1rem 0.4rem;
+    }
     .panel__list li {
       display: flex;
       justify-content: space-between;
@@ -89,5 +110,7 @@ import { StatusBadge } from '../shared/status-badge';
 export class NodePanel {
   readonly node = input.required<DAGNode>();
   readonly closed = output();
+  /** Highlight this experiment's upstream and downstream. */
+  readonly lineage = output<DAGExperiment>();
   protected readonly link = experimentLink;
 }

@@ -12,7 +12,17 @@ function attempt(scheduler: Record<string, unknown>): StateAttempt {
     heartbeat_at: '2026-12-07T10:00:00+00:00',
     lease_duration_sec: 120,
     lease_expires_at: '2026-12-07T10:02:00+00:00',
-    owner: { pid: 1, host: 'vm', hostname: 'vm', user: 'root', command: 'gren-worker', timestamp: null, python_version: null, executable: null, platform: null },
+    owner: {
+      pid: 1,
+      host: 'vm',
+      hostname: 'vm',
+      user: 'root',
+      command: 'gren-worker',
+      timestamp: null,
+      python_version: null,
+      executable: null,
+      platform: null,
+    },
     scheduler,
     ended_at: '2026-12-07T10:01:00+00:00',
     error: null,
@@ -33,7 +43,9 @@ describe(AttemptCard.name, () => {
 
   describe('when the attempt ran as a SLURM array task', () => {
     it('should show the array job id and the task id beside the job id', async () => {
-      const element = await render(attempt({ job_id: '500_7', array_job_id: '500', array_task_id: 7 }));
+      const element = await render(
+        attempt({ job_id: '500_7', array_job_id: '500', array_task_id: 7 }),
+      );
 
       expect(text(element, 'array-job-id')).toBe('500');
       expect(text(element, 'array-task-id')).toBe('7');

@@ -128,7 +128,8 @@ export class AttemptCard {
   protected arrayTask(attempt: StateAttempt): { arrayJobId: string; taskId: string } | null {
     const arrayJobId = attempt.scheduler['array_job_id'];
     const taskId = attempt.scheduler['array_task_id'];
-    const text = (value: unknown): string | null => (typeof value === 'string' || typeof value === 'number' ? String(value) : null);
+    const text = (value: unknown): string | null =>
+      typeof value === 'string' || typeof value === 'number' ? String(value) : null;
     const job = text(arrayJobId);
     const task = text(taskId);
     return job !== null && task !== null ? { arrayJobId: job, taskId: task } : null;

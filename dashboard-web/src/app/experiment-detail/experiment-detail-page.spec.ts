@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockBehavior, TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { ExperimentRelationships } from '@contract/api-types';
@@ -24,6 +24,8 @@ describe(ExperimentDetailPage.name, () => {
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
+      // The deferred cards (used by, files) have specs of their own.
+      deferBlockBehavior: DeferBlockBehavior.Manual,
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),

@@ -10,6 +10,9 @@ import { AttemptCard } from './attempt-card';
 import { ChildrenCard } from './children-card';
 import { ConfigCard } from './config-card';
 import { JsonObject, isJsonObject } from './config-fields';
+import { FilesCard } from '../artifact-files/files-card';
+import { UsedByCard } from '../lineage/used-by-card';
+import { SimilarCard } from '../similar/similar-card';
 import { LogViewer } from './log-viewer';
 import { MetadataCard } from './metadata-card';
 import { ParentsCard } from './parents-card';
@@ -26,6 +29,9 @@ import { ParentsCard } from './parents-card';
     AttemptCard,
     MetadataCard,
     LogViewer,
+    UsedByCard,
+    SimilarCard,
+    FilesCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './experiment-detail-page.html',

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { SimilarController } from './similar.controller';
+
+@Module({ controllers: [SimilarController] })
+export class SimilarModule {}

@@ -1,0 +1,62 @@
+import type { Page } from 'playwright-core';
+import { openBrowser, type BrowserSession } from './support/chromium';
+import { describeInBrowser } from './support/describe-in-browser';
+import { startDashboard, type DashboardServer } from './support/dashboard-server';
+import { expectCount, expectText } from './support/page-helpers';
+import { saveScreenshot } from './support/screenshots';
+import { OurStore } from './support/web-store';
+
+jest.setTimeout(60_000);
+
+/**
+ * The timeline while something runs: on the browser suite's store (support/web-store.ts), a
+ * LongRun kept running by a live child process and a Parked attempt left queued. Their bars
+ * end at "now", so they grow while the page is open.
+ */
+describeInBrowser('the timeline in Chromium, while an attempt runs', () => {
+  let store: OurStore;
+  let server: DashboardServer;
+  let browser: BrowserSession;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    store = await OurStore.create();
+    [server, browser] = await Promise.all([startDashboard(store.root), openBrowser()]);
+    page = browser.page;
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await store?.dispose();
+  });
+
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  it('should draw the running and queued attempts growing with the clock, among the finished ones', async () => {
+    await page.goto(`${server.url}/timeline`);
+    await expectCount(page.getByTestId('timeline-bar'), 11);
+    await expectText(page.getByTestId('timeline-running'), '1 running');
+    const running = page.locator('[data-testid="timeline-bar"][data-status="running"]');
+    await expectCount(running, 1);
+    await expectCount(page.locator('[data-testid="timeline-bar"][data-status="queued"]'), 1);
+    await expectCount(page.locator('[data-testid="timeline-bar"][data-status="failed"]'), 1);
+    expect(await running.getAttribute('class')).toContain('timeline__bar--live');
+    expect(await running.getAttribute('title')).toContain('LongRun');
+
+    const widthOf = async (): Promise<number> => (await running.boundingBox())?.width ?? 0;
+    const before = await widthOf();
+    const deadline = Date.now() + 15_000;
+    let after = before;
+    while (after <= before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      after = await widthOf();
+    }
+    expect(after).toBeGreaterThan(before);
+    await saveScreenshot(page, 'timeline-running');
+  });
+});
