@@ -88,8 +88,9 @@ export class ListExperimentsQuery {
   @ApiPropertyOptional({
     type: [String],
     description:
-      '`<dotted.path>=<value>`, split at the first "=", repeatable (ANDed). Numbers compare numerically (lr=1e-3 matches 0.001), ' +
-      'booleans as true/false (True too), null/None only an explicit null, strings exactly.',
+      '`<dotted.path><op><value>` with op one of =, !=, <, <=, >, >=, split at the first operator, repeatable (ANDed). ' +
+      'Numbers compare numerically (lr=1e-3 matches 0.001), booleans as true/false (True too), null/None only an explicit null, ' +
+      'strings exactly; <, <=, >, >= take a number and match numeric fields only; a missing field matches no condition.',
     example: 'model.lr=0.001',
   })
   @IsOptional()

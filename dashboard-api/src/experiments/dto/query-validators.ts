@@ -33,7 +33,7 @@ export class IsoDatetimeConstraint implements ValidatorConstraintInterface {
   }
 }
 
-/** Each config_filter is `<dotted.path>=<value>`. */
+/** Each config_filter is `<dotted.path><op><value>`. */
 @ValidatorConstraint({ name: 'configFilter' })
 export class ConfigFilterConstraint implements ValidatorConstraintInterface {
   private problem = '';
@@ -42,7 +42,7 @@ export class ConfigFilterConstraint implements ValidatorConstraintInterface {
     const values = Array.isArray(value) ? value : [value];
     for (const item of values) {
       if (typeof item !== 'string') {
-        this.problem = 'config_filter must be text: <field.path>=<value>';
+        this.problem = 'config_filter must be text: <field.path><op><value>, op one of =, !=, <, <=, >, >=';
         return false;
       }
       if (item === '') continue;

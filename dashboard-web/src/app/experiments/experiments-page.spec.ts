@@ -180,12 +180,12 @@ describe(ExperimentsPage.name, () => {
       http
         .expectOne('/api/experiments?config_filter=model.lr&limit=20&offset=0')
         .flush(
-          { detail: 'Invalid config_filter: "model.lr" has no "="' },
+          { detail: 'Invalid config_filter: "model.lr" has no operator' },
           { status: 422, statusText: 'Unprocessable Entity' },
         );
       await harness.fixture.whenStable();
       expect(root().querySelector('[data-testid="filter-error"]')!.textContent).toContain(
-        'Invalid config_filter: "model.lr" has no "="',
+        'Invalid config_filter: "model.lr" has no operator',
       );
       expect(root().textContent).not.toContain('Is the API running?');
     });
