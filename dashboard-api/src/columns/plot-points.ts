@@ -1,0 +1,41 @@
+import type { ColumnValue as ContractValue, PlotData, PlotPoint } from '../contract/columns-types';
+import type { ArtifactRecord } from '../index/artifact-record';
+import type { Column } from './column-name';
+import type { ColumnValue } from './column-value';
+
+/**
+ * The plot of the filtered experiments (list order, most recent first): those having a value
+ * in every column, at most `maxPoints` of them; the colour column may be missing.
+ */
+export function plotPoints(
+  records: readonly ArtifactRecord[],
+  columns: readonly Column[],
+  color: Column | undefined,
+  maxPoints: number,
+  valueOf: (record: ArtifactRecord, column: Column) => ColumnValue,
+): PlotData {
+  const points: PlotPoint[] = [];
+  let complete = 0;
+  for (const record of records) {
+    const values = columns.map((column) => valueOf(record, column));
+    if (values.some((value) => value === null)) continue;
+    complete += 1;
+    if (points.length >= maxPoints) continue;
+    const point: PlotPoint = {
+      namespace: record.namespace,
+      gren_hash: record.hash,
+      result_status: record.summary.result_status,
+      values: values as ContractValue[],
+    };
+    if (color) point.color = valueOf(record, color) as ContractValue;
+    points.push(point);
+  }
+  return {
+    columns: columns.map((column) => column.name),
+    color: color?.name ?? null,
+    total: records.length,
+    complete,
+    points,
+    truncated: complete > points.length,
+  };
+}
