@@ -1,11 +1,13 @@
 import { InjectionToken } from '@angular/core';
 import type { ChartOption } from './plot-options';
 
-/** A chart drawn in an element; `onClick` gets the clicked series' datum and its index. */
+/**
+ * A chart drawn in an element (following its size); `onClick` gets the clicked series'
+ * datum and its index.
+ */
 export interface DrawnChart {
   setOption(option: ChartOption): void;
   onClick(handler: (event: { seriesType: string; dataIndex: number; data: unknown }) => void): void;
-  resize(): void;
   dispose(): void;
 }
 
@@ -20,6 +22,8 @@ export const CHART_ENGINE = new InjectionToken<ChartEngine>('chart engine', {
   factory: () => async (element) => {
     const { echarts } = await import('./echarts-setup');
     const chart = echarts.init(element, undefined, { renderer: 'canvas' });
+    const resizes = new ResizeObserver(() => chart.resize());
+    resizes.observe(element);
     return {
       setOption: (option) => chart.setOption(option, { notMerge: true }),
       onClick: (handler) =>
@@ -30,8 +34,10 @@ export const CHART_ENGINE = new InjectionToken<ChartEngine>('chart engine', {
             data: event.data,
           }),
         ),
-      resize: () => chart.resize(),
-      dispose: () => chart.dispose(),
+      dispose: () => {
+        resizes.disconnect();
+        chart.dispose();
+      },
     };
   },
 });

@@ -50,9 +50,6 @@ export class PlotChart {
         });
         chart.setOption(this.option());
         this.ready.set(true);
-        const observer = new ResizeObserver(() => chart.resize());
-        observer.observe(element);
-        destroyRef.onDestroy(() => observer.disconnect());
       });
     });
     effect(() => {
