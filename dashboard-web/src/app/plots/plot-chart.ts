@@ -18,7 +18,12 @@ import type { ChartOption } from './plot-options';
 @Component({
   selector: 'app-plot-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div #canvas class="plot-chart" data-testid="plot-canvas" [attr.data-ready]="ready()"></div>`,
+  template: `<div
+    #canvas
+    class="plot-chart"
+    data-testid="plot-canvas"
+    [attr.data-ready]="ready()"
+  ></div>`,
   styles: `
     .plot-chart {
       width: 100%;
@@ -45,7 +50,10 @@ export class PlotChart {
         }
         this.chart = chart;
         chart.onClick((event) => {
-          const index = event.seriesType === 'scatter' && Array.isArray(event.data) ? event.data[2] : event.dataIndex;
+          const index =
+            event.seriesType === 'scatter' && Array.isArray(event.data)
+              ? event.data[2]
+              : event.dataIndex;
           if (typeof index === 'number') this.pointClick.emit(index);
         });
         chart.setOption(this.option());

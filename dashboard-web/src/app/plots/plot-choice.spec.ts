@@ -1,7 +1,11 @@
 import type { FieldInfo } from '@contract/columns-types';
 import { parallelColumns, withDefaults } from './plot-choice';
 
-const field = (column: string, distinct: number, kind: FieldInfo['kind'] = 'number'): FieldInfo => ({
+const field = (
+  column: string,
+  distinct: number,
+  kind: FieldInfo['kind'] = 'number',
+): FieldInfo => ({
   column,
   source: column.startsWith('config.') ? 'config' : 'result',
   kind,
@@ -23,7 +27,11 @@ const EMPTY = { view: 'scatter', x: '', y: '', color: '' } as const;
 
 describe(withDefaults, () => {
   it('should pick a varied numeric config field for x and a numeric result for y', () => {
-    expect(withDefaults(EMPTY, FIELDS)).toEqual({ ...EMPTY, x: 'config.dataset.size', y: 'result.loss' });
+    expect(withDefaults(EMPTY, FIELDS)).toEqual({
+      ...EMPTY,
+      x: 'config.dataset.size',
+      y: 'result.loss',
+    });
   });
 
   it('should keep what the URL asked for', () => {

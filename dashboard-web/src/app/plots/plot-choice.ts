@@ -27,7 +27,8 @@ export function variedFields(fields: readonly FieldInfo[]): FieldInfo[] {
  */
 export function withDefaults(choice: PlotChoice, fields: readonly FieldInfo[]): PlotChoice {
   const numeric = numericFields(fields);
-  const preferredX = numeric.find((field) => field.source === 'config' && field.distinct > 1) ?? numeric[0];
+  const preferredX =
+    numeric.find((field) => field.source === 'config' && field.distinct > 1) ?? numeric[0];
   const x = choice.x || preferredX?.column || '';
   const preferredY =
     numeric.find((field) => field.source === 'result' && field.column !== x) ??

@@ -11,7 +11,16 @@ const STATUS_COLORS: Readonly<Record<string, string>> = {
 const TEXT = '#e6eaf2';
 const MUTED = '#97a3ba';
 const GRID = '#2a3550';
-const CATEGORY_COLORS = ['#7aa2ff', '#3fb950', '#d29922', '#f85149', '#c49bff', '#67d3f0', '#ff7b72', '#e6eaf2'];
+const CATEGORY_COLORS = [
+  '#7aa2ff',
+  '#3fb950',
+  '#d29922',
+  '#f85149',
+  '#c49bff',
+  '#67d3f0',
+  '#ff7b72',
+  '#e6eaf2',
+];
 
 /** An ECharts option (kept structural: this file must not load the library). */
 export type ChartOption = Record<string, unknown>;
@@ -21,9 +30,9 @@ const axis = (name: string): Record<string, unknown> => ({
   nameLocation: 'middle',
   nameGap: 32,
   nameTextStyle: { color: TEXT },
-  axisLabel: { color: MUTED },
   axisLine: { lineStyle: { color: MUTED } },
   splitLine: { lineStyle: { color: GRID } },
+  axisLabel: { color: MUTED, showMinLabel: false, showMaxLabel: false },
   scale: true,
 });
 
@@ -39,7 +48,8 @@ export function shortName(column: string): string {
  */
 export function scatterOption(data: PlotData): ChartOption {
   const [x = '', y = ''] = data.columns;
-  const numericColor = data.color !== null && data.points.some((point) => typeof point.color === 'number');
+  const numericColor =
+    data.color !== null && data.points.some((point) => typeof point.color === 'number');
   const groups = new Map<string, unknown[][]>();
   const values: number[] = [];
   data.points.forEach((point, index) => {
@@ -50,7 +60,11 @@ export function scatterOption(data: PlotData): ChartOption {
       if (c !== null) values.push(c);
       push(groups, data.color ?? '', [px, py, index, c]);
     } else {
-      push(groups, data.color === null ? point.result_status : colorKey(point.color), [px, py, index]);
+      push(groups, data.color === null ? point.result_status : colorKey(point.color), [
+        px,
+        py,
+        index,
+      ]);
     }
   });
   const names = [...groups.keys()].sort();
@@ -58,8 +72,8 @@ export function scatterOption(data: PlotData): ChartOption {
     animation: false,
     backgroundColor: 'transparent',
     grid: { left: 64, right: numericColor ? 96 : 24, top: 40, bottom: 56 },
-    xAxis: axis(x),
-    yAxis: { ...axis(y), nameGap: 48 },
+    xAxis: { ...axis(x), ...paddedRange(data.points.map((point) => point.values[0])) },
+    yAxis: { ...axis(y), nameGap: 48, ...paddedRange(data.points.map((point) => point.values[1])) },
     tooltip: { show: false },
     legend: numericColor ? { show: false } : { data: names, textStyle: { color: TEXT }, top: 0 },
     series: names.map((name, position) => ({
@@ -115,7 +129,9 @@ export function parallelOption(data: PlotData): ChartOption {
     return { ...base, type: 'category', data: categories };
   });
   const last = data.columns.length - 1;
-  const lastValues = data.points.map((point) => point.values[last]).filter((v): v is number => typeof v === 'number');
+  const lastValues = data.points
+    .map((point) => point.values[last])
+    .filter((v): v is number => typeof v === 'number');
   return {
     animation: false,
     backgroundColor: 'transparent',
@@ -143,11 +159,29 @@ export function parallelOption(data: PlotData): ChartOption {
         lineStyle: { width: 1.5, opacity: 0.6 },
         emphasis: { lineStyle: { width: 3, opacity: 1 } },
         data: data.points.map((point) =>
-          point.values.map((value, dim) => (typeof value === 'number' || axes[dim]?.type === 'value' ? value : String(value))),
+          point.values.map((value, dim) =>
+            typeof value === 'number' || axes[dim]?.type === 'value' ? value : String(value),
+          ),
         ),
       },
     ],
   };
+}
+
+/** Fraction of the data's span left free on each side of a scatter axis. */
+export const AXIS_PADDING = 0.05;
+
+/**
+ * Axis bounds just around the data (the automatic ones may squeeze a sweep into a corner);
+ * the bound labels are hidden as they are rarely round numbers.
+ */
+export function paddedRange(values: readonly (ColumnValue | undefined)[]): Record<string, unknown> {
+  const numbers = values.filter((value): value is number => typeof value === 'number');
+  if (numbers.length === 0) return {};
+  const low = Math.min(...numbers);
+  const high = Math.max(...numbers);
+  const pad = high > low ? (high - low) * AXIS_PADDING : Math.abs(low) * AXIS_PADDING || 1;
+  return { min: low - pad, max: high + pad, scale: false };
 }
 
 function push(groups: Map<string, unknown[][]>, key: string, datum: unknown[]): void {

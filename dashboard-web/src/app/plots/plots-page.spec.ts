@@ -87,7 +87,9 @@ describe(PlotsPage.name, () => {
     await harness.navigateByUrl('/plots?namespace=my');
     http.expectOne('/api/fields?namespace=my').flush({ fields: FIELDS, result_sample: 200 });
     await settle();
-    http.expectOne('/api/plot?namespace=my&columns=config.lr%2Cresult.loss&max_points=10000').flush(PLOT);
+    http
+      .expectOne('/api/plot?namespace=my&columns=config.lr%2Cresult.loss&max_points=10000')
+      .flush(PLOT);
     await settle();
     expect(root().querySelector('[data-testid="plot-count"]')!.textContent).toContain(
       '2 of 3 experiments have every plotted value',
@@ -135,6 +137,8 @@ describe(PlotsPage.name, () => {
     await harness.navigateByUrl('/plots');
     http.expectOne('/api/fields').flush({ fields: [], result_sample: 200 });
     await settle();
-    expect(root().querySelector('[data-testid="plot-empty"]')!.textContent).toContain('nothing to plot');
+    expect(root().querySelector('[data-testid="plot-empty"]')!.textContent).toContain(
+      'nothing to plot',
+    );
   });
 });

@@ -7,7 +7,13 @@ import { liveQuery } from '../core/live/live-query';
 import { listStateFromParams, listStateToParams } from '../experiments/filters-url';
 import { experimentLink } from '../shared/experiment-ref';
 import { PlotChart } from './plot-chart';
-import { PlotChoice, numericFields, parallelColumns, variedFields, withDefaults } from './plot-choice';
+import {
+  PlotChoice,
+  numericFields,
+  parallelColumns,
+  variedFields,
+  withDefaults,
+} from './plot-choice';
 import { parallelOption, scatterOption, shortName } from './plot-options';
 
 export const MAX_POINTS = 10_000;
@@ -33,8 +39,14 @@ export class PlotsPage {
   protected readonly list = computed(() => listStateFromParams(this.params()));
   private readonly asked = computed<PlotChoice>(() => {
     const params = this.params();
-    const text = (key: string): string => (typeof params[key] === 'string' ? (params[key] as string) : '');
-    return { view: text('view') === 'parallel' ? 'parallel' : 'scatter', x: text('x'), y: text('y'), color: text('color') };
+    const text = (key: string): string =>
+      typeof params[key] === 'string' ? (params[key] as string) : '';
+    return {
+      view: text('view') === 'parallel' ? 'parallel' : 'scatter',
+      x: text('x'),
+      y: text('y'),
+      color: text('color'),
+    };
   });
 
   protected readonly fields = liveQuery(
@@ -47,7 +59,9 @@ export class PlotsPage {
   protected readonly choice = computed(() => withDefaults(this.asked(), this.fieldList()));
   protected readonly plotted = computed(() => {
     const choice = this.choice();
-    return choice.view === 'parallel' ? parallelColumns(choice, this.fieldList()) : [choice.x, choice.y];
+    return choice.view === 'parallel'
+      ? parallelColumns(choice, this.fieldList())
+      : [choice.x, choice.y];
   });
   protected readonly plot = liveQuery(
     () => ({
@@ -57,7 +71,9 @@ export class PlotsPage {
       color: this.choice().view === 'scatter' ? this.choice().color : '',
     }),
     (request) =>
-      !request.ready || request.columns.some((column) => column === '') || request.columns.length === 0
+      !request.ready ||
+      request.columns.some((column) => column === '') ||
+      request.columns.length === 0
         ? of(null)
         : this.client.plot({ ...request, maxPoints: MAX_POINTS }),
   );
@@ -79,7 +95,10 @@ export class PlotsPage {
 
   protected open(index: number): void {
     const point = this.plot().data?.points[index];
-    if (point) void this.router.navigate(experimentLink({ namespace: point.namespace, gren_hash: point.gren_hash }));
+    if (point)
+      void this.router.navigate(
+        experimentLink({ namespace: point.namespace, gren_hash: point.gren_hash }),
+      );
   }
 
   private patch(patch: Partial<PlotChoice>): void {
