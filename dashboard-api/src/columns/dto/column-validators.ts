@@ -1,5 +1,6 @@
 import { ValidatorConstraint, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 import { GrenError } from 'gren-ts';
+import { problemOf } from '../../experiments/dto/query-validators';
 import { parseColumns, parseSort } from '../column-name';
 
 /** Text values, as a query string gives them (one or repeated). */
@@ -24,14 +25,8 @@ export class ColumnsConstraint implements ValidatorConstraintInterface {
   }
 
   protected check(action: () => unknown): boolean {
-    try {
-      action();
-      return true;
-    } catch (error) {
-      if (!(error instanceof GrenError)) throw error;
-      this.problem = error.message;
-      return false;
-    }
+    this.problem = problemOf(action) ?? '';
+    return this.problem === '';
   }
 }
 
