@@ -6,7 +6,6 @@ import { ApiErrorModel } from '../contract/openapi-models';
 import { DashboardError } from '../common/errors/dashboard-error';
 import { JsonBodyInterceptor } from '../common/http/json-body.interceptor';
 import { JsonText } from '../common/json/json-text';
-import { writeJson } from '../common/json/write-json';
 import { ColumnsService } from './columns.service';
 import { ExportQuery } from './dto/export.query';
 import { FieldsQuery } from './dto/fields.query';
@@ -50,7 +49,7 @@ export class ColumnsController {
     if (count === 0 || count > MAX_PLOT_COLUMNS) {
       throw DashboardError.invalidParameter('columns', `name 1 to ${MAX_PLOT_COLUMNS} columns to plot (got ${count})`);
     }
-    return new JsonText(writeJson(await this.columns.plot(query, query.max_points, query.color)));
+    return this.columns.plotJson(query, query.max_points, query.color);
   }
 
   @Get('export')

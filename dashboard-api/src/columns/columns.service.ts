@@ -5,6 +5,7 @@ import type { ListExperimentsQuery } from '../experiments/dto/list-experiments.q
 import type { ExperimentFilter } from '../experiments/query/experiment-filter';
 import { toExperimentFilter } from '../experiments/query/to-experiment-filter';
 import type { ArtifactRecord } from '../index/artifact-record';
+import { JsonText } from '../common/json/json-text';
 import { IndexService } from '../index/index.service';
 import { parseColumns, parseSort, type Column, type ColumnSort } from './column-name';
 import { columnValue, columnValues } from './column-value';
@@ -30,6 +31,7 @@ export class ColumnsService {
   readonly results = new ResultCache();
   private readonly orders = new VersionedCache<readonly ArtifactRecord[]>(8);
   private readonly catalogs = new VersionedCache<FieldCatalog>(8);
+  private readonly plots = new VersionedCache<JsonText>(8);
 
   constructor(private readonly indexService: IndexService) {}
 
@@ -51,18 +53,23 @@ export class ColumnsService {
     const sort = parseSort(query.sort);
     const filter = toExperimentFilter(query);
     await this.load(filter, sort ? [...columns, sort.column] : columns);
+    if (sort?.column.source === 'result') await this.results.readAll(this.ordered(filter, undefined));
     return { columns, records: this.ordered(filter, sort) };
   }
 
-  async plot(query: ListExperimentsQuery, maxPoints: number, colorName: string | undefined): Promise<PlotData> {
+  /** The plot data as JSON text, kept per index version like the DAG (the page polls it). */
+  async plotJson(query: ListExperimentsQuery, maxPoints: number, colorName: string | undefined): Promise<JsonText> {
     const columns = parseColumns(query.columns);
     const color = colorName === undefined || colorName === '' ? undefined : parseColumns([colorName], 'color')[0];
     const filter = toExperimentFilter(query);
     await this.load(filter, color ? [...columns, color] : columns);
-    const records = this.ordered(filter, undefined);
-    return plotPoints(records, columns, color, maxPoints, (record, column) =>
-      columnValue(record, column, this.results),
-    );
+    const key = JSON.stringify([filter, columns.map((column) => column.name), color?.name ?? null, maxPoints]);
+    return this.plots.get(key, this.indexService.index.version, () => {
+      const data: PlotData = plotPoints(this.ordered(filter, undefined), columns, color, maxPoints, (record, column) =>
+        columnValue(record, column, this.results),
+      );
+      return new JsonText(JSON.stringify(data));
+    });
   }
 
   async fields(namespacePrefix: string): Promise<FieldCatalog> {

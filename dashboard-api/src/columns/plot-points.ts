@@ -3,6 +3,11 @@ import type { ArtifactRecord } from '../index/artifact-record';
 import type { Column } from './column-name';
 import type { ColumnValue } from './column-value';
 
+/** A value as a chart takes it: integers beyond 2^53 as the nearest double. */
+function plottable(value: ColumnValue): ContractValue {
+  return typeof value === 'bigint' ? Number(value) : value;
+}
+
 /**
  * The plot of the filtered experiments (list order, most recent first): those having a value
  * in every column, at most `maxPoints` of them; the colour column may be missing.
@@ -25,9 +30,9 @@ export function plotPoints(
       namespace: record.namespace,
       gren_hash: record.hash,
       result_status: record.summary.result_status,
-      values: values as ContractValue[],
+      values: values.map(plottable),
     };
-    if (color) point.color = valueOf(record, color) as ContractValue;
+    if (color) point.color = plottable(valueOf(record, color));
     points.push(point);
   }
   return {

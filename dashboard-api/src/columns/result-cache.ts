@@ -11,6 +11,21 @@ export class ResultCache {
     { signature: string | null; scalars: Readonly<Record<string, ResultScalar>> }
   >();
 
+  /**
+   * Reads the result files not cached yet, yielding to other requests every `sliceMs`: the
+   * first sort by a result over a large store reads thousands of files.
+   */
+  async readAll(records: readonly ArtifactRecord[], sliceMs = 15): Promise<void> {
+    let sliceStart = performance.now();
+    for (const record of records) {
+      this.scalars(record);
+      if (performance.now() - sliceStart > sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
   scalars(record: ArtifactRecord): Readonly<Record<string, ResultScalar>> {
     const cached = this.entries.get(record);
     if (cached && cached.signature === record.stateSignature) return cached.scalars;
