@@ -13,10 +13,10 @@ export function columnValue(record: ArtifactRecord, column: Column, results: Res
       return record.summary[column.field] ?? null;
     case 'config':
       return scalarOrNull(configLeaf(record.metadata?.config ?? null, column.path));
-    case 'result':
-      return Object.prototype.hasOwnProperty.call(results.scalars(record), column.key)
-        ? (results.scalars(record)[column.key] ?? null)
-        : null;
+    case 'result': {
+      const scalars = results.scalars(record);
+      return Object.hasOwn(scalars, column.key) ? (scalars[column.key] ?? null) : null;
+    }
   }
 }
 

@@ -53,7 +53,9 @@ export class ColumnsService {
     const sort = parseSort(query.sort);
     const filter = toExperimentFilter(query);
     await this.load(filter, sort ? [...columns, sort.column] : columns);
-    if (sort?.column.source === 'result') await this.results.readAll(this.ordered(filter, undefined));
+    // A sort by a result not computed yet reads the result files first, yielding meanwhile.
+    if (sort?.column.source === 'result' && !this.orders.has(orderKey(filter, sort), this.indexService.index.version))
+      await this.results.readAll(this.ordered(filter, undefined));
     return { columns, records: this.ordered(filter, sort) };
   }
 
@@ -88,10 +90,13 @@ export class ColumnsService {
 
   private ordered(filter: ExperimentFilter, sort: ColumnSort | undefined): readonly ArtifactRecord[] {
     const index = this.indexService.index;
-    const key = JSON.stringify([filter, sort ? [sort.column.name, sort.descending] : null]);
-    return this.orders.get(key, index.version, () => {
+    return this.orders.get(orderKey(filter, sort), index.version, () => {
       const records = filteredRecords(index.sorted(), filter);
       return sort ? sortByColumn(records, sort, this.results) : records;
     });
   }
+}
+
+function orderKey(filter: ExperimentFilter, sort: ColumnSort | undefined): string {
+  return JSON.stringify([filter, sort ? [sort.column.name, sort.descending] : null]);
 }

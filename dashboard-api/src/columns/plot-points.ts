@@ -3,6 +3,21 @@ import type { ArtifactRecord } from '../index/artifact-record';
 import type { Column } from './column-name';
 import type { ColumnValue } from './column-value';
 
+/** Fills `values` with the record's columns, stopping at the first missing one (false). */
+function readAll(
+  record: ArtifactRecord,
+  columns: readonly Column[],
+  values: ColumnValue[],
+  valueOf: (record: ArtifactRecord, column: Column) => ColumnValue,
+): boolean {
+  for (let at = 0; at < columns.length; at += 1) {
+    const value = valueOf(record, columns[at] as Column);
+    if (value === null) return false;
+    values[at] = value;
+  }
+  return true;
+}
+
 /** A value as a chart takes it: integers beyond 2^53 as the nearest double. */
 function plottable(value: ColumnValue): ContractValue {
   return typeof value === 'bigint' ? Number(value) : value;
@@ -20,10 +35,10 @@ export function plotPoints(
   valueOf: (record: ArtifactRecord, column: Column) => ColumnValue,
 ): PlotData {
   const points: PlotPoint[] = [];
+  const values: ColumnValue[] = new Array<ColumnValue>(columns.length);
   let complete = 0;
   for (const record of records) {
-    const values = columns.map((column) => valueOf(record, column));
-    if (values.some((value) => value === null)) continue;
+    if (!readAll(record, columns, values, valueOf)) continue;
     complete += 1;
     if (points.length >= maxPoints) continue;
     const point: PlotPoint = {

@@ -7,6 +7,10 @@ export class VersionedCache<T> {
 
   constructor(private readonly capacity: number) {}
 
+  has(key: string, version: number): boolean {
+    return this.entries.get(key)?.version === version;
+  }
+
   get(key: string, version: number, build: () => T): T {
     const entry = this.entries.get(key);
     if (entry && entry.version === version) return entry.value;
