@@ -62,8 +62,7 @@ describe('columns, sorting, plots and export (GET /api/experiments?columns, /api
   let store: string;
   let api: TestApp;
   const list = async (query: Record<string, unknown>): Promise<ExperimentRow[]> =>
-    ((await request(api.server).get('/api/experiments').query(query).expect(200)).body as ExperimentList)
-      .experiments;
+    ((await request(api.server).get('/api/experiments').query(query).expect(200)).body as ExperimentList).experiments;
   const refused = async (route: string, query: Record<string, unknown>): Promise<string> => {
     const response = await request(api.server).get(route).query(query);
     expect(response.status).toBe(422);
@@ -244,6 +243,19 @@ describe('columns, sorting, plots and export (GET /api/experiments?columns, /api
         ['a3333333333333333333', 'mnist', 'Train'],
         ['a1111111111111111111', 'toy', 'Train'],
       ]);
+    });
+  });
+
+  describe('when reading the OpenAPI document', () => {
+    it('should describe the new routes and their answers', async () => {
+      const document = (await request(api.server).get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, unknown>;
+        components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+      };
+      expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/fields', '/api/plot', '/api/export']));
+      expect(Object.keys(document.components.schemas['PlotDataModel']?.properties ?? {})).toEqual(
+        expect.arrayContaining(['columns', 'points', 'truncated']),
+      );
     });
   });
 

@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res, StreamableFile, UseInterceptors } from '@n
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { FieldCatalog } from '../contract/columns-types';
+import { FieldCatalogModel, PlotDataModel } from '../contract/openapi-columns';
 import { ApiErrorModel } from '../contract/openapi-models';
 import { DashboardError } from '../common/errors/dashboard-error';
 import { JsonBodyInterceptor } from '../common/http/json-body.interceptor';
@@ -28,7 +29,7 @@ export class ColumnsController {
   @Get('fields')
   @UseInterceptors(JsonBodyInterceptor)
   @ApiOperation({ summary: 'new: config fields and result keys of the classes under a namespace, with known values.' })
-  @ApiOkResponse({ description: 'FieldCatalog' })
+  @ApiOkResponse({ type: FieldCatalogModel })
   @invalid
   fields(@Query() query: FieldsQuery): Promise<FieldCatalog> {
     return this.columns.fields(query.namespace ?? '');
@@ -40,7 +41,7 @@ export class ColumnsController {
     summary:
       'new: the filtered experiments having every one of `columns` (1 to 8), with their values, for a scatter or parallel-coordinates plot.',
   })
-  @ApiOkResponse({ description: 'PlotData' })
+  @ApiOkResponse({ type: PlotDataModel })
   @invalid
   async plot(@Query() query: PlotQuery): Promise<JsonText> {
     const count = new Set(
