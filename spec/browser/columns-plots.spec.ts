@@ -157,6 +157,9 @@ describeInBrowser('columns, plots and export in Chromium, on the store of the sw
 
     const box = (await canvas.boundingBox())!;
     const target = loneliestPoint(trainings, box);
+    await page.mouse.move(target.x, target.y);
+    await expectText(page.getByTestId('plot-hover'), `TrainModel`);
+    await expectText(page.getByTestId('plot-hover'), `lr ${target.trainings[0]!.lr}`);
     await page.mouse.click(target.x, target.y);
     // Both datasets of one learning rate may reach the same loss: either point may be on top.
     const hashes = target.trainings.map((training) => training.hash).join('|');

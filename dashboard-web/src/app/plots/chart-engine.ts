@@ -7,8 +7,16 @@ import type { ChartOption } from './plot-options';
  */
 export interface DrawnChart {
   setOption(option: ChartOption): void;
-  onClick(handler: (event: { seriesType: string; dataIndex: number; data: unknown }) => void): void;
+  onClick(handler: (event: ChartEvent) => void): void;
+  /** The datum under the pointer, then null when it leaves. */
+  onHover(handler: (event: ChartEvent | null) => void): void;
   dispose(): void;
+}
+
+export interface ChartEvent {
+  seriesType: string;
+  dataIndex: number;
+  data: unknown;
 }
 
 export type ChartEngine = (element: HTMLElement) => Promise<DrawnChart>;
@@ -26,14 +34,11 @@ export const CHART_ENGINE = new InjectionToken<ChartEngine>('chart engine', {
     resizes.observe(element);
     return {
       setOption: (option) => chart.setOption(option, { notMerge: true }),
-      onClick: (handler) =>
-        chart.on('click', (event) =>
-          handler({
-            seriesType: String(event.seriesType),
-            dataIndex: event.dataIndex,
-            data: event.data,
-          }),
-        ),
+      onClick: (handler) => chart.on('click', (event) => handler(chartEvent(event))),
+      onHover: (handler) => {
+        chart.on('mouseover', (event) => handler(chartEvent(event)));
+        chart.on('mouseout', () => handler(null));
+      },
       dispose: () => {
         resizes.disconnect();
         chart.dispose();
@@ -41,3 +46,7 @@ export const CHART_ENGINE = new InjectionToken<ChartEngine>('chart engine', {
     };
   },
 });
+
+function chartEvent(event: { seriesType?: string; dataIndex: number; data: unknown }): ChartEvent {
+  return { seriesType: String(event.seriesType), dataIndex: event.dataIndex, data: event.data };
+}

@@ -11,7 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { CHART_ENGINE, type DrawnChart } from './chart-engine';
+import { CHART_ENGINE, type ChartEvent, type DrawnChart } from './chart-engine';
 import type { ChartOption } from './plot-options';
 
 /** Draws an option; reports the clicked datum (scatter: its last value is the point index). */
@@ -34,6 +34,8 @@ import type { ChartOption } from './plot-options';
 export class PlotChart {
   readonly option = input.required<ChartOption>();
   readonly pointClick = output<number>();
+  /** The point under the pointer (its index), or null. */
+  readonly pointHover = output<number | null>();
   protected readonly ready = signal(false);
   private readonly canvas = viewChild.required<ElementRef<HTMLElement>>('canvas');
   private readonly engine = inject(CHART_ENGINE);
@@ -50,12 +52,10 @@ export class PlotChart {
         }
         this.chart = chart;
         chart.onClick((event) => {
-          const index =
-            event.seriesType === 'scatter' && Array.isArray(event.data)
-              ? event.data[2]
-              : event.dataIndex;
-          if (typeof index === 'number') this.pointClick.emit(index);
+          const index = pointIndex(event);
+          if (index !== null) this.pointClick.emit(index);
         });
+        chart.onHover((event) => this.pointHover.emit(event && pointIndex(event)));
         chart.setOption(this.option());
         this.ready.set(true);
       });
@@ -71,4 +71,11 @@ export class PlotChart {
   }
 
   private destroyed = false;
+}
+
+/** The point of a chart event: a scatter datum ends with it; a parallel line is its index. */
+function pointIndex(event: ChartEvent): number | null {
+  const index =
+    event.seriesType === 'scatter' && Array.isArray(event.data) ? event.data[2] : event.dataIndex;
+  return typeof index === 'number' ? index : null;
 }

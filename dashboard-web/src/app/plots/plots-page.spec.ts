@@ -7,7 +7,7 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { FieldInfo, PlotData } from '@contract/columns-types';
 import { stubChangeFeed } from '../../testing/stub-change-feed';
-import { CHART_ENGINE, type DrawnChart } from './chart-engine';
+import { CHART_ENGINE, type ChartEvent, type DrawnChart } from './chart-engine';
 import type { ChartOption } from './plot-options';
 import { PlotsPage } from './plots-page';
 
@@ -17,12 +17,16 @@ class DetailStub {}
 /** Records what the page draws (jsdom has no canvas; Chromium runs the real ECharts). */
 class RecordingChart implements DrawnChart {
   options: ChartOption[] = [];
-  click: ((event: { seriesType: string; dataIndex: number; data: unknown }) => void) | undefined;
+  click: ((event: ChartEvent) => void) | undefined;
+  hover: ((event: ChartEvent | null) => void) | undefined;
   setOption(option: ChartOption): void {
     this.options.push(option);
   }
   onClick(handler: RecordingChart['click']): void {
     this.click = handler;
+  }
+  onHover(handler: RecordingChart['hover']): void {
+    this.hover = handler;
   }
   dispose(): void {}
 }
@@ -96,6 +100,14 @@ describe(PlotsPage.name, () => {
     );
     expect(chart.options).toHaveLength(1);
     expect((chart.options[0]!['xAxis'] as { name: string }).name).toBe('lr');
+    chart.hover!({ seriesType: 'scatter', dataIndex: 0, data: [0.01, 0.2, 1] });
+    await settle();
+    expect(root().querySelector('[data-testid="plot-hover"]')!.textContent!.trim()).toBe(
+      'Train a2 · success · lr 0.01 · loss 0.2',
+    );
+    chart.hover!(null);
+    await settle();
+    expect(root().querySelector('[data-testid="plot-hover"]')!.textContent!.trim()).toBe('');
     chart.click!({ seriesType: 'scatter', dataIndex: 0, data: [0.01, 0.2, 1] });
     await settle();
     expect(TestBed.inject(Router).url).toBe('/experiments/my.Train/a2');

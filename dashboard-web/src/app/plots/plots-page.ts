@@ -1,11 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { of } from 'rxjs';
 import { ColumnsClient } from '../core/api/columns-client';
 import { liveQuery } from '../core/live/live-query';
 import { listStateFromParams, listStateToParams } from '../experiments/filters-url';
-import { experimentLink } from '../shared/experiment-ref';
+import { cellText } from '../experiments/sort-state';
+import { className, experimentLink } from '../shared/experiment-ref';
 import { PlotChart } from './plot-chart';
 import {
   PlotChoice,
@@ -81,6 +82,19 @@ export class PlotsPage {
     const data = this.plot().data;
     if (!data || data.points.length === 0) return null;
     return this.choice().view === 'parallel' ? parallelOption(data) : scatterOption(data);
+  });
+  protected readonly hovered = signal<number | null>(null);
+  /** What the pointer is on: the point's class, short hash and plotted values. */
+  protected readonly hoverText = computed(() => {
+    const data = this.plot().data;
+    const index = this.hovered();
+    const point = index === null ? undefined : data?.points[index];
+    if (!data || !point) return '';
+    const values = data.columns.map(
+      (column, at) => `${shortName(column)} ${cellText(point.values[at])}`,
+    );
+    if (data.color !== null) values.push(`${shortName(data.color)} ${cellText(point.color)}`);
+    return `${className(point.namespace)} ${point.gren_hash.slice(0, 8)} · ${point.result_status} · ${values.join(' · ')}`;
   });
   protected readonly listParams = computed(() => listStateToParams(this.list()));
   protected readonly shortName = shortName;
