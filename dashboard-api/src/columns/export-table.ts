@@ -1,4 +1,4 @@
-import { writeJson } from '../common/json/write-json';
+import { writeJson } from 'gren-ts/store';
 import type { ArtifactRecord } from '../index/artifact-record';
 import { SUMMARY_COLUMNS, type Column } from './column-name';
 import { columnValue, type ColumnValue } from './column-value';
