@@ -168,6 +168,17 @@ describeInBrowser('columns, plots and export in Chromium, on the store of the sw
     await expectText(page.getByTestId('config-card'), `${target.trainings[0]!.lr}`);
   });
 
+  it('should reach the plots from the top bar and from the filtered list', async () => {
+    await page.goto(`${server.url}/experiments?namespace=${TRAIN}`);
+    await page.getByTestId('plots-link').click();
+    await expectPath(page, `/plots?namespace=${TRAIN}`);
+    await expectText(page.getByTestId('plot-count'), '6 of 6 experiments');
+    await page.getByTestId('nav-experiments').click();
+    await page.getByTestId('nav-plots').click();
+    await expectPath(page, '/plots');
+    expect(await page.getByTestId('nav-plots').getAttribute('aria-current')).toBe('page');
+  });
+
   it('should draw parallel coordinates over the varied fields', async () => {
     await page.goto(`${server.url}/plots?namespace=${TRAIN}&view=parallel&y=result.loss`);
     await expectText(page.getByTestId('plot-count'), '6 of 6 experiments');
