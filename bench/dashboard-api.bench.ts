@@ -18,6 +18,12 @@
  *   relationships, the timeline of 1,000 attempts;
  * - `recompute*Ms`: stats and DAG rebuilt from the index (what the first request after a
  *   change pays; later ones hit the per-version cache);
+ * - columns (issue 19): a page of 50 with 3 config and 2 result columns (`columnsPage`, list
+ *   order; `columnsPageSorted`, sorted by a result), the scatter data of 10,000 trainings
+ *   (`plot10k`: lr against loss, coloured by epochs) and the field catalog, all warm; and
+ *   `firstResultSortMs`, the first sort by a result, which reads every training's metrics.json
+ *   (in slices, between other requests); `recomputePlot10kMs`, the plot built afresh (what
+ *   the first request after a change pays);
  * - `newArtifactVisibleMs`: an artifact written in a new namespace until the list shows it;
  * - heap and RSS once indexed, and how many folders inotify watches;
  * - the CPU time of the cold phases and the load average, since on a shared machine the wall
@@ -32,21 +38,33 @@ import * as fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseColumns } from '../dashboard-api/src/columns/column-name';
+import { columnValue } from '../dashboard-api/src/columns/column-value';
+import { ColumnsService } from '../dashboard-api/src/columns/columns.service';
+import { filteredRecords } from '../dashboard-api/src/columns/filtered-records';
+import { plotPoints } from '../dashboard-api/src/columns/plot-points';
 import { createDashboardApp } from '../dashboard-api/src/create-app';
+import type { ArtifactRecord } from '../dashboard-api/src/index/artifact-record';
 import { buildDag } from '../dashboard-api/src/dag/build-dag';
 import { IndexService } from '../dashboard-api/src/index/index.service';
 import { StoreIndex } from '../dashboard-api/src/index/store-index';
 import { computeStats } from '../dashboard-api/src/stats/compute-stats';
 import { buildState } from '../dashboard-api/src/testing/state-builder';
-import { generateSyntheticStore, type SyntheticStoreSummary } from '../dashboard-api/src/testing/synthetic-store';
+import {
+  generateSyntheticStore,
+  writeSyntheticResult,
+  type SyntheticStoreSummary,
+} from '../dashboard-api/src/testing/synthetic-store';
 import { writeArtifact } from '../dashboard-api/src/testing/write-artifact';
 import { printWhenMain } from './support/print-when-main';
 
 const GENERATOR_VERSION = 1;
 const TARGETS = {
   10_000: { listMs: 15, statsMs: 20, dagMs: 40 },
-  100_000: { listMs: 100, coldMs: 3000, dagMs: 100, timelineMs: 200 },
+  100_000: { listMs: 100, coldMs: 3000, dagMs: 100, timelineMs: 200, columnsPageMs: 50, plot10kMs: 200 },
 } as const;
+const COLUMNS = 'columns=config.lr,config.epochs,config.options.tag,result.loss,result.accuracy';
+const PLOT_10K = 'columns=config.lr,result.loss&color=config.epochs&namespace=bench.train.Train&max_points=10000';
 
 export interface Timing {
   medianMs: number;
@@ -129,6 +147,20 @@ async function benchApp(
       changes: await time(`${url}/api/changes`),
       timeline1000: await time(`${url}/api/timeline?limit=1000`),
     };
+    const sortStarted = performance.now();
+    await (await fetch(`${url}/api/experiments?limit=50&${COLUMNS}&sort=-result.loss`)).arrayBuffer();
+    const firstResultSortMs = round(performance.now() - sortStarted);
+    const columns = {
+      columnsPage: await time(`${url}/api/experiments?limit=50&${COLUMNS}`),
+      columnsPageSorted: await time(`${url}/api/experiments?limit=50&${COLUMNS}&sort=-result.loss`),
+      plot10k: await time(`${url}/api/plot?${PLOT_10K}`),
+      plot10kPoints: ((await (await fetch(`${url}/api/plot?${PLOT_10K}`)).json()) as { points: unknown[] }).points
+        .length,
+      fields: await time(`${url}/api/fields?namespace=bench.train`),
+      firstResultSortMs,
+      // What a request pays once the store changed (warm requests answer from the per-version cache).
+      recomputePlot10kMs: median(repeat(5, () => recomputePlot(app.get(ColumnsService), index.sorted()))),
+    };
     const sorted = index.sorted();
     const recomputeStatsMs = median(repeat(7, () => computeStats(sorted)));
     const service = app.get(IndexService);
@@ -159,7 +191,10 @@ async function benchApp(
     void probe;
 
     const target = TARGETS[count as keyof typeof TARGETS] as
-      Partial<Record<'listMs' | 'statsMs' | 'dagMs' | 'coldMs' | 'timelineMs', number>> | undefined;
+      | Partial<
+          Record<'listMs' | 'statsMs' | 'dagMs' | 'coldMs' | 'timelineMs' | 'columnsPageMs' | 'plot10kMs', number>
+        >
+      | undefined;
     return {
       artifacts: total,
       storeGeneratedMs: generatedMs,
@@ -171,6 +206,7 @@ async function benchApp(
       coldCompleteCpuMs,
       loadAverage: os.loadavg().map(round),
       warm,
+      columns,
       recomputeStatsMs,
       recomputeDagMs,
       newArtifactVisibleMs,
@@ -184,6 +220,10 @@ async function benchApp(
             ...(target.dagMs === undefined ? {} : { dag: warm.dag.medianMs <= target.dagMs }),
             ...(target.coldMs === undefined ? {} : { cold: coldFirstListMs <= target.coldMs }),
             ...(target.timelineMs === undefined ? {} : { timeline: warm.timeline1000.medianMs <= target.timelineMs }),
+            ...(target.columnsPageMs === undefined
+              ? {}
+              : { columnsPage: columns.columnsPage.medianMs <= target.columnsPageMs }),
+            ...(target.plot10kMs === undefined ? {} : { plot10k: columns.plot10k.medianMs <= target.plot10kMs }),
           }
         : {},
     };
@@ -263,6 +303,7 @@ function syntheticStore(count: number): {
   const base = path.join(os.tmpdir(), 'gren-dashboard-bench', `store-${count}-v${GENERATOR_VERSION}`);
   const marker = path.join(base, 'summary.json');
   if (fs.existsSync(marker) && process.env.GREN_BENCH_REGENERATE !== '1') {
+    addResultFiles(base);
     return {
       base,
       summary: JSON.parse(fs.readFileSync(marker, 'utf8')) as SyntheticStoreSummary,
@@ -272,9 +313,32 @@ function syntheticStore(count: number): {
   fs.rmSync(base, { recursive: true, force: true });
   const started = performance.now();
   const summary = generateSyntheticStore(base, { count });
+  fs.writeFileSync(path.join(base, 'results-written'), '');
   const generatedMs = round(performance.now() - started);
   fs.writeFileSync(marker, JSON.stringify(summary));
   return { base, summary, generatedMs };
+}
+
+/** The scatter data of 10,000 trainings (lr against loss, coloured by epochs), as JSON text. */
+function recomputePlot(service: ColumnsService, sorted: readonly ArtifactRecord[]): string {
+  const [lr, loss] = parseColumns(['config.lr,result.loss']);
+  const [epochs] = parseColumns(['config.epochs']);
+  const records = filteredRecords(sorted, { namespacePrefix: 'bench.train.Train', config: [] });
+  const data = plotPoints(records, [lr!, loss!], epochs, 10_000, (record, column) =>
+    columnValue(record, column, service.results),
+  );
+  return JSON.stringify(data);
+}
+
+/** Stores generated before trainings wrote metrics.json get them once (marked by a file). */
+function addResultFiles(base: string): void {
+  const marker = path.join(base, 'results-written');
+  if (fs.existsSync(marker)) return;
+  const trains = path.join(base, 'data', 'bench', 'train', 'Train');
+  for (const hash of fs.existsSync(trains) ? fs.readdirSync(trains) : []) {
+    writeSyntheticResult(path.join(trains, hash), hash);
+  }
+  fs.writeFileSync(marker, '');
 }
 
 /** Waits until the background watch set-up stops growing, so it does not skew warm figures. */

@@ -13,6 +13,7 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const examples = [
   'quickstart',
   'train',
+  'sweep',
   'nested-pipeline',
   'logging',
   'experiment-list',

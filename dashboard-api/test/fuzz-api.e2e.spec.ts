@@ -151,6 +151,11 @@ const QUERY_KEYS = [
   'limit',
   'offset',
   'tail',
+  'columns',
+  'sort',
+  'color',
+  'max_points',
+  'format',
   '__proto__',
   'constructor[prototype]',
   'config_filter[]',
@@ -173,7 +178,17 @@ const target: fc.Arbitrary<string> = fc.oneof(
     .map(([namespace, hash, tail, q]) => `/api/experiments/${namespace.join('/')}/${hash}${tail}${q ? `?${q}` : ''}`),
   fc
     .tuple(
-      fc.constantFrom('/api/experiments', '/api/stats', '/api/dag', '/api/health', '/api/changes', '/api/docs-json'),
+      fc.constantFrom(
+        '/api/experiments',
+        '/api/stats',
+        '/api/dag',
+        '/api/health',
+        '/api/changes',
+        '/api/docs-json',
+        '/api/fields',
+        '/api/plot',
+        '/api/export',
+      ),
       query,
     )
     .map(([route, q]) => `${route}?${q}`),
@@ -317,6 +332,10 @@ describe('Dashboard API under fuzzed paths and query parameters', () => {
         `/api/experiments/outside.x/${OUTSIDE_HASH}/logs`,
         '/api/experiments?limit=1000',
         '/api/experiments?config_filter=deep.0.0=1',
+        '/api/experiments?config_filter=deep.0.0<1&columns=config.deep.0.0,config.secret,result.x&sort=-config.deep',
+        '/api/fields',
+        '/api/plot?columns=config.deep.0,config.secret',
+        '/api/export?format=json&columns=config.deep.0.0',
         '/api/stats',
         '/api/dag',
       ]) {

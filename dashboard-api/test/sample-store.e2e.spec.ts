@@ -129,7 +129,7 @@ describe('Dashboard API on a store written in our format', () => {
         /Invalid started_after: "yesterday" is not an ISO 8601 datetime/,
       ],
       ['an impossible date', { updated_before: '2026-02-30' }, /Invalid updated_before/],
-      ['config_filter without "=" (D3)', { config_filter: 'lr' }, /Invalid config_filter: "lr" has no "="/],
+      ['config_filter without an operator', { config_filter: 'lr' }, /Invalid config_filter: "lr" has no operator/],
       [
         'an unknown result_status',
         { result_status: 'done' },

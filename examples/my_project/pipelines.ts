@@ -40,6 +40,8 @@ export class TrainModel extends GrenObject<{ weight: number; loss: number }, Tra
     this.log(`trained: weight=${weight.toFixed(4)} loss=${loss.toFixed(6)}`);
     const model = { weight, loss };
     fs.writeFileSync(path.join(this.grenDir, 'model.json'), JSON.stringify(model));
+    // Top-level scalars of metrics.json show as result columns in the dashboard.
+    fs.writeFileSync(path.join(this.grenDir, 'metrics.json'), JSON.stringify({ loss, weight, rows: rows.length }));
     return model;
   }
 

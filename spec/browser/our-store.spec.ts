@@ -203,7 +203,7 @@ describeInBrowser('the dashboard in Chromium, on a store written by our library'
     it('should filter by a nested config value, explaining a half-typed one', async () => {
       await open('/experiments');
       await expectCount(rows(), 11);
-      // Half typed, the filter has no "=" yet: the API refuses it and the page says why.
+      // Half typed, the filter has no operator yet: the API refuses it and the page says why.
       await page.getByTestId('filter-config').fill('dataset.name');
       await expectText(page.getByTestId('filter-error'), 'Invalid config_filter');
       await page.getByTestId('filter-config').fill('dataset.name=cifar10');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ColumnsModule } from '../columns/columns.module';
 import { ExperimentsController } from './experiments.controller';
 import { ExperimentsService } from './experiments.service';
 
-@Module({ controllers: [ExperimentsController], providers: [ExperimentsService] })
+@Module({ imports: [ColumnsModule], controllers: [ExperimentsController], providers: [ExperimentsService] })
 export class ExperimentsModule {}

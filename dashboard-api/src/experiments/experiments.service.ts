@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ExperimentDetail, ExperimentList, ExperimentLog, ExperimentRelationships } from '../contract/api-types';
+import { ColumnsService } from '../columns/columns.service';
 import { DashboardError } from '../common/errors/dashboard-error';
 import type { ArtifactRecord } from '../index/artifact-record';
 import { IndexService } from '../index/index.service';
@@ -15,9 +16,13 @@ import { toExperimentFilter } from './query/to-experiment-filter';
 /** Answers the experiment routes from the index; only one artifact's files are ever read. */
 @Injectable()
 export class ExperimentsService {
-  constructor(private readonly indexService: IndexService) {}
+  constructor(
+    private readonly indexService: IndexService,
+    private readonly columns: ColumnsService,
+  ) {}
 
   async list(query: ListExperimentsQuery): Promise<ExperimentList> {
+    if ((query.columns?.length ?? 0) > 0 || (query.sort ?? '') !== '') return this.columns.page(query);
     const filter = toExperimentFilter(query);
     if (needsMetadata(filter)) await this.indexService.complete();
     else await this.indexService.ready();

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { AttemptStatus, DependencyRef, ResultStatus } from 'gren-ts';
 import { buildMetadata } from './metadata-builder';
 import { SeededRandom } from './seeded-random';
@@ -120,7 +122,9 @@ export function generateSyntheticStore(base: string, options: SyntheticStoreOpti
       epochs: random.pick([1, 5, 10]),
       options: { amp: random.next() < 0.5, tag: random.pick(['baseline', 'sweep', 'ablation']) },
     };
-    trains.push(make(CLASSES.train, fields, [ref('dataset', dataset), ref('model', model)]));
+    const train = make(CLASSES.train, fields, [ref('dataset', dataset), ref('model', model)]);
+    writeSyntheticResult(artifactDirectory(base, 'data', train.namespace, train.hash), train.hash);
+    trains.push(train);
   }
   for (let index = 0; index < counts.evaluate; index += 1) {
     const train = random.pick(trains);
@@ -138,6 +142,13 @@ export function generateSyntheticStore(base: string, options: SyntheticStoreOpti
     make(CLASSES.report, { title: `report ${index}`, week: index % 52 }, [], 'git');
   }
   return { count: serial, samples };
+}
+
+/** A training's metrics.json (result columns), its numbers derived from the hash. */
+export function writeSyntheticResult(directory: string, hash: string): void {
+  const unit = (from: number): number => parseInt(hash.slice(from, from + 6), 16) / 0xffffff;
+  const metrics = { loss: Math.round(unit(0) * 1e6) / 1e6, accuracy: Math.round(unit(6) * 1e4) / 1e4, split: 'valid' };
+  fs.writeFileSync(path.join(directory, 'metrics.json'), JSON.stringify(metrics));
 }
 
 function shares(count: number): Record<keyof typeof CLASSES, number> {

@@ -32,5 +32,10 @@ export const routes: Routes = [
     loadComponent: () => import('./timeline/timeline-page').then((m) => m.TimelinePage),
     title: 'Timeline · Gren',
   },
+  {
+    path: 'plots',
+    loadComponent: () => import('./plots/plots-page').then((m) => m.PlotsPage),
+    title: 'Plots · Gren',
+  },
   { path: '**', component: NotFoundPage, title: 'Not found · Gren' },
 ];

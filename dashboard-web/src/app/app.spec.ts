@@ -37,7 +37,7 @@ describe(App.name, () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  it('should have a logo link home and the four navigation links', async () => {
+  it('should have a logo link home and the five navigation links', async () => {
     const root = await renderAt('/');
     const links = [...root.querySelectorAll<HTMLAnchorElement>('nav a')];
     expect(links.map((a) => [a.textContent!.trim(), a.getAttribute('href')])).toEqual([
@@ -46,6 +46,7 @@ describe(App.name, () => {
       ['Experiments', '/experiments'],
       ['DAG', '/dag'],
       ['Timeline', '/timeline'],
+      ['Plots', '/plots'],
     ]);
   });
 

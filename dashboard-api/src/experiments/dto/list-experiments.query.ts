@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, Validate } from 'class-validator';
+import { ColumnsConstraint, SortConstraint, toTextList } from '../../columns/dto/column-validators';
 import { IsoDatetimeConstraint, ConfigFilterConstraint } from './query-validators';
 
 import { ATTEMPT_STATUSES, LISTED_RESULTS as RESULT_STATUSES } from 'gren-ts/store';
@@ -88,14 +89,36 @@ export class ListExperimentsQuery {
   @ApiPropertyOptional({
     type: [String],
     description:
-      '`<dotted.path>=<value>`, split at the first "=", repeatable (ANDed). Numbers compare numerically (lr=1e-3 matches 0.001), ' +
-      'booleans as true/false (True too), null/None only an explicit null, strings exactly.',
+      '`<dotted.path><op><value>` with op one of =, !=, <, <=, >, >=, split at the first operator, repeatable (ANDed). ' +
+      'Numbers compare numerically (lr=1e-3 matches 0.001), booleans as true/false (True too), null/None only an explicit null, ' +
+      'strings exactly; <, <=, >, >= take a number and match numeric fields only; a missing field matches no condition.',
     example: 'model.lr=0.001',
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? [value] : value))
   @Validate(ConfigFilterConstraint)
   config_filter?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'new: columns to add to each row (in `columns`): config.<dotted.path>, result.<key> (a top-level scalar of the ' +
+      "artifact's metrics.json), repeatable or comma-separated, at most 20.",
+    example: 'config.lr,result.loss',
+  })
+  @IsOptional()
+  @Transform(toTextList)
+  @Validate(ColumnsConstraint)
+  columns?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      'new: sort by a column (a list field, config.<path> or result.<key>), "-" first for descending; missing values last.',
+    example: '-result.loss',
+  })
+  @IsOptional()
+  @Validate(SortConstraint)
+  sort?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()

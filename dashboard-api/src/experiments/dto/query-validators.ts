@@ -14,26 +14,27 @@ export class IsoDatetimeConstraint implements ValidatorConstraintInterface {
       this.problem = `${args.property} must be given once, as a string`;
       return false;
     }
-    return this.check(() => parseDatetimeParam(args.property, value));
+    this.problem = problemOf(() => parseDatetimeParam(args.property, value)) ?? '';
+    return this.problem === '';
   }
 
   defaultMessage(): string {
     return this.problem;
   }
+}
 
-  private check(action: () => unknown): boolean {
-    try {
-      action();
-      return true;
-    } catch (error) {
-      if (!(error instanceof GrenError)) throw error;
-      this.problem = error.message;
-      return false;
-    }
+/** The message of the GrenError `action` throws (a refused value), or undefined when it passes. */
+export function problemOf(action: () => unknown): string | undefined {
+  try {
+    action();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof GrenError)) throw error;
+    return error.message;
   }
 }
 
-/** Each config_filter is `<dotted.path>=<value>`. */
+/** Each config_filter is `<dotted.path><op><value>`. */
 @ValidatorConstraint({ name: 'configFilter' })
 export class ConfigFilterConstraint implements ValidatorConstraintInterface {
   private problem = '';
@@ -42,15 +43,13 @@ export class ConfigFilterConstraint implements ValidatorConstraintInterface {
     const values = Array.isArray(value) ? value : [value];
     for (const item of values) {
       if (typeof item !== 'string') {
-        this.problem = 'config_filter must be text: <field.path>=<value>';
+        this.problem = 'config_filter must be text: <field.path><op><value>, op one of =, !=, <, <=, >, >=';
         return false;
       }
       if (item === '') continue;
-      try {
-        parseConfigFilter(item);
-      } catch (error) {
-        if (!(error instanceof GrenError)) throw error;
-        this.problem = error.message;
+      const problem = problemOf(() => parseConfigFilter(item));
+      if (problem !== undefined) {
+        this.problem = problem;
         return false;
       }
     }

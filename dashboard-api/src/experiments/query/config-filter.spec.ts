@@ -4,18 +4,38 @@ import { configLeaf, configMatches, leafMatches, parseConfigFilter } from './con
 describe(parseConfigFilter, () => {
   describe('when the filter is well formed', () => {
     it('should split at the first "=" only', () => {
-      expect(parseConfigFilter('model.name=a=b')).toEqual({ path: ['model', 'name'], value: 'a=b' });
+      expect(parseConfigFilter('model.name=a=b')).toEqual({ path: ['model', 'name'], operator: '=', value: 'a=b' });
     });
 
     it('should keep an empty value (matches an empty string)', () => {
-      expect(parseConfigFilter('tag=')).toEqual({ path: ['tag'], value: '' });
+      expect(parseConfigFilter('tag=')).toEqual({ path: ['tag'], operator: '=', value: '' });
     });
   });
 
-  describe('when the filter has no "=" (D3)', () => {
-    it('should throw an INVALID_PARAMETER error naming config_filter', () => {
+  describe('when the filter has no operator', () => {
+    it('should throw an INVALID_PARAMETER error naming config_filter and the operators', () => {
       expect(() => parseConfigFilter('model.lr')).toThrow(DashboardError);
-      expect(() => parseConfigFilter('model.lr')).toThrow(/Invalid config_filter: "model.lr" has no "="/);
+      expect(() => parseConfigFilter('model.lr')).toThrow(
+        /Invalid config_filter: "model.lr" has no operator; .*=, !=, <, <=, >, >=/,
+      );
+    });
+  });
+
+  describe('when the filter compares', () => {
+    it.each([
+      ['lr>=0.001', ['lr'], '>=', '0.001'],
+      ['steps<5000', ['steps'], '<', '5000'],
+      ['name!=toy', ['name'], '!=', 'toy'],
+      ['a.b > 1e-3', ['a', 'b'], '>', '1e-3'],
+      ['a<=-inf', ['a'], '<=', '-inf'],
+      ['note=x<y', ['note'], '=', 'x<y'],
+      ['odd!name=1', ['odd!name'], '=', '1'],
+    ])('should read %s at its first operator', (raw, path, operator, value) => {
+      expect(parseConfigFilter(raw)).toEqual({ path, operator, value });
+    });
+
+    it.each(['lr>=fast', 'steps<', 'n>1.2.3'])('should refuse %s: an ordering needs a number', (raw) => {
+      expect(() => parseConfigFilter(raw)).toThrow(/Invalid config_filter: .* is not a number; .* takes a number/);
     });
   });
 
@@ -111,5 +131,42 @@ describe(configMatches, () => {
 
   it('should not match an artifact without a config', () => {
     expect(configMatches(null, [parseConfigFilter('lr=0.001')])).toBe(false);
+  });
+});
+
+describe('configMatches with comparisons', () => {
+  const config = { lr: 0.001, steps: 4000, name: 'toy', big: 9007199254740993n, note: null, flags: { amp: true } };
+  const matches = (...raw: string[]): boolean => configMatches(config, raw.map(parseConfigFilter));
+
+  it.each([
+    ['lr>=0.001', true],
+    ['lr>1e-3', false],
+    ['lr<0.01', true],
+    ['steps<5000', true],
+    ['steps<=4000', true],
+    ['steps>4000', false],
+    ['big>9007199254740992', true],
+    ['big<9007199254740993', false],
+    ['name!=toy', false],
+    ['name!=mnist', true],
+    ['note!=None', false],
+    ['note!=1', true],
+    ['name>1', false],
+    ['flags.amp<2', false],
+    ['flags!=1', false],
+    ['missing!=toy', false],
+    ['missing<1', false],
+    ['lr<inf', true],
+  ])('%s → %p', (raw, expected) => {
+    expect(matches(raw)).toBe(expected);
+  });
+
+  it('should AND comparisons with equalities', () => {
+    expect(matches('lr>=0.001', 'steps<5000', 'name!=mnist', 'flags.amp=true')).toBe(true);
+    expect(matches('lr>=0.001', 'steps<5000', 'name!=toy')).toBe(false);
+  });
+
+  it('should never match NaN with an ordering', () => {
+    expect(configMatches({ x: Number.NaN }, [parseConfigFilter('x<inf')])).toBe(false);
   });
 });

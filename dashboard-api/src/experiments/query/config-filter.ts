@@ -1,32 +1,48 @@
 import { DashboardError } from '../../common/errors/dashboard-error';
+import { orderMatches, parseBound } from './config-comparison';
 
-/** One `config_filter=<dotted.path>=<value>` condition. */
+/** How a config_filter compares the field with its value. */
+export type ConfigOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+/** One `config_filter=<dotted.path><operator><value>` condition. */
 export interface ConfigFilter {
   path: readonly string[];
+  operator: ConfigOperator;
   value: string;
 }
 
+const OPERATOR_HELP = 'write <field.path><op><value> with op one of =, !=, <, <=, >, >= (for example model.lr>=0.001)';
+
 /**
- * Parses a config filter, split at the first `=` (D3: a filter without one is a 422, not
- * silently ignored). The path is dotted; a numeric part also indexes into an array.
+ * Parses a config filter, split at its first operator (=, !=, <, <=, >, >=): the value may hold
+ * any character, so `name=a=b` compares with "a=b" (a filter without an operator is refused,
+ * not silently ignored). The path is dotted; a numeric part also indexes into an array. The
+ * ordering operators take a number.
  */
 export function parseConfigFilter(raw: string): ConfigFilter {
-  const at = raw.indexOf('=');
-  if (at < 0) {
-    throw DashboardError.invalidParameter(
-      'config_filter',
-      `"${raw}" has no "="; write <field.path>=<value>, for example model.lr=0.001`,
-    );
-  }
+  const at = raw.search(/[<>=]|!=/);
+  if (at < 0) throw DashboardError.invalidParameter('config_filter', `"${raw}" has no operator; ${OPERATOR_HELP}`);
+  const operator = /^(<=|>=|!=|<|>|=)/.exec(raw.slice(at))?.[1] as ConfigOperator;
   const path = raw.slice(0, at).trim();
   const parts = path.split('.');
   if (path.length === 0 || parts.some((part) => part.length === 0)) {
     throw DashboardError.invalidParameter(
       'config_filter',
-      `"${raw}" needs a dotted field path before "=", for example model.lr=0.001`,
+      `"${raw}" needs a dotted field path before "${operator}", for example model.lr=0.001`,
     );
   }
-  return { path: parts, value: raw.slice(at + 1).trim() };
+  const value = raw.slice(at + operator.length).trim();
+  if (isOrdering(operator) && parseBound(value) === undefined) {
+    throw DashboardError.invalidParameter(
+      'config_filter',
+      `"${raw}" compares with "${value}", which is not a number; ${operator} takes a number such as 0.001, 5000 or 1e-3`,
+    );
+  }
+  return { path: parts, operator, value };
+}
+
+function isOrdering(operator: ConfigOperator): operator is '<' | '<=' | '>' | '>=' {
+  return operator !== '=' && operator !== '!=';
 }
 
 /** The value at `path` inside a config, or undefined when the path does not exist. */
@@ -78,8 +94,27 @@ function numberMatches(leaf: number, value: string): boolean {
   return Number(value) === leaf;
 }
 
-/** Whether a config passes every filter (they are ANDed). No config means no match. */
+/**
+ * Whether a config passes every filter (they are ANDed). No config means no match, and a
+ * missing field matches no condition, `!=` included.
+ */
 export function configMatches(config: unknown, filters: readonly ConfigFilter[]): boolean {
   if (typeof config !== 'object' || config === null) return false;
-  return filters.every((filter) => leafMatches(configLeaf(config, filter.path), filter.value));
+  return filters.every((filter) => filterMatches(configLeaf(config, filter.path), filter));
+}
+
+function filterMatches(leaf: unknown, filter: ConfigFilter): boolean {
+  switch (filter.operator) {
+    case '=':
+      return leafMatches(leaf, filter.value);
+    case '!=':
+      return isLeaf(leaf) && !leafMatches(leaf, filter.value);
+    default:
+      return orderMatches(leaf, filter.operator, filter.value);
+  }
+}
+
+/** A scalar a filter can compare (objects and arrays are not leaves; a missing field is none). */
+function isLeaf(value: unknown): boolean {
+  return value === null || (value !== undefined && typeof value !== 'object');
 }

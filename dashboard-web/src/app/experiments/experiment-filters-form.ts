@@ -6,7 +6,9 @@ import {
   inject,
   input,
   output,
+  signal,
 } from '@angular/core';
+import type { FieldInfo } from '@contract/columns-types';
 import {
   DatetimeFilterKey,
   ExperimentFilters,
@@ -15,6 +17,7 @@ import {
   emptyFilters,
   hasActiveFilter,
 } from '../core/api/experiment-filters';
+import { configSuggestions } from './config-suggestions';
 import { ATTEMPT_STATUSES, BACKENDS, RESULT_STATUSES } from './filter-options';
 import { PatchDebouncer } from './patch-debouncer';
 
@@ -32,6 +35,8 @@ export const TEXT_DEBOUNCE_MS = 300;
 })
 export class ExperimentFiltersForm {
   readonly filters = input.required<ExperimentFilters>();
+  /** Known config fields and values, offered as the config filter is typed. */
+  readonly fields = input<readonly FieldInfo[]>([]);
   readonly filtersChange = output<Partial<ExperimentFilters>>();
 
   protected readonly resultStatuses = RESULT_STATUSES;
@@ -43,6 +48,12 @@ export class ExperimentFiltersForm {
     return current === '' || BACKENDS.includes(current) ? BACKENDS : [...BACKENDS, current];
   });
 
+  /** The config filter as typed (before the debounce), for the suggestions. */
+  private readonly configTyped = signal<string | null>(null);
+  protected readonly configHints = computed(() =>
+    configSuggestions(this.configTyped() ?? this.filters().config_filter, this.fields()),
+  );
+
   private readonly debouncer = new PatchDebouncer<ExperimentFilters>(TEXT_DEBOUNCE_MS, (patch) =>
     this.filtersChange.emit(patch),
   );
@@ -52,7 +63,9 @@ export class ExperimentFiltersForm {
   }
 
   protected typed(key: TextFilterKey, event: Event): void {
-    this.debouncer.push({ [key]: (event.target as HTMLInputElement).value });
+    const value = (event.target as HTMLInputElement).value;
+    if (key === 'config_filter') this.configTyped.set(value);
+    this.debouncer.push({ [key]: value });
   }
 
   protected picked(key: SelectFilterKey | DatetimeFilterKey, event: Event): void {

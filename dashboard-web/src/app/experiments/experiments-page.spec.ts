@@ -7,6 +7,7 @@ import { provideLocationMocks } from '@angular/common/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { ExperimentSummary } from '@contract/api-types';
+import type { ExperimentRow, FieldCatalog, FieldInfo } from '@contract/columns-types';
 import { summary } from '../../testing/sample-data';
 import { stubChangeFeed } from '../../testing/stub-change-feed';
 import { useTimeZone } from '../../testing/time-zone';
@@ -36,7 +37,17 @@ describe(ExperimentsPage.name, () => {
     harness = await RouterTestingHarness.create();
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    answerFields([]);
+    http.verify();
+  });
+
+  /** The column picker and the filter hints ask for the fields of the listed classes. */
+  function answerFields(fields: FieldInfo[]): void {
+    for (const request of http.match((r) => r.url === '/api/fields')) {
+      if (!request.cancelled) request.flush({ fields, result_sample: 200 } satisfies FieldCatalog);
+    }
+  }
 
   function root(): HTMLElement {
     return harness.routeNativeElement!;
@@ -180,12 +191,12 @@ describe(ExperimentsPage.name, () => {
       http
         .expectOne('/api/experiments?config_filter=model.lr&limit=20&offset=0')
         .flush(
-          { detail: 'Invalid config_filter: "model.lr" has no "="' },
+          { detail: 'Invalid config_filter: "model.lr" has no operator' },
           { status: 422, statusText: 'Unprocessable Entity' },
         );
       await harness.fixture.whenStable();
       expect(root().querySelector('[data-testid="filter-error"]')!.textContent).toContain(
-        'Invalid config_filter: "model.lr" has no "="',
+        'Invalid config_filter: "model.lr" has no operator',
       );
       expect(root().textContent).not.toContain('Is the API running?');
     });
@@ -220,6 +231,95 @@ describe(ExperimentsPage.name, () => {
       expect(url()).toBe(
         '/compare?ids=refstore.pipelines.Leaf%2Faaa,refstore.pipelines.Leaf%2Fbbb',
       );
+    });
+  });
+
+  describe('when columns are chosen', () => {
+    const lr: FieldInfo = {
+      column: 'config.lr',
+      source: 'config',
+      kind: 'number',
+      count: 6,
+      distinct: 3,
+      distinct_capped: false,
+      values: ['0.001', '0.01', '0.1'],
+      classes: ['my.Train'],
+    };
+    const loss: FieldInfo = { ...lr, column: 'result.loss', source: 'result', values: ['0.5'] };
+    const row = (hash: string, columns: ExperimentRow['columns']): ExperimentRow => ({
+      ...summary({ gren_hash: hash }),
+      columns,
+    });
+
+    it('should offer the fields, keep the choice in the URL and show the values', async () => {
+      await harness.navigateByUrl('/experiments');
+      await answer('/api/experiments?limit=20&offset=0', [summary()]);
+      answerFields([lr, loss]);
+      await harness.fixture.whenStable();
+      root().querySelector<HTMLInputElement>('[data-testid="column-option-result.loss"]')!.click();
+      await harness.fixture.whenStable();
+      expect(url()).toBe('/experiments?columns=result.loss');
+      http
+        .expectOne('/api/experiments?columns=result.loss&limit=20&offset=0')
+        .flush({ experiments: [row('a1', { 'result.loss': 0.123456789 })], total: 1 });
+      await harness.fixture.whenStable();
+      const cell = root().querySelector('td[data-column="result.loss"]')!;
+      expect(cell.textContent!.trim()).toBe('0.123457');
+      expect(root().querySelector('[data-testid="sort-result.loss"]')!.textContent!.trim()).toBe('→ loss');
+    });
+
+    it('should sort by a header: ascending, descending, then back to the API order', async () => {
+      await harness.navigateByUrl('/experiments?columns=config.lr&page=2');
+      await answer('/api/experiments?columns=config.lr&limit=20&offset=20', [summary()], 30);
+      const header = () => root().querySelector<HTMLButtonElement>('[data-testid="sort-config.lr"]')!;
+      header().click();
+      await harness.fixture.whenStable();
+      expect(url()).toBe('/experiments?columns=config.lr&sort=config.lr');
+      await answer('/api/experiments?columns=config.lr&sort=config.lr&limit=20&offset=0', [summary()]);
+      expect(header().closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+      header().click();
+      await harness.fixture.whenStable();
+      expect(url()).toBe('/experiments?columns=config.lr&sort=-config.lr');
+      await answer('/api/experiments?columns=config.lr&sort=-config.lr&limit=20&offset=0', [summary()]);
+      expect(header().closest('th')!.getAttribute('aria-sort')).toBe('descending');
+      header().click();
+      await harness.fixture.whenStable();
+      expect(url()).toBe('/experiments?columns=config.lr');
+      await answer('/api/experiments?columns=config.lr&limit=20&offset=0', [summary()]);
+    });
+
+    it('should export the filtered list with its columns and sort', async () => {
+      await harness.navigateByUrl('/experiments?result_status=success&columns=config.lr,result.loss&sort=-result.loss');
+      await answer(
+        '/api/experiments?result_status=success&columns=config.lr%2Cresult.loss&sort=-result.loss&limit=20&offset=0',
+        [summary()],
+      );
+      expect(root().querySelector('[data-testid="export-csv"]')!.getAttribute('href')).toBe(
+        '/api/export?result_status=success&format=csv&columns=config.lr%2Cresult.loss&sort=-result.loss',
+      );
+      expect(root().querySelector('[data-testid="export-json"]')!.getAttribute('href')).toBe(
+        '/api/export?result_status=success&format=json&columns=config.lr%2Cresult.loss&sort=-result.loss',
+      );
+      expect(root().querySelector('[data-testid="plots-link"]')!.getAttribute('href')).toBe(
+        '/plots?result_status=success&columns=config.lr,result.loss',
+      );
+    });
+
+    it('should suggest config paths and values while typing a filter', async () => {
+      await harness.navigateByUrl('/experiments');
+      await answer('/api/experiments?limit=20&offset=0', [summary()]);
+      answerFields([lr, loss]);
+      await harness.fixture.whenStable();
+      const input = root().querySelector<HTMLInputElement>('[data-testid="filter-config"]')!;
+      expect(input.getAttribute('list')).toBe('config-hints');
+      input.value = 'lr>=0.0';
+      input.dispatchEvent(new Event('input'));
+      await harness.fixture.whenStable();
+      const hints = [...root().querySelectorAll('#config-hints option')].map((option) => option.getAttribute('value'));
+      expect(hints).toEqual(['lr>=0.001', 'lr>=0.01']);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      await harness.fixture.whenStable();
+      await answer('/api/experiments?config_filter=lr%3E%3D0.0&limit=20&offset=0', []);
     });
   });
 });

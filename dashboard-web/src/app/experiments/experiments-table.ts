@@ -1,16 +1,49 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { ExperimentSummary } from '@contract/api-types';
+import type { ExperimentRow } from '@contract/columns-types';
 import { experimentLink, refId } from '../shared/experiment-ref';
 import { LocalTimePipe } from '../shared/local-time-pipe';
 import { ShortHashPipe } from '../shared/short-hash-pipe';
 import { StatusBadge } from '../shared/status-badge';
+import { ariaSort, cellText, nextSort } from './sort-state';
 
-/** One page of experiments, each row selectable for comparison. */
+const BASE_COLUMNS = [
+  { key: 'class_name', title: 'Class' },
+  { key: 'namespace', title: 'Namespace' },
+  { key: 'gren_hash', title: 'Hash' },
+  { key: 'result_status', title: 'Result' },
+  { key: 'attempt_status', title: 'Attempt' },
+  { key: 'backend', title: 'Backend' },
+  { key: 'hostname', title: 'Host' },
+  { key: 'user', title: 'User' },
+  { key: 'updated_at', title: 'Updated' },
+] as const;
+
+/**
+ * One page of experiments, each row selectable for comparison, with the chosen extra columns;
+ * a header click asks for another sort (the page owns it, in the URL).
+ */
 @Component({
   selector: 'app-experiments-table',
   imports: [RouterLink, StatusBadge, LocalTimePipe, ShortHashPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    button.sort {
+      background: none;
+      border: none;
+      padding: 0;
+      font: inherit;
+      font-weight: inherit;
+      color: inherit;
+      cursor: pointer;
+      white-space: nowrap;
+    }
+    td.extra {
+      text-align: right;
+      white-space: nowrap;
+    }
+  `,
   template: `
     <div class="table-wrap">
       <table class="table" data-testid="experiments-table">
@@ -19,15 +52,26 @@ import { StatusBadge } from '../shared/status-badge';
             <th scope="col">
               <span class="visually-hidden">Select for comparison</span>
             </th>
-            <th scope="col">Class</th>
-            <th scope="col">Namespace</th>
-            <th scope="col">Hash</th>
-            <th scope="col">Result</th>
-            <th scope="col">Attempt</th>
-            <th scope="col">Backend</th>
-            <th scope="col">Host</th>
-            <th scope="col">User</th>
-            <th scope="col">Updated</th>
+            @for (c of baseColumns; track c.key) {
+              <th scope="col" [attr.aria-sort]="ariaSort(sort(), c.key)">
+                <button type="button" class="sort" (click)="sortBy(c.key)" [attr.data-testid]="'sort-' + c.key">
+                  {{ c.title }}{{ arrow(c.key) }}
+                </button>
+              </th>
+            }
+            @for (column of columns(); track column) {
+              <th scope="col" [attr.aria-sort]="ariaSort(sort(), column)" class="extra">
+                <button
+                  type="button"
+                  class="sort mono"
+                  (click)="sortBy(column)"
+                  [title]="column"
+                  [attr.data-testid]="'sort-' + column"
+                >
+                  {{ shortName(column) }}{{ arrow(column) }}
+                </button>
+              </th>
+            }
           </tr>
         </thead>
         <tbody>
@@ -70,6 +114,9 @@ import { StatusBadge } from '../shared/status-badge';
               <td>{{ e.hostname ?? '—' }}</td>
               <td>{{ e.user ?? '—' }}</td>
               <td>{{ e.updated_at | localTime }}</td>
+              @for (column of columns(); track column) {
+                <td class="mono extra" [attr.data-column]="column">{{ cell(e, column) }}</td>
+              }
             </tr>
           }
         </tbody>
@@ -78,9 +125,31 @@ import { StatusBadge } from '../shared/status-badge';
   `,
 })
 export class ExperimentsTable {
-  readonly experiments = input.required<readonly ExperimentSummary[]>();
+  readonly experiments = input.required<readonly ExperimentRow[]>();
   readonly selected = input<ReadonlySet<string>>(new Set());
+  readonly columns = input<readonly string[]>([]);
+  readonly sort = input<string>('');
   readonly toggled = output<ExperimentSummary>();
+  readonly sortChange = output<string>();
   protected readonly id = refId;
   protected readonly link = experimentLink;
+  protected readonly baseColumns = BASE_COLUMNS;
+  protected readonly ariaSort = ariaSort;
+
+  protected sortBy(column: string): void {
+    this.sortChange.emit(nextSort(this.sort(), column));
+  }
+
+  protected arrow(column: string): string {
+    const order = ariaSort(this.sort(), column);
+    return order === 'ascending' ? ' ▲' : order === 'descending' ? ' ▼' : '';
+  }
+
+  protected shortName(column: string): string {
+    return column.replace(/^config\./, '').replace(/^result\./, '→ ');
+  }
+
+  protected cell(row: ExperimentRow, column: string): string {
+    return cellText(row.columns?.[column]);
+  }
 }

@@ -13,6 +13,10 @@ export interface ListState {
   readonly filters: ExperimentFilters;
   /** 1-based. */
   readonly page: number;
+  /** Extra columns (`config.<path>`, `result.<key>`), in the URL as `columns=a,b`. */
+  readonly columns?: readonly string[];
+  /** A column to sort by, "-" first for descending; absent: the API's order. */
+  readonly sort?: string;
 }
 
 /**
@@ -33,7 +37,17 @@ export function listStateFromParams(params: Params): ListState {
     }
   }
   const page = Number(params['page']);
-  return { filters, page: Number.isInteger(page) && page > 1 ? page : 1 };
+  const state: { -readonly [K in keyof ListState]: ListState[K] } = {
+    filters,
+    page: Number.isInteger(page) && page > 1 ? page : 1,
+  };
+  const columns = params['columns'];
+  if (typeof columns === 'string' && columns !== '') {
+    state.columns = columns.split(',').filter((column) => column !== '');
+  }
+  const sort = params['sort'];
+  if (typeof sort === 'string' && sort !== '') state.sort = sort;
+  return state;
 }
 
 /** Filters and page → the complete query params (empty filters and page 1 left out). */
@@ -52,5 +66,7 @@ export function listStateToParams(state: ListState): Params {
   if (state.page > 1) {
     params['page'] = String(state.page);
   }
+  if (state.columns && state.columns.length > 0) params['columns'] = state.columns.join(',');
+  if (state.sort) params['sort'] = state.sort;
   return params;
 }

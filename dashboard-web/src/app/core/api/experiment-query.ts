@@ -7,6 +7,9 @@ export interface ExperimentQuery {
   readonly filters: ExperimentFilters;
   readonly limit: number;
   readonly offset: number;
+  /** Extra columns and the sort column (see filters-url.ts). */
+  readonly columns?: readonly string[];
+  readonly sort?: string;
 }
 
 /**
@@ -26,5 +29,7 @@ export function experimentQueryParams(query: ExperimentQuery): HttpParams {
       params = params.set(key, value);
     }
   }
+  if (query.columns && query.columns.length > 0) params = params.set('columns', query.columns.join(','));
+  if (query.sort) params = params.set('sort', query.sort);
   return params.set('limit', query.limit).set('offset', query.offset);
 }
