@@ -1,7 +1,7 @@
 import { GrenAttemptLost } from '../errors/attempt-lost';
 import { GrenComputeError } from '../errors/compute-error';
 import { ensureDirectory } from '../storage/ensure-directory';
-import { getLogger } from '../logging/gren-logger';
+import { getLogger, logDispatcher } from '../logging/gren-logger';
 import { currentHolder, runWithHolder } from '../logging/log-context';
 import type { GrenObject } from '../model/gren-object';
 import { isActive } from '../storage/state-types';
@@ -54,10 +54,19 @@ async function computeLocally<T>(runtime: GrenRuntime, artifact: Artifact<T>): P
   // that state-locked step, which acquireAttempt repeats anyway.
   const current = runtime.states.read(artifact.paths);
   const settled = isActive(current.attempt) ? await settle(runtime, artifact.paths) : current;
-  announceDecision(
-    artifact,
-    settled.result.status === 'success' ? 'load' : isActive(settled.attempt) ? 'wait' : 'create',
-  );
+  const decision = settled.result.status === 'success' ? 'load' : isActive(settled.attempt) ? 'wait' : 'create';
+  // Creating writes several lines to the artifact's log: one descriptor for all of them.
+  // A process that finds another one computing does not hold it: a long wait keeps no file open.
+  const releaseLog = decision === 'create' ? logDispatcher().holdArtifactLog(artifact.dir) : undefined;
+  try {
+    announceDecision(artifact, decision);
+    return await createOrWait(runtime, artifact);
+  } finally {
+    releaseLog?.();
+  }
+}
+
+async function createOrWait<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<T> {
   const maxWaitSec = (artifact.object.constructor as { maxWaitTimeSec?: number | null }).maxWaitTimeSec ?? null;
   for (;;) {
     const value = await acquireAndRun(runtime, artifact, maxWaitSec);
