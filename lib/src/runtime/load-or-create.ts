@@ -2,6 +2,7 @@ import { GrenAttemptLost } from '../errors/attempt-lost';
 import { GrenComputeError } from '../errors/compute-error';
 import { ensureDirectory } from '../storage/ensure-directory';
 import { getLogger, logDispatcher } from '../logging/gren-logger';
+import { LogSite } from '../logging/log-site';
 import { currentHolder, runWithHolder } from '../logging/log-context';
 import type { GrenObject } from '../model/gren-object';
 import { isActive } from '../storage/state-types';
@@ -13,6 +14,7 @@ import { runAttempt } from './run-attempt';
 import { settle } from './settle-artifact';
 
 const logger = getLogger();
+const CREATED = new LogSite();
 
 /**
  * Runs `body` with the artifact as the current log holder; when it is loaded from inside
@@ -98,7 +100,7 @@ async function acquireAndRun<T>(
     case 'acquired': {
       try {
         const value = await runAttempt(runtime, artifact, acquired.attemptId, acquired.lock);
-        logger.debug(`load_or_create: ${artifact.className} created -> return`);
+        logger.debug(`load_or_create: ${artifact.className} created -> return`, { site: CREATED });
         return value;
       } catch (error) {
         if (error instanceof GrenAttemptLost) return LOST;
