@@ -53,6 +53,8 @@ interface PythonFigure {
   p90Ms: number;
   /** Our median over the Python gren's, from the same rounds. */
   oursOverPython: number;
+  /** Each round's medians (ms), ours then the Python gren's: the disk's load varies between rounds. */
+  roundMediansMs: Array<[number, number]>;
 }
 
 interface CreateFigure {
@@ -85,8 +87,10 @@ function figureOf(output: LoopOutput): CreateFigure {
   };
 }
 
-function pythonFigureOf(python: LoopOutput, ours: LoopOutput): PythonFigure {
+function pythonFigureOf(pythonRounds: LoopOutput[], ourRounds: LoopOutput[]): PythonFigure {
+  const [python, ours] = [joined(pythonRounds), joined(ourRounds)];
   const creates = python.createsMs.length;
+  const medianOf = (output: LoopOutput): number => Number(quantile(output.createsMs, 0.5).toFixed(3));
   const medianMs = quantile(python.createsMs, 0.5);
   return {
     creates,
@@ -94,6 +98,7 @@ function pythonFigureOf(python: LoopOutput, ours: LoopOutput): PythonFigure {
     meanMs: Number((python.totalMs / creates).toFixed(3)),
     p90Ms: Number(quantile(python.createsMs, 0.9).toFixed(3)),
     oursOverPython: Number((quantile(ours.createsMs, 0.5) / medianMs).toFixed(2)),
+    roundMediansMs: ourRounds.map((round, index) => [medianOf(round), medianOf(pythonRounds[index] as LoopOutput)]),
   };
 }
 
@@ -170,10 +175,9 @@ async function local(
     const child = startPythonLoop(python, repo, path.join(root, 'python-store'), perRound, label);
     theirs.push(await outputOf(child, 'Python gren'));
   }
-  const oursJoined = joined(ours);
   return {
-    local: figureOf(oursJoined),
-    python: python === undefined ? 'not configured' : pythonFigureOf(joined(theirs), oursJoined),
+    local: figureOf(joined(ours)),
+    python: python === undefined ? 'not configured' : pythonFigureOf(theirs, ours),
   };
 }
 
