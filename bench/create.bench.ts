@@ -5,6 +5,10 @@
  *   median per create, and how much of it fsync took; beside it the floor: the same files
  *   made by plain Node with the fewest system calls gren's protocol allows, create by create
  *   in the same process (bench/support/create-floor.ts), and gren's median over it;
+ * - `python`: the Python gren 0.2.0 creating the same trivial artifact in the same repository,
+ *   interleaved with ours round by round, and ours over it (medians); only when
+ *   GREN_BENCH_PYTHON and GREN_BENCH_PYTHONPATH point at it (bench/support/python-create-loop.ts),
+ *   "not configured" otherwise. It fsyncs nothing, where ours fsyncs 4 times per create;
  * - `sshfs`: the same through an sshfs mount (a simulated host of the multi-host suite,
  *   sshfs over a loopback sshd with default caching); needs root, sshfs and openssh-server;
  * - `parallel`: 4 processes creating distinct artifacts in one local store, creates per second.
@@ -20,11 +24,14 @@ import { finished } from '../spec/support/child-process';
 import { missingPrerequisites } from '../spec/multihost/support/prerequisites';
 import { SimulatedCluster } from '../spec/multihost/support/simulated-cluster';
 import { printWhenMain } from './support/print-when-main';
+import { configuredPythonGren, startPythonLoop, type PythonGren } from './support/python-create-loop';
 
 const LOOP = path.join(__dirname, 'support', 'create-loop.ts');
 const TS_NODE = require.resolve('ts-node/register/transpile-only');
 const TS_NODE_PROJECT = path.join(__dirname, 'tsconfig.json');
 const LOCAL_CREATES = 400;
+/** Ours and the Python gren take turns, so both see the same load. */
+const LOCAL_ROUNDS = 4;
 const SSHFS_CREATES = 100;
 const PARALLEL_PROCESSES = 4;
 const PARALLEL_CREATES = 150;
@@ -37,6 +44,17 @@ interface LoopOutput {
   fsyncCalls: number;
   /** The floor's time for each create, when it was measured. */
   floorMs?: number[];
+}
+
+interface PythonFigure {
+  creates: number;
+  medianMs: number;
+  meanMs: number;
+  p90Ms: number;
+  /** Our median over the Python gren's, from the same rounds. */
+  oursOverPython: number;
+  /** Each round's medians (ms), ours then the Python gren's: the disk's load varies between rounds. */
+  roundMediansMs: Array<[number, number]>;
 }
 
 interface CreateFigure {
@@ -69,6 +87,32 @@ function figureOf(output: LoopOutput): CreateFigure {
   };
 }
 
+function pythonFigureOf(pythonRounds: LoopOutput[], ourRounds: LoopOutput[]): PythonFigure {
+  const [python, ours] = [joined(pythonRounds), joined(ourRounds)];
+  const creates = python.createsMs.length;
+  const medianOf = (output: LoopOutput): number => Number(quantile(output.createsMs, 0.5).toFixed(3));
+  const medianMs = quantile(python.createsMs, 0.5);
+  return {
+    creates,
+    medianMs: Number(medianMs.toFixed(3)),
+    meanMs: Number((python.totalMs / creates).toFixed(3)),
+    p90Ms: Number(quantile(python.createsMs, 0.9).toFixed(3)),
+    oursOverPython: Number((quantile(ours.createsMs, 0.5) / medianMs).toFixed(2)),
+    roundMediansMs: ourRounds.map((round, index) => [medianOf(round), medianOf(pythonRounds[index] as LoopOutput)]),
+  };
+}
+
+/** One loop's output made of several rounds'. */
+function joined(outputs: LoopOutput[]): LoopOutput {
+  return {
+    createsMs: outputs.flatMap((output) => output.createsMs),
+    totalMs: outputs.reduce((sum, output) => sum + output.totalMs, 0),
+    fsyncMs: outputs.reduce((sum, output) => sum + output.fsyncMs, 0),
+    fsyncCalls: outputs.reduce((sum, output) => sum + output.fsyncCalls, 0),
+    floorMs: outputs.flatMap((output) => output.floorMs ?? []),
+  };
+}
+
 function floorOf(output: LoopOutput, round: (ms: number) => number): Partial<CreateFigure> {
   if (output.floorMs === undefined) return {};
   const floorMedianMs = quantile(output.floorMs, 0.5);
@@ -94,6 +138,8 @@ function workspace(root: string): string {
   fs.writeFileSync(path.join(repo, 'train.ts'), '// a user project\n');
   git('add', 'train.ts');
   git('-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', 'commit', '-q', '-m', 'init');
+  // The Python gren refuses to run without an origin remote (it is never contacted).
+  git('remote', 'add', 'origin', 'https://example.invalid/bench.git');
   return repo;
 }
 
@@ -113,10 +159,26 @@ function startLocal(repo: string, store: string, count: number, label: string, w
   });
 }
 
-async function local(repo: string, root: string): Promise<CreateFigure> {
-  return figureOf(
-    await outputOf(startLocal(repo, path.join(root, 'local-store'), LOCAL_CREATES, 'local', true), 'local'),
-  );
+/** Ours (with the floor) and, when configured, the Python gren, taking turns round by round. */
+async function local(
+  repo: string,
+  root: string,
+  python: PythonGren | undefined,
+): Promise<{ local: CreateFigure; python: PythonFigure | string }> {
+  const perRound = LOCAL_CREATES / LOCAL_ROUNDS;
+  const ours: LoopOutput[] = [];
+  const theirs: LoopOutput[] = [];
+  for (let round = 0; round < LOCAL_ROUNDS; round += 1) {
+    const label = `local${round}`;
+    ours.push(await outputOf(startLocal(repo, path.join(root, 'local-store'), perRound, label, true), 'local'));
+    if (python === undefined) continue;
+    const child = startPythonLoop(python, repo, path.join(root, 'python-store'), perRound, label);
+    theirs.push(await outputOf(child, 'Python gren'));
+  }
+  return {
+    local: figureOf(joined(ours)),
+    python: python === undefined ? 'not configured' : pythonFigureOf(theirs, ours),
+  };
 }
 
 async function parallel(repo: string, root: string): Promise<Record<string, number>> {
@@ -152,10 +214,10 @@ export async function run(): Promise<Record<string, unknown>> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gren-bench-create-'));
   try {
     const repo = workspace(root);
-    const localFigure = await local(repo, root);
+    const figures = await local(repo, root, configuredPythonGren());
     return {
       target: { localMedianMs: TARGET_LOCAL_MS },
-      local: localFigure,
+      ...figures,
       sshfs: await overSshfs(repo),
       parallel: await parallel(repo, root),
     };

@@ -77,6 +77,8 @@ const ROWS: Row[] = [
   { figure: '  of which fsync (ms)', path: 'create.local.fsyncMsPerCreate', target: 'reported' },
   { figure: '  floor: same files, plain Node (ms)', path: 'create.local.floorMedianMs', target: 'reported' },
   { figure: '  create / floor (ratio)', path: 'create.local.medianOverFloor', target: 'reported' },
+  { figure: 'create, Python gren (ms)', path: 'create.python.medianMs', target: 'reported' },
+  { figure: '  ours / Python (ratio)', path: 'create.python.oursOverPython', target: 'reported' },
   { figure: 'create over sshfs (ms)', path: 'create.sshfs.medianMs', target: 'reported' },
   { figure: '  floor over sshfs (ms)', path: 'create.sshfs.floorMedianMs', target: 'reported' },
   { figure: 'creates/s, 4 processes, one store', path: 'create.parallel.createsPerSec', target: 'reported' },
@@ -90,6 +92,8 @@ const ROWS: Row[] = [
 function lookup(document: Record<string, unknown>, dotted: string): unknown {
   let current: unknown = document;
   for (const key of dotted.split('.')) {
+    // A text where an object was expected says why the figure is missing ("not configured").
+    if (typeof current === 'string') return current;
     if (typeof current !== 'object' || current === null) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
@@ -124,7 +128,8 @@ async function main(): Promise<void> {
   process.stderr.write(`\n${'figure'.padEnd(width)}  measured   target\n`);
   for (const row of ROWS) {
     const value = lookup(document, row.path);
-    const text = typeof value === 'number' ? String(Number(value.toPrecision(4))) : 'n/a';
+    const text =
+      typeof value === 'number' ? String(Number(value.toPrecision(4))) : typeof value === 'string' ? value : 'n/a';
     process.stderr.write(`${row.figure.padEnd(width)}  ${text.padEnd(9)}  ${row.target}\n`);
   }
 }

@@ -2,6 +2,7 @@ import type { LogDispatcher, LoggingOptions } from './log-dispatcher';
 import { LogDispatcher as Dispatcher } from './log-dispatcher';
 import { parseLevel } from './log-levels';
 import type { LogRecord } from './log-record';
+import type { LogSite } from './log-site';
 import { logCallLocation } from './source-location';
 
 let dispatcher: LogDispatcher | undefined;
@@ -20,7 +21,12 @@ export function configureLogging(options: LoggingOptions = {}): void {
   logDispatcher().configure(options);
 }
 
-type Extra = Partial<Pick<LogRecord, 'consoleMessage' | 'consoleOnly' | 'fileOnly' | 'decision' | 'artifactDir' | 'location'>>;
+type Extra = Partial<
+  Pick<LogRecord, 'consoleMessage' | 'consoleOnly' | 'fileOnly' | 'decision' | 'artifactDir' | 'location'>
+> & {
+  /** A hot call site whose location is captured once (see LogSite). */
+  site?: LogSite;
+};
 
 /**
  * A named logger. Records go to the console (at or above GREN_LOG_LEVEL) and, DEBUG and up,
@@ -58,13 +64,14 @@ export class GrenLogger {
     if (!parsed) throw new RangeError(`Unknown log level: '${level}'. Use DEBUG, INFO, WARNING, ERROR or CRITICAL.`);
     const target = logDispatcher();
     if (extra.consoleOnly && !target.consoleEnabled(parsed)) return;
+    const { site, ...fields } = extra;
     target.emit({
       level: parsed,
       logger: this.name,
       message,
       time: new Date(),
-      location: extra.location ?? logCallLocation(),
-      ...extra,
+      location: fields.location ?? site?.locate() ?? logCallLocation(),
+      ...fields,
     });
   }
 }

@@ -54,6 +54,14 @@ export class LogDispatcher {
     this.fileSink.raw('------------------', this.logDir(artifactDir));
   }
 
+  /**
+   * Keeps the artifact's gren.log open for appends until the returned function is called:
+   * an attempt writes several lines, and one descriptor saves an open and close per line.
+   */
+  holdArtifactLog(artifactDir: string): () => void {
+    return this.fileSink.hold(this.logDir(artifactDir));
+  }
+
   /** The folder whose gren.log receives records now. */
   logDir(artifactDir?: string): string {
     const holder = artifactDir ?? currentHolder();

@@ -1,5 +1,6 @@
 import { GrenComputeError } from '../errors/compute-error';
 import { getLogger, logDispatcher } from '../logging/gren-logger';
+import { LogSite } from '../logging/log-site';
 import type { DecisionColor } from '../logging/log-record';
 import { userCallerLocation } from '../logging/source-location';
 import { removeSuccessMarker } from '../storage/success-marker';
@@ -12,6 +13,7 @@ import type { GrenRuntime } from './gren-runtime';
 import { messageOf } from './run-attempt';
 
 const logger = getLogger();
+const DECISION = new LogSite();
 
 /**
  * Whether the artifact holds a usable result: success in state.json, not forced to
@@ -73,5 +75,5 @@ export function announceDecision<T>(artifact: Artifact<T>, decision: DecisionCol
   if (logDispatcher().consoleEnabled('INFO')) logger.info(line, { consoleOnly: true, decision, location: userCallerLocation() });
   if (decision === 'load') return;
   logDispatcher().separator();
-  logger.debug(`${line} ${artifact.dir} (${detail ?? DECISION_TEXT[decision]})`, { fileOnly: true });
+  logger.debug(`${line} ${artifact.dir} (${detail ?? DECISION_TEXT[decision]})`, { fileOnly: true, site: DECISION });
 }

@@ -1,7 +1,8 @@
 import { GrenAttemptLost } from '../errors/attempt-lost';
 import { GrenComputeError } from '../errors/compute-error';
 import { ensureDirectory } from '../storage/ensure-directory';
-import { getLogger } from '../logging/gren-logger';
+import { getLogger, logDispatcher } from '../logging/gren-logger';
+import { LogSite } from '../logging/log-site';
 import { currentHolder, runWithHolder } from '../logging/log-context';
 import type { GrenObject } from '../model/gren-object';
 import { isActive } from '../storage/state-types';
@@ -13,6 +14,7 @@ import { runAttempt } from './run-attempt';
 import { settle } from './settle-artifact';
 
 const logger = getLogger();
+const CREATED = new LogSite();
 
 /**
  * Runs `body` with the artifact as the current log holder; when it is loaded from inside
@@ -54,10 +56,19 @@ async function computeLocally<T>(runtime: GrenRuntime, artifact: Artifact<T>): P
   // that state-locked step, which acquireAttempt repeats anyway.
   const current = runtime.states.read(artifact.paths);
   const settled = isActive(current.attempt) ? await settle(runtime, artifact.paths) : current;
-  announceDecision(
-    artifact,
-    settled.result.status === 'success' ? 'load' : isActive(settled.attempt) ? 'wait' : 'create',
-  );
+  const decision = settled.result.status === 'success' ? 'load' : isActive(settled.attempt) ? 'wait' : 'create';
+  // Creating writes several lines to the artifact's log: one descriptor for all of them.
+  // A process that finds another one computing does not hold it: a long wait keeps no file open.
+  const releaseLog = decision === 'create' ? logDispatcher().holdArtifactLog(artifact.dir) : undefined;
+  try {
+    announceDecision(artifact, decision);
+    return await createOrWait(runtime, artifact);
+  } finally {
+    releaseLog?.();
+  }
+}
+
+async function createOrWait<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<T> {
   const maxWaitSec = (artifact.object.constructor as { maxWaitTimeSec?: number | null }).maxWaitTimeSec ?? null;
   for (;;) {
     const value = await acquireAndRun(runtime, artifact, maxWaitSec);
@@ -89,7 +100,7 @@ async function acquireAndRun<T>(
     case 'acquired': {
       try {
         const value = await runAttempt(runtime, artifact, acquired.attemptId, acquired.lock);
-        logger.debug(`load_or_create: ${artifact.className} created -> return`);
+        logger.debug(`load_or_create: ${artifact.className} created -> return`, { site: CREATED });
         return value;
       } catch (error) {
         if (error instanceof GrenAttemptLost) return LOST;

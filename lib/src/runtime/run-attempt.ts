@@ -3,6 +3,7 @@ import { GrenComputeError, configTrail } from '../errors/compute-error';
 import { renderError } from '../errors/render-error';
 import type { HeldComputeLock } from '../locking/compute-lock';
 import { getLogger } from '../logging/gren-logger';
+import { LogSite } from '../logging/log-site';
 import { writeMetadataFiles } from '../storage/write-metadata';
 import { successMarkerContent } from '../storage/success-marker';
 import { finishFailed, finishStopped, finishSuccess, renewLease } from '../storage/transitions';
@@ -15,6 +16,8 @@ import { noteComputedHere } from './force-recompute';
 import { guardSignals, signalNumber } from './signal-guard';
 
 const logger = getLogger();
+const CREATE_BEGIN = new LogSite();
+const CREATE_OK = new LogSite();
 
 /** What to record for a signal, and what to do once the attempt is recorded and unlocked. */
 export interface SignalPlan {
@@ -88,9 +91,9 @@ export async function runAttempt<T>(
     let value: T;
     let recorded: boolean;
     try {
-      logger.debug(`_create: begin ${className} ${hash} ${dir}`);
+      logger.debug(`_create: begin ${className} ${hash} ${dir}`, { site: CREATE_BEGIN });
       value = await artifact.hooks._create();
-      logger.debug(`_create: ok ${className} ${hash} ${dir}`);
+      logger.debug(`_create: ok ${className} ${hash} ${dir}`, { site: CREATE_OK });
       recorded = await recordSuccess(runtime, artifact, attemptId, lock);
     } catch (error) {
       logger.error(`_create failed ${className} ${hash} ${dir}`, { fileOnly: true });

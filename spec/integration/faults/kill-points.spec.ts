@@ -131,7 +131,8 @@ describe('an attempt killed with SIGKILL at every step', () => {
     const child: ChildProcess = startChild('fault-client.js', [scenario.point, String(scenario.x)], env(readyFile));
     const exit = finished(child);
     await eventually(
-      () => fs.existsSync(readyFile) || child.exitCode !== null,
+      // Written by the child with writeFileSync: it exists, empty, a moment before the pid is in.
+      () => (fs.existsSync(readyFile) && fs.readFileSync(readyFile, 'utf8') !== '') || child.exitCode !== null,
       30_000,
       `the child to reach ${scenario.point}`,
     );

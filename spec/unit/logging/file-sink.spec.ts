@@ -58,6 +58,54 @@ describe('FileSink', () => {
     });
   });
 
+  describe('when the log is held open (an attempt running)', () => {
+    const openDescriptors = (): number => fs.readdirSync('/proc/self/fd').length;
+
+    it('should have every line in gren.log as soon as it is emitted, and close the descriptor on release', () => {
+      const logDir = path.join(dir, 'held', '.gren');
+      const sink = new FileSink();
+      const descriptorsBefore = openDescriptors();
+
+      const release = sink.hold(logDir);
+      sink.raw('------------------', logDir);
+      const afterFirstLine = fs.readFileSync(path.join(logDir, 'gren.log'), 'utf8');
+      sink.emit(record(), logDir);
+      const afterSecondLine = fs.readFileSync(path.join(logDir, 'gren.log'), 'utf8');
+      const descriptorsWhileHeld = openDescriptors();
+      release();
+
+      expect(afterFirstLine).toBe('------------------\n');
+      expect(afterSecondLine).toBe(
+        '------------------\n2026-11-26T04:19:13+00:00 [DEBUG] gren run-attempt.js:40 _create: begin Leaf abc /x\n',
+      );
+      expect(descriptorsWhileHeld).toBe(descriptorsBefore + 1);
+      expect(openDescriptors()).toBe(descriptorsBefore);
+    });
+
+    it('should stay open until the last of nested holds is released, and append after lines written meanwhile', () => {
+      const logDir = path.join(dir, 'nested', '.gren');
+      const sink = new FileSink();
+      const descriptorsBefore = openDescriptors();
+
+      const outer = sink.hold(logDir);
+      const inner = sink.hold(logDir);
+      sink.raw('first', logDir);
+      inner();
+      inner();
+      fs.appendFileSync(path.join(logDir, 'gren.log'), 'from another process\n');
+      sink.raw('second', logDir);
+      const descriptorsWhileOuterHeld = openDescriptors();
+      outer();
+      sink.raw('third', logDir);
+
+      expect(fs.readFileSync(path.join(logDir, 'gren.log'), 'utf8')).toBe(
+        'first\nfrom another process\nsecond\nthird\n',
+      );
+      expect(descriptorsWhileOuterHeld).toBe(descriptorsBefore + 1);
+      expect(openDescriptors()).toBe(descriptorsBefore);
+    });
+  });
+
   describe('when the log cannot be written', () => {
     it('should not throw and should warn once on stderr', () => {
       const logDir = path.join(dir, 'blocked');

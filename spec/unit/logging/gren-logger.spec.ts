@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { configureLogging, GREN_CONFIG, getLogger } from 'gren-ts';
 import { runWithHolder } from '../../../lib/src/logging/log-context';
+import { LogSite } from '../../../lib/src/logging/log-site';
 
 describe('getLogger and configureLogging', () => {
   let base: string;
@@ -87,6 +88,29 @@ describe('getLogger and configureLogging', () => {
       const file = fs.readFileSync(path.join(base, 'gren.log'), 'utf8');
       expect(file).toContain('file only');
       expect(file).not.toContain('console only');
+    });
+  });
+
+  describe('when a hot call site logs through a LogSite', () => {
+    function logFromOneSite(message: string, site?: LogSite): void {
+      getLogger().info(message, { site });
+    }
+
+    it('should name that call site on every record, as a stack capture there does', () => {
+      const lines: string[] = [];
+      configureLogging({ write: (line) => lines.push(line), color: false });
+      const site = new LogSite();
+
+      logFromOneSite('first', site);
+      logFromOneSite('second', site);
+      logFromOneSite('captured');
+      getLogger().info('elsewhere');
+
+      const locations = lines.map((line) => /\[(\S+)\]/.exec(line)?.[1]);
+      expect(locations[0]).toMatch(/^gren-logger\.spec\.ts:\d+$/);
+      expect(locations.slice(0, 3)).toEqual([locations[2], locations[2], locations[2]]);
+      expect(locations[3]).toMatch(/^gren-logger\.spec\.ts:\d+$/);
+      expect(locations[3]).not.toBe(locations[2]);
     });
   });
 
