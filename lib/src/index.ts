@@ -13,6 +13,8 @@ export type { FloatToken, TupleToken } from './model/float';
 export { MISSING } from './model/missing';
 export type { ConfigFields, InitOf } from './model/config-fields';
 export type { GrenOptions } from './metadata/class-record';
+export { addedField, renamedField, removedField, movedFrom, describeStep } from './migration/migration-step';
+export type { MigrationStep } from './migration/migration-step';
 export type { FieldOptions } from './metadata/field-record';
 export type { TypeSpec, TypeThunk, EnumLike } from './metadata/type-spec';
 export { registry as grenRegistry } from './metadata/registry';
