@@ -4,6 +4,7 @@ import { explainObject } from '../explain/explain-object';
 import type { Explanation, ExplainOptions } from '../explain/explanation';
 import { getLogger, logDispatcher } from '../logging/gren-logger';
 import { userCallerLocation } from '../logging/source-location';
+import { artifactDirOf } from '../model/artifact-dir';
 import type { GrenObject } from '../model/gren-object';
 import type { JobHandle } from '../model/job-handle';
 import type { LoadOrCreateOptions, ObjectRuntime } from '../model/object-runtime';
@@ -54,7 +55,7 @@ export class ContainerObjectRuntime implements ObjectRuntime {
   }
 
   metadata(object: object): GrenMetadata {
-    return new MetadataManager((object as GrenObject).grenDir).read();
+    return new MetadataManager(artifactDirOf(object as GrenObject)).read();
   }
 
   explain(object: object, options?: ExplainOptions): Explanation {
@@ -62,7 +63,7 @@ export class ContainerObjectRuntime implements ObjectRuntime {
   }
 
   log(object: object, message: string, level: string): string {
-    const directory = (object as GrenObject).grenDir;
+    const directory = artifactDirOf(object as GrenObject);
     getLogger().log(level, message, { artifactDir: directory, location: userCallerLocation() });
     return path.join(directory, '.gren', 'gren.log');
   }

@@ -3,6 +3,8 @@ import { getLogger, logDispatcher } from '../logging/gren-logger';
 import { LogSite } from '../logging/log-site';
 import type { DecisionColor } from '../logging/log-record';
 import { userCallerLocation } from '../logging/source-location';
+import { ArtifactPaths } from '../storage/artifact-paths';
+import { removeResultLink, resultDirOf } from '../storage/result-link';
 import { removeSuccessMarker } from '../storage/success-marker';
 import { successStates } from '../storage/success-state-cache';
 import { withStateLock } from '../storage/state-lock';
@@ -23,6 +25,11 @@ const DECISION = new LogSite();
 export async function hasUsableResult<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<boolean> {
   const state = successStates.read(artifact.paths.state);
   if (state.result.status !== 'success') return false;
+  const goneReuse = missingReusedResult(artifact.dir);
+  if (goneReuse) {
+    await invalidateResult(runtime, artifact, goneReuse);
+    return false;
+  }
   if (takeForceRecompute(runtime.settings, artifact.object.constructor, artifact.dir)) {
     await invalidateResult(runtime, artifact, 'force_recompute enabled');
     return false;
@@ -31,6 +38,14 @@ export async function hasUsableResult<T>(runtime: GrenRuntime, artifact: Artifac
   if (verdict === true) return true;
   await invalidateResult(runtime, artifact, verdict);
   return false;
+}
+
+/** Why a reused result (a link to an earlier identity's folder) is no longer there, if it is not. */
+function missingReusedResult(dir: string): string | undefined {
+  const resultDir = resultDirOf(dir);
+  if (resultDir === dir) return undefined;
+  const state = successStates.read(new ArtifactPaths(resultDir).state);
+  return state.result.status === 'success' ? undefined : `the reused result in ${resultDir} is no longer a success`;
 }
 
 /** true, or the reason the result is not valid. */
@@ -49,6 +64,7 @@ async function invalidateResult<T>(runtime: GrenRuntime, artifact: Artifact<T>, 
     const current = runtime.states.read(artifact.paths);
     if (current.result.status !== 'success') return;
     removeSuccessMarker(artifact.paths);
+    removeResultLink(artifact.dir);
     runtime.states.updateLocked(artifact.paths, (state, now) => invalidate(state, reason, now));
   });
 }
