@@ -28,9 +28,9 @@ export interface StaleVerdict {
   readonly mapping: StaleMapping;
 }
 
-type StoredConfig = Record<string, unknown>;
+export type StoredConfig = Record<string, unknown>;
 
-interface Mapped {
+export interface Mapped {
   readonly config: StoredConfig;
   readonly steps: readonly string[];
   readonly changes: readonly FieldChange[];
@@ -60,6 +60,14 @@ export function staleConfig(stored: unknown): StaleVerdict | undefined {
     const reason = `the mapped config does not build: ${error instanceof Error ? error.message : String(error)}`;
     return { namespace, className, changes: outcome.changes, mapping: { mapped: false, reason } };
   }
+}
+
+/**
+ * The stored config (`gren_obj` form) brought to the classes as declared now, with the steps
+ * applied, or why the declared steps do not map it. fromDict() of `config` builds the object.
+ */
+export function mapStoredConfig(stored: StoredConfig): Mapped | { reason: string } {
+  return mapConfig(stored, '');
 }
 
 /** The stored config brought to the class as declared now, nested configs first. */

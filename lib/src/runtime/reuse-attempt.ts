@@ -28,16 +28,20 @@ export async function reuseIfMapped<T>(runtime: GrenRuntime, artifact: Artifact<
     throw error;
   }
   if (!source) return false;
-  const found = source;
+  await reuseFrom(runtime, artifact, attemptId, lock, source);
+  return true;
+}
+
+/** Records the attempt as a reuse of `source` (metadata, link, success) and releases the lock. */
+export async function reuseFrom<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, lock: HeldComputeLock, source: ReusableResult): Promise<void> {
   try {
     await writeMetadata(runtime, artifact, attemptId);
-    const recorded = await withStateLock(artifact.paths, () => recordReuse(runtime, artifact, attemptId, lock, found));
+    const recorded = await withStateLock(artifact.paths, () => recordReuse(runtime, artifact, attemptId, lock, source));
     if (!recorded) throw new GrenAttemptLost(artifact.className, artifact.hash, artifact.dir);
   } finally {
     await lock.release();
   }
-  logger.info(`reused ${artifact.className} ${artifact.hash} from ${found.namespace} ${found.hash} (${found.steps.join('; ')})`, { consoleOnly: true });
-  return true;
+  logger.info(`reused ${artifact.className} ${artifact.hash} from ${source.namespace} ${source.hash} (${source.steps.join('; ')})`, { consoleOnly: true });
 }
 
 /** Link, marker and state in one durable batch, while the attempt is still ours. */
