@@ -130,6 +130,29 @@ describe('gren migrate', () => {
     });
   });
 
+  describe('gren ls --module', () => {
+    it('should show each stale artifact with its differences and the migration that maps it, or why none does', async () => {
+      await client('v1', 'Train');
+      await client('v1', 'Train', { debug: true });
+      await client('v2', 'Train', { seed: 4 });
+
+      const run = await spawnGren(['ls', '--root', store, '--module', V2_MODULE]);
+
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("stale (renamed lr -> learningRate; extra debug; missing seed): maps to spec.migration.Train/");
+      expect(run.stdout).toContain("no declared migration maps it: Train: removedField('debug', false) maps only configs whose debug is false; this one has true");
+      const listed = JSON.parse((await spawnGren(['ls', '--root', store, '--module', V2_MODULE, '--stale', '--json'])).stdout) as { total: number; artifacts: { stale: { mapping: unknown } }[] };
+      expect(listed.total).toBe(2);
+      expect(listed.artifacts.map((artifact) => artifact.stale.mapping === null).sort()).toEqual([false, true]);
+    });
+
+    it('should refuse --stale without a module (exit 2)', async () => {
+      const run = await spawnGren(['ls', '--root', store, '--stale']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--stale needs --module');
+    });
+  });
+
   describe('when the store was written by the Python gren and a class gained a field', () => {
     it('should link the Python artifacts (and their parents) without changing them, and load them from TypeScript', async () => {
       fs.rmSync(store, { recursive: true });
