@@ -56,6 +56,13 @@ export class ExperimentDetailModel extends ExperimentSummaryModel implements Api
   metadata!: Record<string, unknown> | null;
   @ApiProperty({ type: Object, nullable: true, description: 'The current attempt (StateAttempt).' })
   attempt!: Api.StateAttempt | null;
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description:
+      'new: how the stored config differs from its class as the modules given to --module declare it now ({class_name, changes, mapping, unmapped_reason}); null when it fits or no loaded class owns its namespace.',
+  })
+  stale!: Api.StaleInfo | null;
 }
 
 export class StatusCountModel implements Api.StatusCount {
