@@ -71,35 +71,59 @@ describe('Dashboard API on a Python-written store after a class gained a field',
   });
 
   it('should have linked the new identities to the Python artifacts, recording where they came from', () => {
-    const events = readEvents(path.join(store, 'data', 'refstore', 'pipelines', 'Leaf', leaf.grenHash, '.gren', 'events.jsonl'));
-    expect(events.find((event) => event.type === 'result_reused')).toMatchObject({ from_namespace: 'refstore.pipelines.Leaf', from_hash: PYTHON_LEAF });
+    const events = readEvents(
+      path.join(store, 'data', 'refstore', 'pipelines', 'Leaf', leaf.grenHash, '.gren', 'events.jsonl'),
+    );
+    expect(events.find((event) => event.type === 'result_reused')).toMatchObject({
+      from_namespace: 'refstore.pipelines.Leaf',
+      from_hash: PYTHON_LEAF,
+    });
   });
 
   it('should list the Python artifacts that no longer fit their class as stale', async () => {
     const body = (await request(api.server).get('/api/experiments?stale=true').expect(200)).body as ExperimentList;
-    expect(body.experiments.map((row) => row.class_name).sort()).toEqual(['Leaf', 'Leaf', 'Leaf', 'Leaf', 'Leaf', 'Middle', 'Top']);
+    expect(body.experiments.map((row) => row.class_name).sort()).toEqual([
+      'Leaf',
+      'Leaf',
+      'Leaf',
+      'Leaf',
+      'Leaf',
+      'Middle',
+      'Top',
+    ]);
+    expect(body.experiments.every((row) => row.stale === true)).toBe(true);
     const fitting = (await request(api.server).get('/api/experiments?stale=false').expect(200)).body as ExperimentList;
     expect(fitting.total).toBe(15 + 2 - 7);
+    expect(fitting.experiments.some((row) => 'stale' in row)).toBe(false);
   });
 
   it('should show a stale artifact with its differences and the migration that maps it', async () => {
-    const detail = (await request(api.server).get(`/api/experiments/refstore.pipelines.Leaf/${PYTHON_LEAF}`).expect(200)).body as ExperimentDetail;
+    const detail = (
+      await request(api.server).get(`/api/experiments/refstore.pipelines.Leaf/${PYTHON_LEAF}`).expect(200)
+    ).body as ExperimentDetail;
     expect(detail.result_status).toBe('success');
-    expect(detail.stale).toEqual({
+    expect(detail.stale_info).toEqual({
       class_name: 'Leaf',
       changes: [{ kind: 'missing', field: 'weight' }],
-      mapping: { namespace: 'refstore.pipelines.Leaf', gren_hash: leaf.grenHash, steps: ["Leaf: addedField('weight', 1)"] },
+      mapping: {
+        namespace: 'refstore.pipelines.Leaf',
+        gren_hash: leaf.grenHash,
+        steps: ["Leaf: addedField('weight', 1)"],
+      },
       unmapped_reason: null,
     });
-    const parent = (await request(api.server).get(`/api/experiments/refstore.pipelines.Top/${PYTHON_TOP}`).expect(200)).body as ExperimentDetail;
-    expect(parent.stale?.changes).toEqual([{ kind: 'missing', field: 'middle.leaf.weight' }]);
-    expect(parent.stale?.mapping?.gren_hash).toBe(top.grenHash);
+    const parent = (await request(api.server).get(`/api/experiments/refstore.pipelines.Top/${PYTHON_TOP}`).expect(200))
+      .body as ExperimentDetail;
+    expect(parent.stale_info?.changes).toEqual([{ kind: 'missing', field: 'middle.leaf.weight' }]);
+    expect(parent.stale_info?.mapping?.gren_hash).toBe(top.grenHash);
   });
 
   it('should show the new identity as a success that fits its class', async () => {
-    const detail = (await request(api.server).get(`/api/experiments/refstore.pipelines.Leaf/${leaf.grenHash}`).expect(200)).body as ExperimentDetail;
+    const detail = (
+      await request(api.server).get(`/api/experiments/refstore.pipelines.Leaf/${leaf.grenHash}`).expect(200)
+    ).body as ExperimentDetail;
     expect(detail.result_status).toBe('success');
-    expect(detail.stale).toBeNull();
+    expect(detail.stale_info).toBeNull();
   });
 
   it('should reject a stale filter that is not true or false (422)', async () => {

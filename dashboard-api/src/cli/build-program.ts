@@ -89,7 +89,10 @@ export function buildProgram(io: CliIo, onStarted: (server: RunningServer) => vo
     }
     return command.action(async (options: CommandOptions) => {
       // Loaded here, not at the top: `--help` stays fast (Nest and gren take a second to load).
-      const [{ GREN_CONFIG, loadUserModule }, { startServer }] = await Promise.all([import('gren-ts'), import('./start-server.js')]);
+      const [{ GREN_CONFIG, loadUserModule }, { startServer }] = await Promise.all([
+        import('gren-ts'),
+        import('./start-server.js'),
+      ]);
       for (const file of options.module ?? []) loadUserModule(file);
       const basePath = path.resolve(options.root ?? GREN_CONFIG.basePath);
       const spaDirectory = name === 'serve' ? resolveSpa(options.spaDir, io) : null;

@@ -35,6 +35,8 @@ export interface ExperimentSummary {
   user: string | null;
   /** new: why the state could not be read (only when result_status is "invalid"). */
   state_error?: string | null;
+  /** new: true when the stored config no longer fits its class (see ExperimentDetail.stale_info); absent otherwise. */
+  stale?: boolean;
 }
 
 export interface ExperimentList {
@@ -86,7 +88,7 @@ export interface ExperimentDetail extends ExperimentSummary {
    * modules given to `--module`), and the declared migration that maps it; null when it fits
    * or no loaded class owns its namespace.
    */
-  stale: StaleInfo | null;
+  stale_info: StaleInfo | null;
 }
 
 /** new: one difference of a stale config (nested fields as `child.field`). */

@@ -35,7 +35,7 @@ export function buildDetail(record: ArtifactRecord): ExperimentDetail | undefine
       state: { ...state, attempt } as unknown as Record<string, unknown>,
       metadata: readMetadata(record),
       attempt,
-      stale: staleInfoOf(record),
+      stale_info: staleInfoOf(record),
     };
   } catch (error) {
     const rawObject =
@@ -55,7 +55,7 @@ function invalidDetail(
     state,
     metadata: readMetadata(record),
     attempt: null,
-    stale: staleInfoOf(record),
+    stale_info: staleInfoOf(record),
   };
 }
 

@@ -67,7 +67,7 @@ export function detail(overrides: Partial<ExperimentDetail> = {}): ExperimentDet
       user: 'root',
     },
     attempt: attempt(),
-    stale: null,
+    stale_info: null,
     ...overrides,
   };
 }

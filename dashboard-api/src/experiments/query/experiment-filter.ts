@@ -1,4 +1,4 @@
-import type { ExperimentList } from '../../contract/api-types';
+import type { ExperimentList, ExperimentSummary } from '../../contract/api-types';
 import type { ArtifactRecord } from '../../index/artifact-record';
 import { schedulerJobIds } from '../../index/scheduler-job-ids';
 import { staleInfoOf } from '../stale-info';
@@ -84,7 +84,12 @@ export function listExperiments(
       total += 1;
     }
   }
-  return { experiments: page.map((record) => record.summary), total };
+  return { experiments: page.map(listedSummary), total };
+}
+
+/** The row of a listed record: its summary, marked `stale` when it no longer fits its class. */
+function listedSummary(record: ArtifactRecord): ExperimentSummary {
+  return staleInfoOf(record) === null ? record.summary : { ...record.summary, stale: true };
 }
 
 function isEmpty(filter: ExperimentFilter): boolean {
