@@ -39,3 +39,5 @@ export class Top extends ValueFile {
   @Field() label: string = 'top';
   @Field({ type: Object }) extra: Record<string, unknown> = {};
 }
+
+export const classes = { Leaf, Middle, Top };

@@ -170,7 +170,7 @@ describe('gren migrate', () => {
         'Top linked',
       ]);
       expect(pythonArtifacts.map((dir) => treeDigest(dir))).toEqual(before);
-      const result = await runChild('python-store-client.js', ['10', 'first'], env());
+      const result = await runChild('migration-client.js', ['python-v2', 'Leaf', JSON.stringify({ value: 10, name: 'first' })], env());
       expect(JSON.parse(result.stdout)).toMatchObject({ value: '10', dir: expect.stringContaining(leafDir) });
       expect(calls()).toEqual([]);
     });
