@@ -1,4 +1,4 @@
-import { getGrenContainer, GrenError, type GrenObject } from 'gren-ts';
+import { getGrenContainer, GrenError, ProcessExecutor, type GrenObject } from 'gren-ts';
 
 /**
  * A child process for the migration tests:
@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   if (!cls) throw new Error(`unknown class ${className}`);
   getGrenContainer();
   const object = new cls(init ? JSON.parse(init) : undefined);
-  const value = await object.loadOrCreate();
+  // SPEC_EXECUTOR=process: a gren-worker process computes (or reuses) it, as a sweep's would.
+  const value = process.env.SPEC_EXECUTOR === 'process' ? await (await object.loadOrCreate({ executor: new ProcessExecutor() })).wait({ timeoutSec: 60 }) : await object.loadOrCreate();
   process.stdout.write(`${JSON.stringify({ value, dir: object.grenDir, hash: object.grenHash })}\n`);
 }
 

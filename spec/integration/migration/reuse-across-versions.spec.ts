@@ -118,6 +118,16 @@ describe('loadOrCreate after a class changed with declared migrations', () => {
     });
   });
 
+  describe('when the migrated config is submitted to a worker process', () => {
+    it('should have the worker reuse the v1 result instead of computing', async () => {
+      const v1 = await load('v1', 'Train');
+      const v2 = parsed(await runChild('migration-client.js', ['v2', 'Train'], env({ SPEC_EXECUTOR: 'process' })));
+      expect(v2.value).toBe(v1.value);
+      expect(calls()).toEqual(['v1 Train lr=0.1 debug=false']);
+      expect(eventTypes(path.join(path.dirname(v1.dir), v2.hash))).toContain('result_reused');
+    });
+  });
+
   describe('when two processes ask for the same migrated config at once', () => {
     it('should reuse once: one result_reused event, both processes get the v1 result', async () => {
       const v1 = await load('v1', 'Train');
