@@ -12,6 +12,7 @@ import { artifactOf } from '../runtime/artifact';
 import { loadOrCreateLocally } from '../runtime/load-or-create';
 import { submitJob } from '../runtime/submit-job';
 import { MetadataManager } from '../storage/metadata-manager';
+import { resultDirOf } from '../storage/result-link';
 import type { GrenMetadata } from '../storage/metadata-types';
 import { successStates } from '../storage/success-state-cache';
 import { executorOf, runtimeOf, storageOf } from './active-container';
@@ -29,6 +30,10 @@ export class ContainerObjectRuntime implements ObjectRuntime {
 
   rawDir(): string {
     return storageOf(currentContainer()).rawDir;
+  }
+
+  resultDir(artifactDir: string): string {
+    return resultDirOf(artifactDir);
   }
 
   loadOrCreate<T>(object: object, options: LoadOrCreateOptions): Promise<T | JobHandle<T>> {

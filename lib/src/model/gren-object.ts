@@ -3,7 +3,6 @@ import type { Executor } from '../executors/executor';
 import { GrenSerializationError } from '../errors/serialization-error';
 import type { GrenMetadata } from '../storage/metadata-types';
 import { computeHash } from '../identity/compute-hash';
-import { resultDirOf } from '../storage/result-link';
 import { fromDict } from '../serialization/from-dict';
 import type { Explanation, ExplainOptions } from '../explain/explanation';
 import { GrenStruct } from './gren-struct';
@@ -46,7 +45,7 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
    * (declared migrations), it is that artifact's folder. Reading it creates nothing.
    */
   get grenDir(): string {
-    return resultDirOf(artifactDirOf(this));
+    return objectRuntime().resultDir(artifactDirOf(this));
   }
 
   /** The store's shared `<store>/raw` folder (the same for every object). */
