@@ -16,7 +16,6 @@ export type { GrenOptions } from './metadata/class-record';
 export { addedField, renamedField, removedField, movedFrom, describeStep } from './migration/migration-step';
 export type { MigrationStep } from './migration/migration-step';
 export { staleConfig, type StaleVerdict, type FieldChange, type StaleMapping } from './migration/stale-config';
-export { staleArtifact } from './migration/stale-artifact';
 export type { FieldOptions } from './metadata/field-record';
 export type { TypeSpec, TypeThunk, EnumLike } from './metadata/type-spec';
 export { registry as grenRegistry } from './metadata/registry';

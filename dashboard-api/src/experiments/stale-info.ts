@@ -1,4 +1,4 @@
-import { staleArtifact, type StaleVerdict } from 'gren-ts';
+import { staleArtifact, type StaleVerdict } from 'gren-ts/store';
 import type { StaleChange, StaleInfo } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
 

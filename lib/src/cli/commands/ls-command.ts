@@ -9,7 +9,7 @@ import { scanStore, type ScannedArtifact } from '../store/scan-store';
 import { writeJson } from '../write-json';
 import { LISTED_RESULTS } from '../../store/statuses';
 import { className } from '../../store/store-layout';
-import { staleArtifact } from '../../migration/stale-artifact';
+import { staleArtifact } from '../../store/stale-artifact';
 import type { StaleVerdict } from '../../migration/stale-config';
 import { GrenCliError } from '../cli-error';
 import { loadUserModule } from '../config/load-user-module';

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { isPlainObject } from '../model/is-plain-object';
 import { GREN_DIR_NAME, METADATA_FILE } from '../storage/artifact-paths';
 import { readMetadataRaw } from '../storage/read-metadata';
-import { namespaceOwner } from './namespace-owners';
-import { staleConfig, type StaleVerdict } from './stale-config';
+import { namespaceOwner } from '../migration/namespace-owners';
+import { staleConfig, type StaleVerdict } from '../migration/stale-config';
 
 /**
  * The stale verdict of a stored artifact: its metadata's `gren_obj` against the classes
