@@ -12,7 +12,7 @@ import { artifactOf } from '../runtime/artifact';
 import { loadOrCreateLocally } from '../runtime/load-or-create';
 import { submitJob } from '../runtime/submit-job';
 import { MetadataManager } from '../storage/metadata-manager';
-import { resultDirOf } from '../storage/result-link';
+import { goneReusedResult, resultDirOf } from '../storage/result-link';
 import type { GrenMetadata } from '../storage/metadata-types';
 import { successStates } from '../storage/success-state-cache';
 import { executorOf, runtimeOf, storageOf } from './active-container';
@@ -44,7 +44,7 @@ export class ContainerObjectRuntime implements ObjectRuntime {
   async exists(object: object): Promise<boolean> {
     const { paths } = artifactOf(object as GrenObject);
     let result = false;
-    if (successStates.read(paths.state).result.status === 'success') {
+    if (successStates.read(paths.state).result.status === 'success' && goneReusedResult(paths.directory) === undefined) {
       try {
         result = (await (object as unknown as { _validate(): boolean | Promise<boolean> })._validate()) !== false;
       } catch {

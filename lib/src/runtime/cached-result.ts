@@ -3,8 +3,7 @@ import { getLogger, logDispatcher } from '../logging/gren-logger';
 import { LogSite } from '../logging/log-site';
 import type { DecisionColor } from '../logging/log-record';
 import { userCallerLocation } from '../logging/source-location';
-import { ArtifactPaths } from '../storage/artifact-paths';
-import { removeResultLink, resultDirOf } from '../storage/result-link';
+import { goneReusedResult, removeResultLink } from '../storage/result-link';
 import { removeSuccessMarker } from '../storage/success-marker';
 import { successStates } from '../storage/success-state-cache';
 import { withStateLock } from '../storage/state-lock';
@@ -25,7 +24,7 @@ const DECISION = new LogSite();
 export async function hasUsableResult<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<boolean> {
   const state = successStates.read(artifact.paths.state);
   if (state.result.status !== 'success') return false;
-  const goneReuse = missingReusedResult(artifact.dir);
+  const goneReuse = goneReusedResult(artifact.dir);
   if (goneReuse) {
     await invalidateResult(runtime, artifact, goneReuse);
     return false;
@@ -38,14 +37,6 @@ export async function hasUsableResult<T>(runtime: GrenRuntime, artifact: Artifac
   if (verdict === true) return true;
   await invalidateResult(runtime, artifact, verdict);
   return false;
-}
-
-/** Why a reused result (a link to an earlier identity's folder) is no longer there, if it is not. */
-function missingReusedResult(dir: string): string | undefined {
-  const resultDir = resultDirOf(dir);
-  if (resultDir === dir) return undefined;
-  const state = successStates.read(new ArtifactPaths(resultDir).state);
-  return state.result.status === 'success' ? undefined : `the reused result in ${resultDir} is no longer a success`;
 }
 
 /** true, or the reason the result is not valid. */

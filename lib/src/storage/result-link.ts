@@ -2,8 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringifyPythonJson } from '../serialization/python-json';
 import type { FileContent } from './atomic-write';
-import { GREN_DIR_NAME } from './artifact-paths';
+import { ArtifactPaths, GREN_DIR_NAME } from './artifact-paths';
 import { isoSeconds } from './iso-time';
+import { successStates } from './success-state-cache';
 
 /** Ours alone, beside state.json: this artifact's result lives in another artifact's folder. */
 export const RESULT_LINK_FILE = 'result-link.json';
@@ -55,6 +56,14 @@ export function readResultLink(artifactDir: string): ResultLink | undefined {
 export function resultDirOf(artifactDir: string): string {
   const link = readResultLink(artifactDir);
   return link ? path.resolve(artifactDir, link.target) : artifactDir;
+}
+
+/** Why a reused result (a link to an earlier identity's folder) is no longer usable, if it is not. */
+export function goneReusedResult(artifactDir: string): string | undefined {
+  const resultDir = resultDirOf(artifactDir);
+  if (resultDir === artifactDir) return undefined;
+  const state = successStates.read(new ArtifactPaths(resultDir).state);
+  return state.result.status === 'success' ? undefined : `the reused result in ${resultDir} is no longer a success`;
 }
 
 export function removeResultLink(artifactDir: string): void {

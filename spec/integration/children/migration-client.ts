@@ -4,7 +4,7 @@ import { getGrenContainer, GrenError, ProcessExecutor, type GrenObject } from 'g
  * A child process for the migration tests:
  *   node migration-client.js <v1|v2|python-v2> <class> [init as JSON]
  * loads the classes as that version declares them, loads or creates one config, and prints
- * one JSON line `{ "value": ..., "dir": grenDir }`.
+ * one JSON line `{ "value": ..., "dir": grenDir, "hash", "existed": exists() before loading }`.
  */
 async function main(): Promise<void> {
   const [version, className, init] = process.argv.slice(2);
@@ -13,9 +13,10 @@ async function main(): Promise<void> {
   if (!cls) throw new Error(`unknown class ${className}`);
   getGrenContainer();
   const object = new cls(init ? JSON.parse(init) : undefined);
+  const existed = await object.exists();
   // SPEC_EXECUTOR=process: a gren-worker process computes (or reuses) it, as a sweep's would.
   const value = process.env.SPEC_EXECUTOR === 'process' ? await (await object.loadOrCreate({ executor: new ProcessExecutor() })).wait({ timeoutSec: 60 }) : await object.loadOrCreate();
-  process.stdout.write(`${JSON.stringify({ value, dir: object.grenDir, hash: object.grenHash })}\n`);
+  process.stdout.write(`${JSON.stringify({ value, dir: object.grenDir, hash: object.grenHash, existed })}\n`);
 }
 
 /** v1, v2: migration-v1.ts and -v2.ts; python-v2: the Python reference store's classes, changed (python-store-v2.ts). */

@@ -10,6 +10,8 @@ interface Loaded {
   value: string;
   dir: string;
   hash: string;
+  /** What exists() said before loadOrCreate. */
+  existed: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ describe('loadOrCreate after a class changed with declared migrations', () => {
       const first = await load('v2', 'Train');
       const second = await load('v2', 'Train');
       expect(second.value).toBe(first.value);
+      expect([first.existed, second.existed]).toEqual([false, true]);
       const ownDir = path.join(path.dirname(first.dir), second.hash);
       expect(eventTypes(ownDir).filter((type) => type === 'result_reused')).toHaveLength(1);
     });
@@ -91,6 +94,7 @@ describe('loadOrCreate after a class changed with declared migrations', () => {
       await load('v2', 'Train');
       fs.rmSync(v1.dir, { recursive: true });
       const again = await load('v2', 'Train');
+      expect(again.existed).toBe(false);
       expect(again.value).toMatch(/^v2 Train /);
       expect(again.dir).toBe(path.join(path.dirname(v1.dir), again.hash));
       expect(fs.existsSync(path.join(again.dir, '.gren', 'result-link.json'))).toBe(false);

@@ -1,4 +1,4 @@
-import { addedField, Field, Float, Gren, GrenDefinitionError, grenRegistry, GrenStruct, movedFrom, removedField, renamedField, type MigrationStep } from 'gren-ts';
+import { addedField, Field, Float, Gren, GrenDefinitionError, grenRegistry, GrenStruct, movedFrom, removedField, renamedField, staleConfig, type MigrationStep } from 'gren-ts';
 import { expectError } from '../errors/expect-error';
 
 /** Declares a struct with fields `lr` (Float) and `steps` and the given history, then builds one (first use). */
@@ -65,6 +65,18 @@ describe('@Gren({ migrations })', () => {
       }
       expect(new Other().x).toBe(1);
       expectError(declareAndUse('spec.mig.Thief', [movedFrom('spec.mig.Other')]), GrenDefinitionError, 'Train', "movedFrom('spec.mig.Other')", 'Other');
+    });
+  });
+
+  describe('when two classes declare movedFrom the same namespace', () => {
+    it('should fail naming both when a stored config of that namespace is judged', () => {
+      declareAndUse('spec.mig.First', [movedFrom('spec.mig.Old')])();
+      @Gren({ namespace: 'spec.mig.Second', migrations: [movedFrom('spec.mig.Old')] })
+      class Second extends GrenStruct {
+        @Field() x: number = 1;
+      }
+      expect(new Second().x).toBe(1);
+      expectError(() => staleConfig({ __class__: 'spec.mig.Old', x: 1 }), GrenDefinitionError, "movedFrom('spec.mig.Old')", 'Second', 'Train', 'claims');
     });
   });
 
