@@ -86,6 +86,15 @@ describe('gren migrate', () => {
       expect(calls()).toHaveLength(createsBefore);
     });
 
+    it('should report its progress, one line per link, where no progress bar can be drawn', async () => {
+      await computeV1();
+      const run = await spawnGren(['migrate', V2_MODULE, '--root', store], { env: { SPEC_CALLS_FILE: callsFile } });
+      expect(run.code).toBe(0);
+      const lines = run.stderr.split('\n').filter((line) => /^\[\d\/4\] /.test(line));
+      expect(lines.map((line) => line.slice(0, 13))).toEqual(['[1/4] linked:', '[2/4] linked:', '[3/4] linked:', '[4/4] linked:']);
+      expect(run.stdout).toContain('5 stale: 4 linked, 1 not mappable');
+    });
+
     it('should find its links made on a second run (idempotent)', async () => {
       await computeV1();
       await migrate(V2_MODULE);

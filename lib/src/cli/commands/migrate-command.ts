@@ -36,7 +36,8 @@ export function registerMigrate(program: Command, context: CliContext): void {
       const classes = exportedClasses(loadUserModule(file), file);
       const progress = progressFor(context, command, options.json === true);
       const items = planMigration(base, classes, progress);
-      if (!options.dryRun) await applyMigration(runtimeOf(), items, progress);
+      const plainProgress = !options.json && !context.io.progressStream;
+      if (!options.dryRun) await applyMigration(runtimeOf(), items, progress, plainProgress ? (line) => context.io.stderr.write(`${line}\n`) : undefined);
       if (options.json) writeJson(context.io, { store: base, dry_run: options.dryRun === true, counts: migrationCounts(items), items: items.map(migrationItemJson) });
       else context.io.stdout.write(formatMigration(items));
       const counts = migrationCounts(items);
