@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from './support/chromium';
 import { describeInBrowser } from './support/describe-in-browser';
-import { startDashboard, WORKSPACE, type DashboardServer } from './support/dashboard-server';
+import { useDashboardInBrowser } from './support/dashboard-in-browser';
+import { WORKSPACE, type DashboardServer } from './support/dashboard-server';
 import { expectCount, expectPath, expectText } from './support/page-helpers';
 import { copyPythonStore, removeStore } from './support/python-store';
 import { saveScreenshot } from './support/screenshots';
@@ -21,28 +21,19 @@ const PYTHON_LEAF = '2a009cca8e40ced324a5';
  * the detail page's differences.
  */
 describeInBrowser('the dashboard in Chromium, on a Python-written store after a class gained a field', () => {
-  let store: string;
+  const session = useDashboardInBrowser(
+    () => {
+      const root = copyPythonStore();
+      execFileSync(process.execPath, [GREN, 'migrate', CHANGED_CLASSES, '--root', root], { env: { ...process.env, GREN_LOG_LEVEL: 'ERROR' } });
+      return { root, dispose: () => removeStore(root) };
+    },
+    { module: CHANGED_CLASSES },
+  );
   let server: DashboardServer;
-  let browser: BrowserSession;
   let page: Page;
-  const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    store = copyPythonStore();
-    execFileSync(process.execPath, [GREN, 'migrate', CHANGED_CLASSES, '--root', store], { env: { ...process.env, GREN_LOG_LEVEL: 'ERROR' } });
-    [server, browser] = await Promise.all([startDashboard(store, 60_000, { module: CHANGED_CLASSES }), openBrowser()]);
-    page = browser.page;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (store) removeStore(store);
-  });
-
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
+  beforeAll(() => {
+    ({ server, page } = session);
   });
 
   const rows = () => page.getByTestId('experiment-row');
