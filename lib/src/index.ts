@@ -13,6 +13,9 @@ export type { FloatToken, TupleToken } from './model/float';
 export { MISSING } from './model/missing';
 export type { ConfigFields, InitOf } from './model/config-fields';
 export type { GrenOptions } from './metadata/class-record';
+export { addedField, renamedField, removedField, movedFrom, describeStep } from './migration/migration-step';
+export type { MigrationStep } from './migration/migration-step';
+export { staleConfig, type StaleVerdict, type FieldChange, type StaleMapping } from './migration/stale-config';
 export type { FieldOptions } from './metadata/field-record';
 export type { TypeSpec, TypeThunk, EnumLike } from './metadata/type-spec';
 export { registry as grenRegistry } from './metadata/registry';
@@ -83,6 +86,7 @@ export { explanationToJson } from './explain/explanation-json';
 export { runCli } from './cli/run-cli';
 export type { CliIo } from './cli/cli-io';
 export { GrenCliError } from './cli/cli-error';
+export { loadUserModule } from './cli/config/load-user-module';
 
 export { runAll } from './sweep/run-all';
 export type { RunAllOptions } from './sweep/run-all';

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { LAPTOP, openBrowser, WIDE, type BrowserSession } from './support/chromium';
+import { LAPTOP, WIDE } from './support/chromium';
 import { describeInBrowser } from './support/describe-in-browser';
-import { startDashboard, WORKSPACE, type DashboardServer } from './support/dashboard-server';
+import { useDashboardInBrowser } from './support/dashboard-in-browser';
+import { WORKSPACE, type DashboardServer } from './support/dashboard-server';
 import { columnTexts, expectCount, expectPath, expectText } from './support/page-helpers';
 import { saveScreenshot } from './support/screenshots';
 import { OurStore, type StoredArtifact } from './support/web-store';
@@ -24,10 +25,6 @@ const CIFAR = { __class__: 'webspec.data.Dataset', name: 'cifar10', rows: 50000 
  */
 describeInBrowser('the dashboard in Chromium, on a store written by our library', () => {
   let store: OurStore;
-  let server: DashboardServer;
-  let browser: BrowserSession;
-  let page: Page;
-  const pageErrors: string[] = [];
   let a: Record<
     | 'mnist'
     | 'cifar'
@@ -43,7 +40,7 @@ describeInBrowser('the dashboard in Chromium, on a store written by our library'
     StoredArtifact
   >;
 
-  beforeAll(async () => {
+  const session = useDashboardInBrowser(async () => {
     store = await OurStore.create();
     a = {
       mnist: store.find('webspec.data.Dataset', { name: 'mnist' }),
@@ -58,21 +55,13 @@ describeInBrowser('the dashboard in Chromium, on a store written by our library'
       longRun: store.find('webspec.jobs.LongRun'),
       parked: store.find('webspec.jobs.Parked'),
     };
-    [server, browser] = await Promise.all([startDashboard(store.root), openBrowser()]);
-    page = browser.page;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await store?.dispose();
+    return { root: store.root, dispose: () => store.dispose() };
   });
+  let server: DashboardServer;
+  let page: Page;
 
-  afterEach(() => {
-    // An uncaught exception in the app fails the test that caused it.
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
+  beforeAll(() => {
+    ({ server, page } = session);
   });
 
   const open = async (address: string): Promise<void> => {

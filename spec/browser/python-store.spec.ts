@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from './support/chromium';
 import { describeInBrowser } from './support/describe-in-browser';
-import { startDashboard, type DashboardServer } from './support/dashboard-server';
+import { useDashboardInBrowser } from './support/dashboard-in-browser';
+import type { DashboardServer } from './support/dashboard-server';
 import { columnTexts, expectCount, expectPath, expectText } from './support/page-helpers';
 import { copyPythonStore, removeStore } from './support/python-store';
 import { saveScreenshot } from './support/screenshots';
@@ -24,27 +24,15 @@ const HASH = {
  */
 describeInBrowser('the dashboard in Chromium, on a store written by the Python gren', () => {
   let store: string;
-  let server: DashboardServer;
-  let browser: BrowserSession;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
+  const session = useDashboardInBrowser(() => {
     store = copyPythonStore();
-    [server, browser] = await Promise.all([startDashboard(store), openBrowser()]);
-    page = browser.page;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (store) removeStore(store);
+    return { root: store, dispose: () => removeStore(store) };
   });
+  let server: DashboardServer;
+  let page: Page;
 
-  afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
+  beforeAll(() => {
+    ({ server, page } = session);
   });
 
   const open = async (address: string): Promise<void> => {

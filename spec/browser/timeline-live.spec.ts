@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { openBrowser, type BrowserSession } from './support/chromium';
 import { describeInBrowser } from './support/describe-in-browser';
-import { startDashboard, type DashboardServer } from './support/dashboard-server';
+import { useDashboardInBrowser } from './support/dashboard-in-browser';
+import type { DashboardServer } from './support/dashboard-server';
 import { expectCount, expectText } from './support/page-helpers';
 import { saveScreenshot } from './support/screenshots';
 import { OurStore } from './support/web-store';
@@ -14,27 +14,15 @@ jest.setTimeout(60_000);
  * end at "now", so they grow while the page is open.
  */
 describeInBrowser('the timeline in Chromium, while an attempt runs', () => {
-  let store: OurStore;
-  let server: DashboardServer;
-  let browser: BrowserSession;
-  let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    store = await OurStore.create();
-    [server, browser] = await Promise.all([startDashboard(store.root), openBrowser()]);
-    page = browser.page;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await store?.dispose();
+  const session = useDashboardInBrowser(async () => {
+    const store = await OurStore.create();
+    return { root: store.root, dispose: () => store.dispose() };
   });
+  let server: DashboardServer;
+  let page: Page;
 
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
+  beforeAll(() => {
+    ({ server, page } = session);
   });
 
   it('should draw the running and queued attempts growing with the clock, among the finished ones', async () => {

@@ -22,6 +22,7 @@ type CommandOptions = {
   watch: boolean;
   token?: string;
   insecure?: boolean;
+  module?: string[];
 };
 
 /** How the dashboard is protected, and what to tell the user about it. */
@@ -58,6 +59,12 @@ export function buildProgram(io: CliIo, onStarted: (server: RunningServer) => vo
       .addOption(
         new Option('--root <path>', 'the gren store (folder with data/ and git/); default: GREN_PATH or ./data-gren'),
       )
+      .addOption(
+        new Option(
+          '--module <files...>',
+          'modules declaring your config classes: stored configs that no longer fit them are shown as stale, with their differences',
+        ),
+      )
       .addOption(new Option('--no-watch', 'do not use inotify; rely on polling only (network file systems)'))
       .addOption(
         new Option(
@@ -82,7 +89,11 @@ export function buildProgram(io: CliIo, onStarted: (server: RunningServer) => vo
     }
     return command.action(async (options: CommandOptions) => {
       // Loaded here, not at the top: `--help` stays fast (Nest and gren take a second to load).
-      const [{ GREN_CONFIG }, { startServer }] = await Promise.all([import('gren-ts'), import('./start-server.js')]);
+      const [{ GREN_CONFIG, loadUserModule }, { startServer }] = await Promise.all([
+        import('gren-ts'),
+        import('./start-server.js'),
+      ]);
+      for (const file of options.module ?? []) loadUserModule(file);
       const basePath = path.resolve(options.root ?? GREN_CONFIG.basePath);
       const spaDirectory = name === 'serve' ? resolveSpa(options.spaDir, io) : null;
       const plan = planAccess(options);

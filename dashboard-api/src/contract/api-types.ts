@@ -35,6 +35,8 @@ export interface ExperimentSummary {
   user: string | null;
   /** new: why the state could not be read (only when result_status is "invalid"). */
   state_error?: string | null;
+  /** new: true when the stored config no longer fits its class (see ExperimentDetail.stale_info); absent otherwise. */
+  stale?: boolean;
 }
 
 export interface ExperimentList {
@@ -81,6 +83,33 @@ export interface ExperimentDetail extends ExperimentSummary {
   state: Record<string, unknown> | null;
   metadata: Record<string, unknown> | null;
   attempt: StateAttempt | null;
+  /**
+   * new: how the stored config differs from its class as declared now (the classes of the
+   * modules given to `--module`), and the declared migration that maps it; null when it fits
+   * or no loaded class owns its namespace.
+   */
+  stale_info: StaleInfo | null;
+}
+
+/** new: one difference of a stale config (nested fields as `child.field`). */
+export interface StaleChange {
+  kind: 'missing' | 'extra' | 'renamed' | 'moved';
+  field: string;
+  /** renamed: the field's name now. */
+  to?: string;
+  /** moved: the namespace it was stored under. */
+  from?: string;
+  /** extra: the stored value. */
+  value?: unknown;
+}
+
+/** new: a stored config that no longer fits its class. */
+export interface StaleInfo {
+  class_name: string | null;
+  changes: StaleChange[];
+  /** Where the declared migrations map it (null when none does: see unmapped_reason). */
+  mapping: { namespace: string; gren_hash: string; steps: string[] } | null;
+  unmapped_reason: string | null;
 }
 
 export interface StatusCount {

@@ -36,6 +36,12 @@ export class ExperimentSummaryModel implements Api.ExperimentSummary {
     description: 'Why state.json cannot be read (result_status "invalid" only).',
   })
   state_error?: string | null;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'new: true when the stored config no longer fits its class as the modules given to --module declare it (absent otherwise).',
+  })
+  stale?: boolean;
 }
 
 export class ExperimentListModel implements Api.ExperimentList {
@@ -56,6 +62,13 @@ export class ExperimentDetailModel extends ExperimentSummaryModel implements Api
   metadata!: Record<string, unknown> | null;
   @ApiProperty({ type: Object, nullable: true, description: 'The current attempt (StateAttempt).' })
   attempt!: Api.StateAttempt | null;
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description:
+      'new: how the stored config differs from its class as the modules given to --module declare it now ({class_name, changes, mapping, unmapped_reason}); null when it fits or no loaded class owns its namespace.',
+  })
+  stale_info!: Api.StaleInfo | null;
 }
 
 export class StatusCountModel implements Api.StatusCount {

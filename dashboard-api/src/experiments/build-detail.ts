@@ -3,6 +3,7 @@ import { GrenStateError, parseState, readMetadataWithTypeScriptFacts, type Attem
 import type { ExperimentDetail, StateAttempt } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
 import { METADATA_SUFFIX, STATE_SUFFIX, summarizeInvalid, summarizeState } from 'gren-ts/store';
+import { staleInfoOf } from './stale-info';
 
 /**
  * The detail of an indexed artifact, read from its files now: the summary fields (backend,
@@ -34,6 +35,7 @@ export function buildDetail(record: ArtifactRecord): ExperimentDetail | undefine
       state: { ...state, attempt } as unknown as Record<string, unknown>,
       metadata: readMetadata(record),
       attempt,
+      stale_info: staleInfoOf(record),
     };
   } catch (error) {
     const rawObject =
@@ -53,6 +55,7 @@ function invalidDetail(
     state,
     metadata: readMetadata(record),
     attempt: null,
+    stale_info: staleInfoOf(record),
   };
 }
 

@@ -67,6 +67,7 @@ export function detail(overrides: Partial<ExperimentDetail> = {}): ExperimentDet
       user: 'root',
     },
     attempt: attempt(),
+    stale_info: null,
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import { registerDiff } from './commands/diff-command';
 import { registerExplain } from './commands/explain-command';
 import { registerGc } from './commands/gc-command';
 import { registerLs } from './commands/ls-command';
+import { registerMigrate } from './commands/migrate-command';
 import { registerRun } from './commands/run-command';
 import { registerShow } from './commands/show-command';
 
@@ -38,5 +39,6 @@ export function buildProgram(context: CliContext): Command {
   registerDiff(program, context);
   registerGc(program, context);
   registerRun(program, context);
+  registerMigrate(program, context);
   return program;
 }

@@ -7,6 +7,7 @@ import { defineOwnMetadata, hasOwnMetadata } from '../metadata/reflect-keys';
 import { registry } from '../metadata/registry';
 import type { AnyClass } from '../metadata/type-spec';
 import { finalizeConstruction } from '../model/construct';
+import { checkMigrationShapes } from '../migration/check-migration-shapes';
 import { isStandardDecoratorContext, standardClassError } from './standard-decorator-call';
 
 /**
@@ -101,4 +102,5 @@ function validateOptions(className: string, options: GrenOptions): void {
   if (wait !== undefined && wait !== null && !(typeof wait === 'number' && wait >= 0 && !Number.isNaN(wait))) {
     throw GrenDefinitionError.invalidOption(className, 'maxWaitTimeSec', wait, 'a number of seconds ≥ 0, or null to wait forever');
   }
+  if (options.migrations !== undefined) checkMigrationShapes(className, options.migrations);
 }

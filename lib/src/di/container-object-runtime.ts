@@ -4,6 +4,7 @@ import { explainObject } from '../explain/explain-object';
 import type { Explanation, ExplainOptions } from '../explain/explanation';
 import { getLogger, logDispatcher } from '../logging/gren-logger';
 import { userCallerLocation } from '../logging/source-location';
+import { artifactDirOf } from '../model/artifact-dir';
 import type { GrenObject } from '../model/gren-object';
 import type { JobHandle } from '../model/job-handle';
 import type { LoadOrCreateOptions, ObjectRuntime } from '../model/object-runtime';
@@ -11,6 +12,7 @@ import { artifactOf } from '../runtime/artifact';
 import { loadOrCreateLocally } from '../runtime/load-or-create';
 import { submitJob } from '../runtime/submit-job';
 import { MetadataManager } from '../storage/metadata-manager';
+import { goneReusedResult, resultDirOf } from '../storage/result-link';
 import type { GrenMetadata } from '../storage/metadata-types';
 import { successStates } from '../storage/success-state-cache';
 import { executorOf, runtimeOf, storageOf } from './active-container';
@@ -30,6 +32,10 @@ export class ContainerObjectRuntime implements ObjectRuntime {
     return storageOf(currentContainer()).rawDir;
   }
 
+  resultDir(artifactDir: string): string {
+    return resultDirOf(artifactDir);
+  }
+
   loadOrCreate<T>(object: object, options: LoadOrCreateOptions): Promise<T | JobHandle<T>> {
     const container = options.container ?? currentContainer();
     return runInContainer(container, () => loadOrCreateIn(container, object as GrenObject<T>, options.executor));
@@ -38,7 +44,7 @@ export class ContainerObjectRuntime implements ObjectRuntime {
   async exists(object: object): Promise<boolean> {
     const { paths } = artifactOf(object as GrenObject);
     let result = false;
-    if (successStates.read(paths.state).result.status === 'success') {
+    if (successStates.read(paths.state).result.status === 'success' && goneReusedResult(paths.directory) === undefined) {
       try {
         result = (await (object as unknown as { _validate(): boolean | Promise<boolean> })._validate()) !== false;
       } catch {
@@ -54,7 +60,7 @@ export class ContainerObjectRuntime implements ObjectRuntime {
   }
 
   metadata(object: object): GrenMetadata {
-    return new MetadataManager((object as GrenObject).grenDir).read();
+    return new MetadataManager(artifactDirOf(object as GrenObject)).read();
   }
 
   explain(object: object, options?: ExplainOptions): Explanation {
@@ -62,7 +68,7 @@ export class ContainerObjectRuntime implements ObjectRuntime {
   }
 
   log(object: object, message: string, level: string): string {
-    const directory = (object as GrenObject).grenDir;
+    const directory = artifactDirOf(object as GrenObject);
     getLogger().log(level, message, { artifactDir: directory, location: userCallerLocation() });
     return path.join(directory, '.gren', 'gren.log');
   }

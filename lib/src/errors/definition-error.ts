@@ -178,4 +178,12 @@ export class GrenDefinitionError extends GrenError {
         'would be ambiguous. Rename one of them.',
     );
   }
+
+  /** A declared migration step that does not fit the class's history; `step` reads as written. */
+  static migrationStep(className: string, step: string, why: string, fix: string): GrenDefinitionError {
+    return new GrenDefinitionError(
+      'DEFINITION_MIGRATION',
+      `@Gren({ migrations }) of ${className}: ${step} ${why}. ${fix}`,
+    );
+  }
 }

@@ -9,6 +9,7 @@ import { pickNearest } from './pick-nearest';
 import { readStoredArtifact } from './read-stored-artifact';
 import { attemptSummary, describeOutcome } from './summarize-state';
 import { listDirectories } from '../storage/list-directories';
+import { artifactDirOf } from '../model/artifact-dir';
 
 const DEFAULT_LIMIT = 3;
 
@@ -25,7 +26,7 @@ export interface Explainable {
  */
 export function explainObject(object: Explainable, settings: GrenSettings, options: ExplainOptions = {}): Explanation {
   const model = classModel(object.constructor as never);
-  const directory = object.grenDir;
+  const directory = artifactDirOf(object);
   const hash = object.grenHash;
   const target = readStoredArtifact(directory, hash, false);
   const base = { namespace: model.namespace, hash, directory, storePath: settings.basePath };

@@ -50,6 +50,14 @@ export function canonicalBytes(value: unknown): Uint8Array {
   });
 }
 
+/** The canonical JSON of one field value under its declared type (a Float field's 1 as `1.0`). */
+export function canonicalTypedJson(value: unknown, type: FieldType): string {
+  return withWriter((writer) => {
+    writer.writeTyped(value, type);
+    return writer.text(0);
+  });
+}
+
 let shared: CanonicalWriter | undefined;
 let sharedBusy = false;
 
@@ -121,6 +129,10 @@ class CanonicalWriter {
       default:
         throw new UnhashableValue(value, `a ${typeof value} cannot be hashed.`);
     }
+  }
+
+  writeTyped(value: unknown, type: FieldType): void {
+    this.typed(value, type);
   }
 
   private typed(value: unknown, type: FieldType): void {

@@ -39,6 +39,7 @@ export function classModel(cls: AnyClass): ClassModel {
     byName,
     hashEntries: Object.freeze(hashEntries(fields, pythonJsonString(entry.namespace))),
     hasValidators: hasClassValidatorRules(entry.record.original),
+    hasMigrations: (entry.record.options.migrations?.length ?? 0) > 0,
   });
   registry.cacheModel(entry.cls, model);
   if (entry.record.original !== entry.cls) registry.cacheModel(entry.record.original, model);

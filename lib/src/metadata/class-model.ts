@@ -31,4 +31,6 @@ export interface ClassModel {
   readonly byName: ReadonlyMap<string, FieldModel>;
   readonly hashEntries: readonly HashEntry[];
   readonly hasValidators: boolean;
+  /** Whether `@Gren({ migrations })` declares a history (checked on first construction). */
+  readonly hasMigrations: boolean;
 }

@@ -1,3 +1,5 @@
+import type { MigrationStep } from '../migration/migration-step';
+
 /** Options of `@Gren(options?)`. */
 export interface GrenOptions {
   /** Dotted identifier used as `__class__` marker and directory path; derived when omitted. */
@@ -6,6 +8,11 @@ export interface GrenOptions {
   versionControlled?: boolean;
   /** How long loadOrCreate waits for another process's compute lock; null waits forever. */
   maxWaitTimeSec?: number | null;
+  /**
+   * The class's history, oldest step first (`addedField`, `renamedField`, `removedField`,
+   * `movedFrom`): results stored under earlier identities are reused instead of recomputed.
+   */
+  migrations?: readonly MigrationStep[];
 }
 
 /** What `@Gren()` records on the class, untouched. */

@@ -1,5 +1,6 @@
 import { GrenConfigError } from '../errors/config-error';
 import { classModel } from '../metadata/build-class-model';
+import { classHistory } from '../migration/class-history';
 import type { AnyClass } from '../metadata/type-spec';
 import { checkFieldValue } from './check-field-value';
 import { deepFreeze } from './deep-freeze';
@@ -32,6 +33,7 @@ export function finalizeConstruction(instance: object, init: unknown, cls: AnyCl
     deepFreeze(checked);
   }
   if (model.hasValidators) runValidators(instance, model.className);
+  if (model.hasMigrations) classHistory(model);
   attachIdentitySlot(instance);
   Object.freeze(instance);
 }

@@ -1,15 +1,13 @@
-import * as path from 'node:path';
 import type { DependencyContainer } from 'tsyringe';
 import type { Executor } from '../executors/executor';
 import { GrenSerializationError } from '../errors/serialization-error';
 import type { GrenMetadata } from '../storage/metadata-types';
 import { computeHash } from '../identity/compute-hash';
-import { classModel } from '../metadata/build-class-model';
 import { fromDict } from '../serialization/from-dict';
 import type { Explanation, ExplainOptions } from '../explain/explanation';
 import { GrenStruct } from './gren-struct';
 import { GREN_OBJECT_MARK } from './gren-object-mark';
-import { identitySlot } from './identity-slot';
+import { artifactDirOf } from './artifact-dir';
 import type { JobHandle } from './job-handle';
 import { objectRuntime } from './object-runtime';
 
@@ -41,20 +39,13 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
   }
 
   /**
-   * `<store>/{data|git}/<namespace as folders>/<hash>`, the store being the current
-   * container's (the one loadOrCreate runs in, else the active one). Reading it creates nothing.
+   * The folder `_create()` writes and `_load()` reads: `<store>/{data|git}/<namespace as
+   * folders>/<hash>`, the store being the current container's (the one loadOrCreate runs in,
+   * else the active one). When the result was reused from an earlier identity of the config
+   * (declared migrations), it is that artifact's folder. Reading it creates nothing.
    */
   get grenDir(): string {
-    const cls = this.constructor as typeof GrenObject;
-    const root = objectRuntime().storeRoot(cls.versionControlled);
-    const slot = identitySlot(this);
-    if (slot?.dirRoot === root && slot.dir !== undefined) return slot.dir;
-    const dir = path.join(root, ...classModel(cls).namespace.split('.'), this.grenHash);
-    if (slot) {
-      slot.dir = dir;
-      slot.dirRoot = root;
-    }
-    return dir;
+    return objectRuntime().resultDir(artifactDirOf(this));
   }
 
   /** The store's shared `<store>/raw` folder (the same for every object). */

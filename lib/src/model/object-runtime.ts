@@ -22,6 +22,8 @@ export interface ObjectRuntime {
   storeRoot(versionControlled: boolean): string;
   /** `<store>/raw` of the current container. */
   rawDir(): string;
+  /** The folder holding an artifact's result: its own, or the one a reuse linked it to. */
+  resultDir(artifactDir: string): string;
   loadOrCreate<T>(object: object, options: LoadOrCreateOptions): Promise<T | JobHandle<T>>;
   exists(object: object): Promise<boolean>;
   metadata(object: object): GrenMetadata;

@@ -1,6 +1,7 @@
 import type { ComputeConfigRef } from '../errors/compute-error';
 import { classModel } from '../metadata/build-class-model';
 import type { ClassModel } from '../metadata/class-model';
+import { artifactDirOf } from '../model/artifact-dir';
 import type { GrenObject } from '../model/gren-object';
 import { ArtifactPaths } from '../storage/artifact-paths';
 
@@ -32,7 +33,7 @@ const cache = new WeakMap<object, { dir: string; artifact: Artifact<unknown> }>(
 
 /** The artifact of a config object, memoized per object while its directory stays the same. */
 export function artifactOf<T>(object: GrenObject<T>): Artifact<T> {
-  const dir = object.grenDir;
+  const dir = artifactDirOf(object);
   const cached = cache.get(object);
   if (cached && cached.dir === dir) return cached.artifact as Artifact<T>;
   const model = classModel(object.constructor as never);

@@ -3,6 +3,7 @@ import { getLogger, logDispatcher } from '../logging/gren-logger';
 import { LogSite } from '../logging/log-site';
 import type { DecisionColor } from '../logging/log-record';
 import { userCallerLocation } from '../logging/source-location';
+import { goneReusedResult, removeResultLink } from '../storage/result-link';
 import { removeSuccessMarker } from '../storage/success-marker';
 import { successStates } from '../storage/success-state-cache';
 import { withStateLock } from '../storage/state-lock';
@@ -23,6 +24,11 @@ const DECISION = new LogSite();
 export async function hasUsableResult<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<boolean> {
   const state = successStates.read(artifact.paths.state);
   if (state.result.status !== 'success') return false;
+  const goneReuse = goneReusedResult(artifact.dir);
+  if (goneReuse) {
+    await invalidateResult(runtime, artifact, goneReuse);
+    return false;
+  }
   if (takeForceRecompute(runtime.settings, artifact.object.constructor, artifact.dir)) {
     await invalidateResult(runtime, artifact, 'force_recompute enabled');
     return false;
@@ -49,6 +55,7 @@ async function invalidateResult<T>(runtime: GrenRuntime, artifact: Artifact<T>, 
     const current = runtime.states.read(artifact.paths);
     if (current.result.status !== 'success') return;
     removeSuccessMarker(artifact.paths);
+    removeResultLink(artifact.dir);
     runtime.states.updateLocked(artifact.paths, (state, now) => invalidate(state, reason, now));
   });
 }

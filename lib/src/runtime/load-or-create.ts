@@ -10,6 +10,7 @@ import { acquireAttempt } from './acquire-attempt';
 import { artifactOf, configRefOf, type Artifact } from './artifact';
 import { announceDecision, hasUsableResult, loadResult } from './cached-result';
 import type { GrenRuntime } from './gren-runtime';
+import { reuseIfMapped } from './reuse-attempt';
 import { runAttempt } from './run-attempt';
 import { settle } from './settle-artifact';
 
@@ -99,6 +100,7 @@ async function acquireAndRun<T>(
     }
     case 'acquired': {
       try {
+        if (await reuseIfMapped(runtime, artifact, acquired.attemptId, acquired.lock)) return await loadResult(artifact);
         const value = await runAttempt(runtime, artifact, acquired.attemptId, acquired.lock);
         logger.debug(`load_or_create: ${artifact.className} created -> return`, { site: CREATED });
         return value;

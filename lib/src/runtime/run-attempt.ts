@@ -6,6 +6,7 @@ import { getLogger } from '../logging/gren-logger';
 import { LogSite } from '../logging/log-site';
 import { writeMetadataFiles } from '../storage/write-metadata';
 import { successMarkerContent } from '../storage/success-marker';
+import { removeResultLink } from '../storage/result-link';
 import { finishFailed, finishStopped, finishSuccess, renewLease } from '../storage/transitions';
 import type { AttemptError } from '../storage/state-types';
 import { withStateLock } from '../storage/state-lock';
@@ -86,6 +87,8 @@ export async function runAttempt<T>(
     signalHandling.signals,
   );
   try {
+    // A fresh computation writes into its own folder, not into one a reuse linked to.
+    removeResultLink(dir);
     await writeMetadata(runtime, artifact, attemptId);
     noteComputedHere(dir);
     let value: T;
@@ -111,7 +114,7 @@ export async function runAttempt<T>(
   }
 }
 
-async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string): Promise<void> {
+export async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string): Promise<void> {
   try {
     const metadata = await runtime.metadata.collect(artifact.object, artifact.dir);
     writeMetadataFiles(artifact.paths, metadata);

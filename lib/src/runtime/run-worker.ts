@@ -11,6 +11,7 @@ import { announceDecision, hasUsableResult } from './cached-result';
 import type { GrenRuntime } from './gren-runtime';
 import { asDependencyOfCaller } from './load-or-create';
 import { loadDefiningModule } from './load-module';
+import { reuseIfMapped } from './reuse-attempt';
 import { runAttempt, type AttemptSignals } from './run-attempt';
 import { readWorkerPayload } from './worker-payload';
 
@@ -63,6 +64,7 @@ export async function runWorker(runtime: GrenRuntime, settings: GrenSettings, pa
       case 'failed':
         throw GrenComputeError.fromRecord('failed', acquired.message, artifact.paths.state, configRefOf(artifact));
       case 'acquired':
+        if (await reuseIfMapped(runtime, artifact, acquired.attemptId, acquired.lock)) return 'created';
         await runAttempt(runtime, artifact, acquired.attemptId, acquired.lock, environment.signals);
         return 'created';
     }

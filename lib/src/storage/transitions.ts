@@ -104,6 +104,14 @@ export function finishSuccess(state: GrenState, attemptId: string, now: Date): T
   };
 }
 
+/** Our attempt succeeded by reusing the result of an earlier identity (declared migrations). */
+export function finishReused(state: GrenState, attemptId: string, source: { namespace: string; hash: string; steps: readonly string[] }, now: Date): Transition | undefined {
+  const finished = finishSuccess(state, attemptId, now);
+  if (!finished) return undefined;
+  const reused: EventBody = { type: 'result_reused', attempt_id: attemptId, from_namespace: source.namespace, from_hash: source.hash, steps: [...source.steps] };
+  return { state: finished.state, events: [reused, ...finished.events] };
+}
+
 export function finishFailed(state: GrenState, attemptId: string, error: AttemptError, now: Date, reason: string | null = null): Transition | undefined {
   const attempt = state.attempt;
   if (!isActive(attempt) || attempt.id !== attemptId) return undefined;

@@ -38,3 +38,5 @@ export { readGraphEntries, readStoreGraph, type StoreGraphEntry } from './read-s
 export { artifactRelations, type ArtifactRelations, type ChildView, type ParentView } from './artifact-relations';
 export { readLogTail, type LogTail } from './read-log-tail';
 export { MAX_JSON_DEPTH, TOO_DEEP, writeJson } from './write-json';
+export { staleArtifact } from './stale-artifact';
+export type { FieldChange, StaleMapping, StaleVerdict } from '../migration/stale-config';

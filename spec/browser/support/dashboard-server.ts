@@ -26,6 +26,8 @@ export function freePort(): Promise<number> {
 export interface DashboardStartOptions {
   /** Start it with `--token <token>` (health is then polled with that bearer token). */
   token?: string;
+  /** Start it with `--module <file>`: the classes stored configs are judged against (stale or not). */
+  module?: string;
 }
 
 /**
@@ -39,7 +41,10 @@ export async function startDashboard(
 ): Promise<DashboardServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const extra = options.token === undefined ? [] : ['--token', options.token];
+  const extra = [
+    ...(options.token === undefined ? [] : ['--token', options.token]),
+    ...(options.module === undefined ? [] : ['--module', options.module]),
+  ];
   const env: NodeJS.ProcessEnv = { ...process.env, GREN_LOG_LEVEL: 'ERROR' };
   delete env.GREN_DASHBOARD_TOKEN;
   const child = spawn(

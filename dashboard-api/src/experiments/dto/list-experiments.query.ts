@@ -66,6 +66,16 @@ export class ListExperimentsQuery {
   })
   slurm_job_id?: string;
 
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'new: true lists only stale artifacts (stored configs that no longer fit their class as the modules given to --module declare it), false only the others.',
+  })
+  @IsOptional()
+  @IsString({ message: 'stale must be given once' })
+  @IsIn(['true', 'false', ''], { message: 'stale must be true or false' })
+  stale?: string;
+
   @ApiPropertyOptional(datetimeDoc('Attempt started at or after'))
   @IsOptional()
   @Validate(IsoDatetimeConstraint)

@@ -1,6 +1,7 @@
-import type { ExperimentList } from '../../contract/api-types';
+import type { ExperimentList, ExperimentSummary } from '../../contract/api-types';
 import type { ArtifactRecord } from '../../index/artifact-record';
 import { schedulerJobIds } from '../../index/scheduler-job-ids';
+import { staleInfoOf } from '../stale-info';
 import { configMatches, type ConfigFilter } from './config-filter';
 
 /** The list filters after validation (reference §10.1, all combined with AND). */
@@ -20,6 +21,8 @@ export interface ExperimentFilter {
   updatedAfter?: number;
   updatedBefore?: number;
   config: readonly ConfigFilter[];
+  /** Only stale artifacts (true) or only the others (false); see staleInfoOf. */
+  stale?: boolean;
 }
 
 /** Backends whose job ids are SLURM's: ours, and the Python gren's submitit. */
@@ -46,6 +49,7 @@ export function recordMatches(record: ArtifactRecord, filter: ExperimentFilter):
   if (!withinBounds(record.startedMs, filter.startedAfter, filter.startedBefore)) return false;
   if (!withinBounds(record.updatedMs, filter.updatedAfter, filter.updatedBefore)) return false;
   if (filter.config.length > 0 && !configMatches(record.metadata?.config ?? null, filter.config)) return false;
+  if (filter.stale !== undefined && (staleInfoOf(record) !== null) !== filter.stale) return false;
   return true;
 }
 
@@ -80,7 +84,12 @@ export function listExperiments(
       total += 1;
     }
   }
-  return { experiments: page.map((record) => record.summary), total };
+  return { experiments: page.map(listedSummary), total };
+}
+
+/** The row of a listed record: its summary, marked `stale` when it no longer fits its class. */
+function listedSummary(record: ArtifactRecord): ExperimentSummary {
+  return staleInfoOf(record) === null ? record.summary : { ...record.summary, stale: true };
 }
 
 function isEmpty(filter: ExperimentFilter): boolean {
@@ -98,6 +107,7 @@ function isEmpty(filter: ExperimentFilter): boolean {
       filter.startedBefore,
       filter.updatedAfter,
       filter.updatedBefore,
+      filter.stale,
     ].every((value) => value === undefined)
   );
 }

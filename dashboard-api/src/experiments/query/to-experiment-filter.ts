@@ -27,5 +27,6 @@ export function toExperimentFilter(query: ListExperimentsQuery): ExperimentFilte
   ];
   for (const [key, value] of entries)
     if (value !== undefined) (filter as unknown as Record<string, unknown>)[key] = value;
+  if (query.stale === 'true' || query.stale === 'false') filter.stale = query.stale === 'true';
   return filter;
 }

@@ -115,6 +115,28 @@ describe(ExperimentDetailPage.name, () => {
       expect(byTestId('experiment-directory')!.textContent).toContain('/Leaf/a65a03d18cb6d9070e55');
     });
 
+    it('should show no stale badge or card for a config that fits its class', async () => {
+      await open();
+      expect(byTestId('stale-badge')).toBeNull();
+      expect(byTestId('stale-card')).toBeNull();
+    });
+
+    it('should badge a stale config and show its differences', async () => {
+      const stale = {
+        ...topDetail,
+        stale_info: {
+          class_name: 'Top',
+          changes: [{ kind: 'missing' as const, field: 'middle.leaf.weight' }],
+          mapping: { namespace: 'refstore.pipelines.Top', gren_hash: '613c773db9003eaa4263', steps: ["Leaf: addedField('weight', 1)"] },
+          unmapped_reason: null,
+        },
+      };
+      await open(TOP, { detail: stale, relations: topRelations });
+      expect(byTestId('stale-badge')!.textContent).toBe('stale');
+      expect(byTestId('stale-change')!.textContent).toContain('middle.leaf.weight: missing');
+      expect(byTestId('stale-mapping')!.textContent).toContain('613c773db9003eaa4263');
+    });
+
     it('should link a dependency of the configuration to its experiment', async () => {
       await open();
       const link = byTestId('dependency-link')!;

@@ -16,6 +16,7 @@ import { SimilarCard } from '../similar/similar-card';
 import { LogViewer } from './log-viewer';
 import { MetadataCard } from './metadata-card';
 import { ParentsCard } from './parents-card';
+import { StaleCard } from './stale-card';
 
 @Component({
   selector: 'app-experiment-detail-page',
@@ -32,6 +33,7 @@ import { ParentsCard } from './parents-card';
     UsedByCard,
     SimilarCard,
     FilesCard,
+    StaleCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './experiment-detail-page.html',

@@ -35,7 +35,7 @@ describe(ExperimentFiltersForm.name, () => {
   it('should label every control', async () => {
     await render();
     const controls = root.querySelectorAll('input, select');
-    expect(controls.length).toBe(12);
+    expect(controls.length).toBe(13);
     for (const control of controls) {
       const label = root.querySelector(`label[for="${control.id}"]`);
       expect(label?.textContent?.trim(), control.id).toBeTruthy();
@@ -100,6 +100,16 @@ describe(ExperimentFiltersForm.name, () => {
       date.value = '2026-11-27T10:00';
       date.dispatchEvent(new Event('change'));
       expect(emitted[1]).toEqual({ updated_before: '2026-11-27T10:00' });
+    });
+  });
+
+  describe('when picking stale configs', () => {
+    it('should emit stale=true at once', async () => {
+      await render();
+      const select = field<HTMLSelectElement>('#f-stale');
+      select.value = 'true';
+      select.dispatchEvent(new Event('change'));
+      expect(emitted).toEqual([{ stale: 'true' }]);
     });
   });
 

@@ -72,6 +72,15 @@ describe(ExperimentsPage.name, () => {
     await harness.fixture.whenStable();
   }
 
+  describe('when listing stale configs', () => {
+    it('should request stale=true from the URL and mark each row stale', async () => {
+      await harness.navigateByUrl('/experiments?stale=true');
+      await answer('/api/experiments?stale=true&limit=20&offset=0', [summary({ stale: true }), summary({ gren_hash: 'ffffffffffffffffffff' })]);
+      expect(root().querySelector<HTMLSelectElement>('#f-stale')!.value).toBe('true');
+      expect(root().querySelectorAll('[data-testid="stale-badge"]')).toHaveLength(1);
+    });
+  });
+
   describe('when opened from a shared URL', () => {
     useTimeZone('Europe/Berlin');
 

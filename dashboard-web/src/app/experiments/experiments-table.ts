@@ -99,6 +99,14 @@ const BASE_COLUMNS = [
               </td>
               <td>
                 <app-status-badge [status]="e.result_status" />
+                @if (e.stale) {
+                  <span
+                    class="badge badge--pending"
+                    title="The stored config no longer fits its class"
+                    data-testid="stale-badge"
+                    >stale</span
+                  >
+                }
                 @if (e.state_error) {
                   <span class="error-text" [title]="e.state_error">⚠</span>
                 }

@@ -4,7 +4,7 @@
  * local `datetime-local` values (converted to UTC only on the way to the API or the URL).
  */
 export const TEXT_FILTER_KEYS = ['namespace', 'hostname', 'user', 'slurm_job_id', 'config_filter'] as const;
-export const SELECT_FILTER_KEYS = ['result_status', 'attempt_status', 'backend'] as const;
+export const SELECT_FILTER_KEYS = ['result_status', 'attempt_status', 'backend', 'stale'] as const;
 export const DATETIME_FILTER_KEYS = [
   'started_after',
   'started_before',

@@ -1,0 +1,71 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { stringifyPythonJson } from '../serialization/python-json';
+import type { FileContent } from './atomic-write';
+import { ArtifactPaths, GREN_DIR_NAME } from './artifact-paths';
+import { isoSeconds } from './iso-time';
+import { successStates } from './success-state-cache';
+
+/** Ours alone, beside state.json: this artifact's result lives in another artifact's folder. */
+export const RESULT_LINK_FILE = 'result-link.json';
+
+/**
+ * Where a reused result came from. The artifact that computed it is left exactly as it was
+ * (the Python gren may still read it); the new identity's folder only points at it.
+ */
+export interface ResultLink {
+  /** The folder `_load()` reads (`grenDir`), relative to the linking artifact's folder. */
+  readonly target: string;
+  /** The identity whose success was reused (itself possibly linked further). */
+  readonly source: { readonly namespace: string; readonly hash: string };
+  /** The declared steps that map the source to this identity, as `Class: step`. */
+  readonly steps: readonly string[];
+  readonly linked_at: string;
+}
+
+export function resultLinkPath(artifactDir: string): string {
+  return path.join(artifactDir, GREN_DIR_NAME, RESULT_LINK_FILE);
+}
+
+/** The link file's content, for writing it in one batch with the success record. */
+export function resultLinkContent(artifactDir: string, targetDir: string, source: ResultLink['source'], steps: readonly string[], now: Date): FileContent {
+  const link: ResultLink = { target: path.relative(artifactDir, targetDir), source, steps, linked_at: isoSeconds(now) };
+  return { file: resultLinkPath(artifactDir), text: stringifyPythonJson(link, { indent: 2 }) };
+}
+
+/** The artifact's link, or undefined when it holds its own result (or the link is unreadable). */
+export function readResultLink(artifactDir: string): ResultLink | undefined {
+  const file = resultLinkPath(artifactDir);
+  // grenDir asks on every access: a missing file (the usual case) must not cost a thrown error.
+  if (!fs.existsSync(file)) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const link = JSON.parse(text) as Partial<ResultLink>;
+    return typeof link.target === 'string' && typeof link.source === 'object' ? (link as ResultLink) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The folder holding the artifact's result: the link's target, or the artifact's own folder. */
+export function resultDirOf(artifactDir: string): string {
+  const link = readResultLink(artifactDir);
+  return link ? path.resolve(artifactDir, link.target) : artifactDir;
+}
+
+/** Why a reused result (a link to an earlier identity's folder) is no longer usable, if it is not. */
+export function goneReusedResult(artifactDir: string): string | undefined {
+  const resultDir = resultDirOf(artifactDir);
+  if (resultDir === artifactDir) return undefined;
+  const state = successStates.read(new ArtifactPaths(resultDir).state);
+  return state.result.status === 'success' ? undefined : `the reused result in ${resultDir} is no longer a success`;
+}
+
+export function removeResultLink(artifactDir: string): void {
+  fs.rmSync(resultLinkPath(artifactDir), { force: true });
+}
