@@ -167,10 +167,11 @@ describeInBrowser('the dashboard views for understanding a store, in Chromium', 
     it('should list them with sizes, and show JSON, JSONL and CSV readably', async () => {
       await open(detailPath(train));
       const rows = page.getByTestId('file-row');
-      await expectCount(rows, 6);
+      await expectCount(rows, 7);
       expect((await rows.locator('td:first-child').allInnerTexts()).map((text) => text.trim())).toEqual([
         'history.csv',
         'history.jsonl',
+        'metrics.json',
         'model.json',
         'plots/evil.svg',
         'plots/loss.png',
