@@ -1,5 +1,5 @@
 /**
- * Create benchmark (issue 18): what creating a trivial artifact costs, console at WARNING,
+ * Create benchmark: what creating a trivial artifact costs, console at WARNING,
  * with the process working in a git repository (as a user's would):
  * - `local`: one process creating fresh artifacts one after another on a local disk; the
  *   median per create, and how much of it fsync took; beside it the floor: the same files

@@ -1,5 +1,5 @@
 /**
- * Dashboard API benchmark (issue 5): the API in-process on synthetic stores of 10k and 100k
+ * Dashboard API benchmark: the API in-process on synthetic stores of 10k and 100k
  * artifacts in the real on-disk format (dashboard-api/src/testing/synthetic-store.ts).
  *
  * Figures, per store size:
@@ -18,7 +18,7 @@
  *   relationships, the timeline of 1,000 attempts;
  * - `recompute*Ms`: stats and DAG rebuilt from the index (what the first request after a
  *   change pays; later ones hit the per-version cache);
- * - columns (issue 19): a page of 50 with 3 config and 2 result columns (`columnsPage`, list
+ * - columns: a page of 50 with 3 config and 2 result columns (`columnsPage`, list
  *   order; `columnsPageSorted`, sorted by a result), the scatter data of 10,000 trainings
  *   (`plot10k`: lr against loss, coloured by epochs) and the field catalog, all warm; and
  *   `firstResultSortMs`, the first sort by a result, which reads every training's metrics.json

@@ -1,5 +1,5 @@
 /**
- * Identity benchmark (issue 2): how long hashing, construction and toDict() take for the
+ * Identity benchmark: how long hashing, construction and toDict() take for the
  * 50-field, 3-level `bench_outer50` config of the hash vectors, and for a 2-field config.
  *
  * It measures the COMPILED library (`gren` resolves to lib/dist through the workspace link),

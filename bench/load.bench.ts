@@ -1,5 +1,5 @@
 /**
- * Load benchmark (issue 8 §4): the dashboard under 50 concurrent clients for 30 s on a
+ * Load benchmark: the dashboard under 50 concurrent clients for 30 s on a
  * 10,000-experiment store while another process creates artifacts in it.
  *
  * Method:

@@ -1,5 +1,5 @@
 /**
- * Store benchmark (issue 3): what a cache hit costs. `loadOrCreate()` of an artifact that
+ * Store benchmark: what a cache hit costs. `loadOrCreate()` of an artifact that
  * already succeeded (same instance, and a fresh instance each time), `exists()`, and the
  * floor a hit cannot beat: `readFileSync` + `JSON.parse` of that artifact's state.json. Also
  * the cache hit of the 50-field `bench_outer50` config.

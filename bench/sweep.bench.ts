@@ -1,5 +1,5 @@
 /**
- * Sweep benchmark (issue 16).
+ * Sweep benchmark.
  *
  * SLURM: 500 trivial configs in 3 dependency levels (200 leaves → 200 doubles → 100 totals,
  * from spec/integration/children/sweep-pipelines.ts) on the local cluster, computed twice

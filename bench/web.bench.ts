@@ -1,5 +1,5 @@
 /**
- * Web benchmark (issue 6 §4): how fast the experiments page shows its first rows on a
+ * Web benchmark: how fast the experiments page shows its first rows on a
  * 10,000-experiment store, and how much JavaScript the SPA needs before its first page.
  *
  * Run alone with `npx ts-node --transpile-only bench/web.bench.ts` (prints JSON), or through
