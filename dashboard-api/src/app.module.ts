@@ -10,7 +10,7 @@ import { StatsModule } from './stats/stats.module';
 
 /**
  * The dashboard's API under /api. The SPA is served in front of Nest (spa/serve-spa.ts, wired
- * by security/install-security.ts), so unknown /api paths stay 404 JSON (D4).
+ * by security/install-security.ts), so unknown /api paths stay 404 JSON.
  */
 @Module({})
 export class AppModule {

@@ -57,7 +57,7 @@ describe('gren-dashboard (the compiled CLI as a child process)', () => {
       expect(result.stdout).toMatch(/api \[options\]/);
     });
 
-    it('should keep -h for help, not for the host (D11)', () => {
+    it('should keep -h for help, not for the host', () => {
       const result = run('api', '-h');
       expect(result.status).toBe(0);
       expect(result.stdout).toMatch(/--host <host>.*\n?.*default: "127\.0\.0\.1"/);
@@ -116,7 +116,7 @@ describe('gren-dashboard (the compiled CLI as a child process)', () => {
   });
 
   describe('when it serves the web app too', () => {
-    it('should serve index.html for app routes and keep unknown /api paths 404 JSON (D4)', async () => {
+    it('should serve index.html for app routes and keep unknown /api paths 404 JSON', async () => {
       const spa = makeTempDir('gren-spa-');
       fs.mkdirSync(path.join(spa, 'browser'));
       fs.writeFileSync(path.join(spa, 'browser', 'index.html'), '<!doctype html><title>Gren SPA</title>');

@@ -36,14 +36,14 @@ describe('Dashboard API on a store written in our format', () => {
   });
 
   describe('GET /api/health', () => {
-    it('should be degraded and count the two unreadable artifacts (D2)', async () => {
+    it('should be degraded and count the two unreadable artifacts', async () => {
       const health = (await get('/api/health').expect(200)).body as HealthCheck;
       expect(health).toMatchObject({ status: 'degraded', experiments: 10, invalid_artifacts: 2 });
     });
   });
 
   describe('GET /api/experiments', () => {
-    it('should sort by updated_at descending with nulls last and ties by namespace and hash (D7)', async () => {
+    it('should sort by updated_at descending with nulls last and ties by namespace and hash', async () => {
       expect(await hashes({})).toEqual([
         SAMPLE.ensemble,
         SAMPLE.trainQueued,
@@ -144,7 +144,7 @@ describe('Dashboard API on a store written in our format', () => {
   });
 
   describe('GET /api/experiments/{namespace}/{hash}', () => {
-    it('should fill backend, hostname and user (D6) and show the traceback', async () => {
+    it('should fill backend, hostname and user and show the traceback', async () => {
       const detail = (await get(`/api/experiments/${TRAIN}/${SAMPLE.trainFailed}`).expect(200))
         .body as ExperimentDetail;
       expect(detail).toMatchObject({
@@ -171,7 +171,7 @@ describe('Dashboard API on a store written in our format', () => {
       await get(`/api/experiments/proj/train/Train/${SAMPLE.trainOk}`).expect(200);
     });
 
-    it('should answer a corrupt artifact with result_status "invalid", never 500 (D2)', async () => {
+    it('should answer a corrupt artifact with result_status "invalid", never 500', async () => {
       const detail = (await get(`/api/experiments/${TRAIN}/${SAMPLE.corrupt}`).expect(200)).body as ExperimentDetail;
       expect(detail).toMatchObject({ result_status: 'invalid', state: null, attempt: null, metadata: null });
       const newer = (await get(`/api/experiments/${TRAIN}/${SAMPLE.newer}`).expect(200)).body as ExperimentDetail;
@@ -204,7 +204,7 @@ describe('Dashboard API on a store written in our format', () => {
   });
 
   describe('GET .../relationships', () => {
-    it('should resolve parents by the hashes our metadata lists (D13)', async () => {
+    it('should resolve parents by the hashes our metadata lists', async () => {
       const body = (await get(`/api/experiments/${TRAIN}/${SAMPLE.trainOk}/relationships`).expect(200))
         .body as ExperimentRelationships;
       expect(body.parents).toEqual([
@@ -239,7 +239,7 @@ describe('Dashboard API on a store written in our format', () => {
       ]);
     });
 
-    it('should answer an artifact without metadata instead of 404 (D13)', async () => {
+    it('should answer an artifact without metadata instead of 404', async () => {
       const body = (await get(`/api/experiments/${TRAIN}/${SAMPLE.corrupt}/relationships`).expect(200))
         .body as ExperimentRelationships;
       expect(body).toEqual({ parents: [], children: [] });
@@ -295,7 +295,7 @@ describe('Dashboard API on a store written in our format', () => {
     });
   });
 
-  describe('unknown API paths (D4)', () => {
+  describe('unknown API paths', () => {
     it.each(['/api/nope', '/api/experiments-x', '/api', '/nothing'])('should answer %s with 404 JSON', async (url) => {
       const response = await get(url).expect(404);
       expect(response.body).toEqual({ detail: 'Not found' });

@@ -4,7 +4,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 
 /**
  * Checks the files of a gren store against the JSON Schemas in this folder (derived from the
- * Python reference, §3.2, §3.6, §3.7, §5) and against what JSON Schema cannot express: key
+ * Python gren's state, events, marker and metadata files) and against what JSON Schema cannot express: key
  * order, Python's json.dumps layout (2-space indent or `", "`/`": "` separators, ASCII
  * escaping, floats written as floats, no trailing newline). Independent of gren's own
  * reader and writer, so it can judge them.
@@ -26,7 +26,7 @@ const validators = {
   typescriptMetadata: schema('metadata-ts.schema.json'),
 };
 
-// Key orders of the reference (§3.2 tables, §3.6, §5), written out independently of lib/.
+// Key orders of the Python gren's files, written out independently of lib/.
 const STATE_KEYS = ['schema_version', 'result', 'attempt', 'updated_at'];
 const ATTEMPT_KEYS = [
   'id',

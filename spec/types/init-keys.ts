@@ -1,5 +1,5 @@
 /**
- * Type test (issue 2 §3): with `class X extends GrenObject<T, X>`, init objects and replace()
+ * Type test: with `class X extends GrenObject<T, X>`, init objects and replace()
  * are checked at compile time. Every `@ts-expect-error` line must fail to compile (tsc
  * reports an unused directive otherwise), and everything else must compile:
  * `tsc -p spec/types/tsconfig.json --noEmit` exits 0. spec/unit/types runs it in `npm test`.

@@ -34,8 +34,8 @@ interface AccessPlan {
 }
 
 /**
- * `gren-dashboard serve|api [--host] [--port] [--root]`. No `-h` for host: `-h` is help
- * (D11). `onStarted` receives the running server (the CLI keeps it until a signal).
+ * `gren-dashboard serve|api [--host] [--port] [--root]`. No `-h` for host: `-h` is help.
+ * `onStarted` receives the running server (the CLI keeps it until a signal).
  */
 export function buildProgram(io: CliIo, onStarted: (server: RunningServer) => void): Command {
   const program = new Command('gren-dashboard')

@@ -1,6 +1,6 @@
 /**
  * The JSON shapes of the dashboard API. Field names are snake_case so that clients of the
- * Python gren dashboard work unchanged (reference §10.3). The SPA imports this file with
+ * Python gren dashboard work unchanged. The SPA imports this file with
  * `import type` only, so nothing here may have a runtime value.
  *
  * Additions to the reference are marked "new".
@@ -13,11 +13,11 @@ export type AttemptStatus = 'queued' | 'running' | 'success' | 'failed' | 'cance
 
 export interface HealthCheck {
   status: 'healthy' | 'degraded';
-  /** The real package version (the reference hard-coded 0.1.0, D10). */
+  /** The real package version (the reference hard-coded 0.1.0). */
   version: string;
   /** new: number of artifacts in the index. */
   experiments: number;
-  /** new: artifacts whose state.json is corrupt or of a newer schema (D2). */
+  /** new: artifacts whose state.json is corrupt or of a newer schema. */
   invalid_artifacts: number;
 }
 

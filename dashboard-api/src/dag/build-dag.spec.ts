@@ -14,7 +14,7 @@ function dagOf(records: ArtifactRecord[]) {
 }
 
 describe(buildDag, () => {
-  describe('when Python-written configs embed their dependencies (D9)', () => {
+  describe('when Python-written configs embed their dependencies', () => {
     const dag = dagOf([
       makeRecord({ namespace: 'p.data.Dataset', hash: hashOf(1), metadata: { gren_obj: dataset } }),
       makeRecord({ namespace: 'p.models.Model', hash: hashOf(2), metadata: { gren_obj: model } }),

@@ -3,7 +3,7 @@ import type { ArtifactRecord } from '../index/artifact-record';
 import { className, type StoredDependency } from 'gren-ts/store';
 
 /**
- * The class graph (reference §10.1 with D9 fixed). One node per namespace that has artifacts
+ * The class graph, as the Python gren's dashboard draws it. One node per namespace that has artifacts
  * (artifacts without metadata included), plus a node with total_count 0 for a dependency
  * class the store holds no artifact of. An edge `dependency class → class` per dependency
  * field; indices of lists are dropped from the label (`members[0]`, `members[1]` → `members[]`)

@@ -7,7 +7,7 @@ import { staleInfoOf } from './stale-info';
 
 /**
  * The detail of an indexed artifact, read from its files now: the summary fields (backend,
- * hostname and user filled, D6), the whole state (its raw JSON when it cannot be validated),
+ * hostname and user filled), the whole state (its raw JSON when it cannot be validated),
  * metadata.json as written (lossless), and the attempt with every field present. undefined
  * when the artifact vanished since it was indexed.
  */

@@ -77,7 +77,7 @@ export function unreadableStateFacts(namespace: string, hash: string, file: stri
 }
 
 /**
- * Facts of state.json text; a corrupt or newer-schema file gives an "invalid" row (D2). The
+ * Facts of state.json text; a corrupt or newer-schema file gives an "invalid" row. The
  * layout gren writes is read by the fast reader; anything else by the strict one.
  */
 export function stateFacts(

@@ -1,7 +1,7 @@
 import type { ArtifactRecord } from './artifact-record';
 
 /**
- * The list order (D7): `updated_at` descending with nulls last, ties broken by namespace, hash
+ * The list order: `updated_at` descending with nulls last, ties broken by namespace, hash
  * and root, so the order never depends on the filesystem.
  */
 export function compareRecords(a: ArtifactRecord, b: ArtifactRecord): number {

@@ -35,7 +35,7 @@ describe(StoreIndex, () => {
   };
 
   describe('when it scans a store at start-up', () => {
-    it('should index data/ and git/, deep namespaces, and unreadable states as invalid (D2)', async () => {
+    it('should index data/ and git/, deep namespaces, and unreadable states as invalid', async () => {
       writeArtifact(base, {
         namespace: 'a.b.C',
         hash: hashOf(1),

@@ -34,7 +34,7 @@ export interface StoreIndexOptions {
 }
 
 /**
- * The in-memory index of a store (D1). It is built once by the threaded loader (state files
+ * The in-memory index of a store. It is built once by the threaded loader (state files
  * first, so lists answer quickly; metadata next, in the background) and then kept fresh one
  * folder at a time by the folder tree, from watch events and polling. Its records live in the
  * record table; `version` moves on every change, `listVersion` only when what lists, stats,

@@ -10,7 +10,7 @@ function relationshipsOf(target: ArtifactRecord, records: ArtifactRecord[], conf
 }
 
 describe(buildRelationships, () => {
-  describe('when the metadata declares dependencies by hash (TypeScript gren, D13)', () => {
+  describe('when the metadata declares dependencies by hash (TypeScript gren)', () => {
     const leafConfig = { __class__: 'p.Leaf', v: 1, _private: 'x' };
     const leaf = makeRecord({ namespace: 'p.Leaf', hash: hashOf(1), metadata: null });
     const topConfig = { __class__: 'p.Top', stages: [leafConfig, { __class__: 'p.Leaf', v: 2 }] };

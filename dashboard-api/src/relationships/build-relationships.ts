@@ -7,7 +7,7 @@ import { resolveField } from './resolve-field';
 /**
  * Parents (the target's direct dependencies, each with the stored artifact when there is one
  * and the dependency's config from the target's metadata) and children (artifacts that depend
- * on the target), from the dependency graph (D13). An artifact without metadata has no known
+ * on the target), from the dependency graph. An artifact without metadata has no known
  * parents but may still have children; it is never a 404.
  */
 export function buildRelationships(

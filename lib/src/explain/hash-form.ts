@@ -21,7 +21,7 @@ import { CLASS_MARKER, MARKERS } from '../serialization/value-markers';
  * floats, so `1.0` and `1` stay different, as they hash differently.
  *
  * It is an approximation only where the stored text lost information (the Python gren's
- * enums, bytes and datetimes, B9); for configs written by this library whose classes are
+ * enums, bytes and datetimes); for configs written by this library whose classes are
  * loaded, prefer rebuilding the object (see storedConfigTree).
  */
 export function hashFormOf(stored: unknown): unknown {

@@ -12,7 +12,7 @@ export interface GitInfoOptions {
   ignoreDiff: boolean;
   requireGit: boolean;
   requireGitRemote: boolean;
-  /** Longest patch kept; longer ones are truncated with a marker (the reference failed instead, R13). */
+  /** Longest patch kept; longer ones are truncated with a marker (the reference failed instead). */
   maxPatchChars: number;
 }
 
@@ -21,7 +21,7 @@ export const IGNORED_DIFF = '<ignored-diff>';
 
 /**
  * Git facts of the repository holding `cwd` (the directory of the code that defines the
- * class, not the process's working directory — R13), read from that repository's root as
+ * class, not the process's working directory), read from that repository's root as
  * the Python gren reads them when run from the root: untracked files of the whole tree with
  * repository-relative paths, submodules by their repository-relative paths. Without git, or
  * outside a repository, the fields read `<no-git>` unless GREN_REQUIRE_GIT asks for a failure.

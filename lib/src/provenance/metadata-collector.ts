@@ -18,7 +18,7 @@ const MAX_PATCH_CHARS = 50_000;
 /**
  * Builds metadata.json: the reference's fields in its order, then the TypeScript ones. Git
  * facts are collected once per repository and reused for GREN_CACHE_METADATA seconds (the
- * cache key includes the diff setting, B7).
+ * cache key includes the diff setting).
  */
 export class MetadataCollector {
   private readonly gitCache = new Map<string, { expires: number; info: Promise<GitInfo> }>();

@@ -41,7 +41,7 @@ export interface AcquireOptions {
 /**
  * Waits until this process may compute the artifact, then records a running attempt in the
  * same state-locked step that takes the compute lock. Ends early when another process
- * succeeds meanwhile (B1: the state is re-read after the lock is taken) or fails.
+ * succeeds meanwhile (the state is re-read after the lock is taken) or fails.
  */
 export async function acquireAttempt<T>(runtime: GrenRuntime, artifact: Artifact<T>, options: AcquireOptions): Promise<AcquireOutcome> {
   const started = Date.now();

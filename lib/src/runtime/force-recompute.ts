@@ -6,7 +6,7 @@ const alreadyForced = new Set<string>();
 /**
  * Whether GREN_FORCE_RECOMPUTE names this object's class (by class name or namespace, the
  * class or any gren base class) and this artifact has not been recomputed for it yet in
- * this process (R11: once per run, not on every call).
+ * this process (once per run, not on every call).
  */
 export function takeForceRecompute(settings: GrenSettings, cls: object, artifactDir: string): boolean {
   if (settings.forceRecompute.size === 0 || alreadyForced.has(artifactDir)) return false;

@@ -1,5 +1,5 @@
 export interface HeartbeatListener {
-  /** The attempt is no longer ours (R4): the heartbeat stops. */
+  /** The attempt is no longer ours: the heartbeat stops. */
   lost(): void;
   /** One beat failed, or was skipped because the previous one is still waiting; the heartbeat keeps going. */
   failed(error: unknown): void;

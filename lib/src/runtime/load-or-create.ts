@@ -39,7 +39,7 @@ export async function asDependencyOfCaller<T, R>(artifact: Artifact<T>, body: ()
 
 /**
  * Loads the artifact's result, or computes it in this process exactly once across processes
- * (reference §4, with B1, B4, B5, R1–R4 fixed). A cache hit reads state.json and calls
+ * (the Python gren's algorithm, with its known bugs fixed). A cache hit reads state.json and calls
  * `_validate` and `_load`: it writes nothing.
  */
 export function loadOrCreateLocally<T>(runtime: GrenRuntime, object: GrenObject<T>): Promise<T> {

@@ -6,7 +6,7 @@ import type { GrenRuntime } from './gren-runtime';
 
 /**
  * The scheduler's answer for an active attempt, from the executor of its backend (the
- * preferred one, else one the runtime knows — so a plain loadOrCreate also asks SLURM, R5).
+ * preferred one, else one the runtime knows — so a plain loadOrCreate also asks SLURM).
  * A failing probe counts as no answer.
  */
 export async function probeAttempt(runtime: GrenRuntime, attempt: ActiveAttempt, preferred?: Executor): Promise<SchedulerProbe | undefined> {

@@ -41,7 +41,7 @@ export interface AttemptSignals {
 /**
  * Runs `_create` for an attempt whose compute lock we hold: metadata, signal handling,
  * heartbeat, then success (marker first, then state) or failure. The lock is always
- * released; the attempt never stays `running` (B4).
+ * released; the attempt never stays `running`.
  */
 export async function runAttempt<T>(
   runtime: GrenRuntime,
@@ -132,7 +132,7 @@ export async function writeMetadata<T>(runtime: GrenRuntime, artifact: Artifact<
 }
 
 /**
- * Marker, then state, under the state lock — and only while the attempt is still ours (R3).
+ * Marker, then state, under the state lock — and only while the attempt is still ours.
  * false when it was not: nothing is written then.
  */
 async function recordSuccess<T>(

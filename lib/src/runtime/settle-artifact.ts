@@ -35,7 +35,7 @@ const ORPHANING_STATUSES: ReadonlySet<string> = new Set(['crashed', 'cancelled',
  * Reconciles the artifact while the caller holds its state lock: settles an attempt whose
  * holder is gone and, when that holder is proven dead, breaks its compute lock. Because
  * taking the compute lock and recording the attempt happen under the same state lock, a
- * lock is never broken between its creation and its attempt being recorded (R1).
+ * lock is never broken between its creation and its attempt being recorded.
  */
 export function settleLocked(runtime: GrenRuntime, paths: ArtifactPaths, probed: ProbedAttempt | undefined): GrenState {
   const outcome = runtime.states.updateLocked(paths, (state, now) =>

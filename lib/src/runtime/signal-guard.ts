@@ -20,8 +20,8 @@ export function signalNumber(signal: NodeJS.Signals): number {
 
 /**
  * Installs signal handlers only while at least one computation runs, and removes them
- * afterwards (B2). On a signal every running computation, innermost first, is recorded as
- * preempted and its lock released (B3); then the process exits with 128 + the signal number
+ * afterwards. On a signal every running computation, innermost first, is recorded as
+ * preempted and its lock released; then the process exits with 128 + the signal number
  * (143 for SIGTERM, 130 for SIGINT), as the reference does, but after cleaning up.
  */
 export function guardSignals(target: SignalTarget, signals: readonly NodeJS.Signals[] = DEFAULT_SIGNALS): () => void {

@@ -27,7 +27,7 @@ const SUBMIT_LOCK_WAIT: LockFileWait = { staleAfterSec: 60, giveUpSec: 120, refr
 /**
  * Hands the computation to `executor` and returns as soon as the job is accepted. Nothing
  * is submitted when a valid result exists or an attempt is already active (queued, running,
- * local or not — R7); concurrent submitters serialize on `.submit.lock` and get the same job.
+ * local or not); concurrent submitters serialize on `.submit.lock` and get the same job.
  */
 export function submitJob<T>(runtime: GrenRuntime, object: GrenObject<T>, executor: Executor): Promise<GrenJob<T>> {
   const artifact = artifactOf(object);

@@ -10,7 +10,7 @@ import { pythonStringRepr } from './python-string-repr';
 /**
  * The reference's `to_python` text (`ns.Class(f=v, ...)`, Python reprs), stored in
  * metadata as `gren_python_def`. Enums render as valid Python (`ns.Color.RED`) and bytes
- * with their content, fixing the reference's B11.
+ * with their content, where the Python gren wrote a form Python cannot read.
  */
 export function toPython(value: unknown, multiline = false): string {
   const text = render(value, undefined, multiline, 0);

@@ -1,6 +1,6 @@
 /**
  * Marker keys for values plain JSON cannot carry, used by toDict() where no declared field
- * type tells the reader what a value was. Python gren writes these types lossily (B9).
+ * type tells the reader what a value was. Python gren writes these types lossily.
  */
 export const MARKERS = {
   datetime: '__datetime__',

@@ -6,7 +6,7 @@ import { GrenSettingsError } from '../errors/settings-error';
 /**
  * Reads `.env` from the working directory (or `file`) into process.env with Node's own
  * parser; variables already set win. Returns whether a file was read. Called before
- * GREN_CONFIG is built, so GREN_* values in .env take effect (fixes B6).
+ * GREN_CONFIG is built, so GREN_* values in .env take effect.
  *
  * The values are assigned to the `process.env` object in scope rather than through
  * `process.loadEnvFile`, which writes to the process's native environment: under jest (or

@@ -1,4 +1,4 @@
-/** `.gren/metadata.json` as the Python gren writes it (reference §5), in its key order. */
+/** `.gren/metadata.json` as the Python gren writes it, in its key order. */
 export interface PythonMetadata {
   gren_python_def: string;
   gren_obj: Record<string, unknown>;

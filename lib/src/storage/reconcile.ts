@@ -24,9 +24,9 @@ export interface ReconcileFacts {
 }
 
 /**
- * Settles an active attempt whose holder is gone (reference §3.9, with its bugs fixed):
+ * Settles an active attempt whose holder is gone (as the Python gren does, with its bugs fixed):
  * the success marker proves success; a dead pid on this host or an expired lease means a
- * crash; a scheduler that still holds a queued job keeps it alive (R5). Returns undefined
+ * crash; a scheduler that still holds a queued job keeps it alive. Returns undefined
  * when nothing changes — nothing is written then.
  */
 export function reconcile(state: GrenState, facts: ReconcileFacts): Transition | undefined {

@@ -18,7 +18,7 @@ export interface UpdateOutcome {
 /**
  * Reads and changes state.json. Changes are serialized per artifact by the state lock,
  * written atomically, stamped with `updated_at`, and logged to events.jsonl. A mutation
- * that returns undefined writes nothing (so cache hits never touch the store, B5).
+ * that returns undefined writes nothing (so cache hits never touch the store).
  */
 export class StateStore {
   private readonly hostname = os.hostname();

@@ -1,6 +1,6 @@
 /**
- * The `.gren/state.json` schema, version 1, exactly as the Python gren writes it (reference
- * §3.2). Field names stay snake_case: they are the on-disk format.
+ * The `.gren/state.json` schema, version 1, exactly as the Python gren writes it.
+ * Field names stay snake_case: they are the on-disk format.
  */
 export const STATE_SCHEMA_VERSION = 1;
 

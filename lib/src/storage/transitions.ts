@@ -16,7 +16,7 @@ export interface EventBody {
   [field: string]: unknown;
 }
 
-/** A new state and the events that record how it came about (every transition has one, B12). */
+/** A new state and the events that record how it came about (every transition has one). */
 export interface Transition {
   state: GrenState;
   events: EventBody[];
@@ -51,7 +51,7 @@ export function startAttempt(state: GrenState, spec: NewAttempt, now: Date): Tra
   };
 }
 
-/** Renews the lease of our own active attempt; undefined when it is no longer ours (R4). */
+/** Renews the lease of our own active attempt; undefined when it is no longer ours. */
 export function renewLease(state: GrenState, attemptId: string, leaseSec: number, now: Date): Transition | undefined {
   const attempt = state.attempt;
   if (!isActive(attempt) || attempt.id !== attemptId) return undefined;
@@ -93,7 +93,7 @@ export function mergeScheduler(state: GrenState, attemptId: string, fields: Reco
 
 /**
  * Our attempt succeeded. Only when the attempt is still ours does anything change: a
- * zombie worker cannot overwrite a newer attempt's outcome (R3).
+ * zombie worker cannot overwrite a newer attempt's outcome.
  */
 export function finishSuccess(state: GrenState, attemptId: string, now: Date): Transition | undefined {
   const attempt = state.attempt;

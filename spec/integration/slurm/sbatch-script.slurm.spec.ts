@@ -208,7 +208,7 @@ if (!hasSbatch && inCi) {
         });
         expect(seen).toContain('active:RUNNING(restarts 0)');
         expect(seen).toContain('active:RUNNING(restarts 1)');
-        // Never terminal or unknown before the end: the queued attempt would stay alive (R5).
+        // Never terminal or unknown before the end: the queued attempt would stay alive.
         expect(seen.slice(0, -1).every((label) => label.startsWith('active:'))).toBe(true);
         const dir = join(root, 'requeue');
         const requested = readJson(join(dir, 'usr2-0.json'));

@@ -41,7 +41,7 @@ function lockOf(object: GrenObject): string {
   return path.join(object.grenDir, '.gren', '.compute.lock');
 }
 
-describe('loadOrCreate while another party works on the artifact (reference §3.14)', () => {
+describe('loadOrCreate while another party works on the artifact', () => {
   const store = useTempStore('gren-table-');
   let callsFile: string;
 
@@ -68,7 +68,7 @@ describe('loadOrCreate while another party works on the artifact (reference §3.
   const calls = (): string[] => (fs.existsSync(callsFile) ? fs.readFileSync(callsFile, 'utf8').trim().split('\n') : []);
 
   describe('when another process on this host is computing (live pid, lock held)', () => {
-    it('should wait, then load its result without a second _create (B1)', async () => {
+    it('should wait, then load its result without a second _create', async () => {
       const holder = startChild('store-client.js', ['11', '1500'], childEnv());
       const holderDone = finished(holder);
       await eventually(() => fs.existsSync(path.join(store(), 'started')), 15_000, 'the holder to start _create');

@@ -82,7 +82,7 @@ describe('loadOrCreate when metadata cannot be collected', () => {
   });
 
   describe('when the container has a collector that throws', () => {
-    it('should fail the attempt (never left running, B4), release the lock and throw "Failed to create metadata"', async () => {
+    it('should fail the attempt (never left running), release the lock and throw "Failed to create metadata"', async () => {
       const container = createGrenContainer({ metadataCollector: new ThrowingCollector(GREN_CONFIG, systemClock) });
       const target = new Target({ n: 1 });
 

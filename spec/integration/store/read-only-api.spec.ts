@@ -81,7 +81,7 @@ describe('exists() and getMetadata()', () => {
   });
 
   describe('when the result is loaded again (a cache hit)', () => {
-    it('should write nothing at all (B5): state.json, events, logs and folders unchanged', async () => {
+    it('should write nothing at all: state.json, events, logs and folders unchanged', async () => {
       await new Probe({ n: 4 }).loadOrCreate();
       const before = snapshotTree(store());
 

@@ -45,7 +45,7 @@ describe(hashFormOf, () => {
   });
 
   describe('when given the gren_obj of a store written by the Python gren', () => {
-    // Misc holds an enum member and datetimes, which the Python gren stores lossily (B9):
+    // Misc holds an enum member and datetimes, which the Python gren stores lossily:
     // without its classes loaded, its stored text cannot give the hash back.
     const lossless = pythonArtifacts.filter((artifact) => artifact.namespace !== 'refstore.pipelines.Misc');
 

@@ -35,7 +35,7 @@ class Leaf extends GrenObject<string, Leaf> {
   }
 }
 
-/** The reference's "kitchen sink" (§1.5): every canonicalization rule in one object. */
+/** A "kitchen sink": every canonicalization rule in one object. */
 @Gren({ namespace: 'exp_mod.pipelines.Kitchen' })
 class Kitchen extends GrenStruct<Kitchen> {
   @Field() i: number = 1;

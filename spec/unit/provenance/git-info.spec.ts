@@ -96,7 +96,7 @@ describe('collectGitInfo', () => {
   });
 
   describe('when the diff is longer than 50 000 characters', () => {
-    it('should truncate it with a marker instead of failing (R13)', async () => {
+    it('should truncate it with a marker instead of failing', async () => {
       const dir = repo();
       fs.writeFileSync(path.join(dir, 'tracked.txt'), `${'x'.repeat(99)}\n`.repeat(800));
 

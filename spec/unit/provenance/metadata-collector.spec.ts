@@ -214,7 +214,7 @@ describe('MetadataCollector', () => {
       expect(metadata.gren_ts_module).toBe(path.join(repo, 'spec_provenance_InRepo.cjs'));
     });
 
-    it('should collect git facts once and reuse them, keyed on the diff setting (B7)', async () => {
+    it('should collect git facts once and reuse them, keyed on the diff setting', async () => {
       const Outside = classDefinedIn(repo, 'spec.provenance.Cached');
       const shared = settings({ ignoreDiff: false });
       const collector = new MetadataCollector(shared, { now: () => NOW });

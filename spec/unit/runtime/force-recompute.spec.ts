@@ -57,7 +57,7 @@ describe('takeForceRecompute', () => {
     });
   });
 
-  describe('when the same artifact is asked again in this process (R11)', () => {
+  describe('when the same artifact is asked again in this process', () => {
     it('should force it only the first time, other artifacts still once each', () => {
       const forced = settings(['Model']);
 

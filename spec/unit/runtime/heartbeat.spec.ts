@@ -23,7 +23,7 @@ describe('startHeartbeat', () => {
     });
   });
 
-  describe('when a beat finds the attempt is no longer ours (R4)', () => {
+  describe('when a beat finds the attempt is no longer ours', () => {
     it('should report it once and stop beating', async () => {
       const answers = [true, false];
       const beat = jest.fn(() => Promise.resolve(answers.shift() ?? true));

@@ -21,7 +21,7 @@ const artifacts = listArtifacts(PYTHON_STORE).map((artifact) => {
 /**
  * Artifacts whose `gren_python_def` the port deliberately does not reproduce: Misc holds an
  * enum member, which the reference renders as the invalid `refstore.pipelines.Color:RED`
- * (its bug B11; we write `refstore.pipelines.Color.RED`), and a pathlib.Path field, which
+ * (a bug of the Python gren; we write `refstore.pipelines.Color.RED`), and a pathlib.Path field, which
  * has no TypeScript type of its own (it is a string here, so it renders as a string).
  */
 const PYTHON_DEF_EXCLUDED = new Set(['refstore.pipelines.Misc']);
@@ -68,7 +68,7 @@ describe('the Python-written reference store', () => {
       expect(object.toPython()).toBe(withIntegerKeysFirst(artifact.metadata.gren_python_def));
     });
 
-    it('should differ for Misc only where the reference is wrong (B11) or has a Path', () => {
+    it('should differ for Misc only where the reference is wrong or has a Path', () => {
       const misc = artifacts.find(
         (artifact) => artifact.namespace === 'refstore.pipelines.Misc' && artifact.hash.startsWith('c0f8'),
       );

@@ -57,7 +57,7 @@ const vectors = loadHashVectors();
 
 /**
  * Vectors whose `to_python` the port deliberately does not reproduce: the reference writes an
- * enum member as `refstore.pipelines.Color:RED`, which is not Python (bug B11; we write
+ * enum member as `refstore.pipelines.Color:RED`, which is not Python (a bug of the Python gren; we write
  * `refstore.pipelines.Color.RED`), and a `pathlib.Path(...)`, a type TypeScript has not got
  * (the field is a string here). bench_outer50 has no stored text.
  */
@@ -91,7 +91,7 @@ describe('toPython', () => {
       expect(new Empty().toPython()).toBe('exp_mod.pipelines.Empty()');
     });
 
-    it('should render every kind of value as Python, fixing B11 for enums and bytes', () => {
+    it('should render every kind of value as Python, enums and bytes included', () => {
       expect(new Values().toPython()).toBe(
         'exp_mod.pipelines.Values(color=exp_mod.pipelines.Color.RED, green=exp_mod.pipelines.Color.GREEN, ' +
           "when=datetime.datetime.fromisoformat('2025-01-02T03:04:05.000006+00:00'), data=bytes.fromhex('616263'), " +

@@ -32,7 +32,7 @@ describe('reconcile', () => {
   });
 
   describe('when SUCCESS.json exists', () => {
-    it('should promote the attempt whose id the marker names to success, with an event (B12)', () => {
+    it('should promote the attempt whose id the marker names to success, with an event', () => {
       const transition = reconcile(activeState(), facts({ successMarkerAttempt: ID, isPidAlive: () => false }));
 
       expect(transition?.state.result).toEqual({ status: 'success', created_at: '2026-11-26T04:19:23+00:00' });
@@ -123,7 +123,7 @@ describe('reconcile', () => {
   describe('when the attempt is queued with a scheduler', () => {
     const queued = activeState({ status: 'queued', backend: 'slurm', leaseSec: 120 });
 
-    it('should keep it alive while the probe says the scheduler holds the job, even long past the lease (R5)', () => {
+    it('should keep it alive while the probe says the scheduler holds the job, even long past the lease', () => {
       expect(
         reconcile(queued, facts({ now: at(100_000), probe: { active: true, schedulerState: 'PENDING' } })),
       ).toBeUndefined();

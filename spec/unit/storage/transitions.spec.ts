@@ -143,7 +143,7 @@ describe('state transitions', () => {
     );
   });
 
-  describe('when a process finishes an attempt that is no longer its own (R3)', () => {
+  describe('when a process finishes an attempt that is no longer its own', () => {
     const newer: GrenState = activeState({ id: OTHER });
     const ended: GrenState = finishSuccess(activeState(), ID, at(1))!.state;
 
@@ -174,7 +174,7 @@ describe('state transitions', () => {
       expect(transition?.events).toEqual([]);
     });
 
-    it('should return undefined for a foreign attempt (R4)', () => {
+    it('should return undefined for a foreign attempt', () => {
       expect(renewLease(activeState({ id: OTHER }), ID, 60, at(40))).toBeUndefined();
     });
 

@@ -83,7 +83,7 @@ describe(leafMatches, () => {
     });
   });
 
-  describe('when the leaf is null or missing (D8)', () => {
+  describe('when the leaf is null or missing', () => {
     it('should match null and None only for an explicit null', () => {
       expect(leafMatches(null, 'None')).toBe(true);
       expect(leafMatches(null, 'null')).toBe(true);

@@ -62,7 +62,7 @@ export function configLeaf(config: unknown, path: readonly string[]): unknown {
 }
 
 /**
- * Whether a config leaf equals a filter value, compared by the leaf's type (D8): numbers
+ * Whether a config leaf equals a filter value, compared by the leaf's type: numbers
  * numerically (`lr=1e-3` matches 0.001, `w=1` matches 1.0), booleans as true/false in any case
  * (Python's True too), strings exactly, and null or None only an explicit null — a missing
  * field never matches. Objects and arrays are not leaves and never match.

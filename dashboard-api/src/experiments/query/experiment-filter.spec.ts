@@ -46,7 +46,7 @@ const hashesOf = (filter: ExperimentFilter): string[] =>
 
 describe(listExperiments, () => {
   describe('when nothing filters', () => {
-    it('should sort by updated_at descending, nulls last, ties by namespace then hash (D7)', () => {
+    it('should sort by updated_at descending, nulls last, ties by namespace then hash', () => {
       expect(hashesOf(none)).toEqual([hashOf(2), hashOf(3), hashOf(1), hashOf(5), hashOf(4)]);
     });
 

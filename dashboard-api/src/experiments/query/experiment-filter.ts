@@ -4,7 +4,7 @@ import { schedulerJobIds } from '../../index/scheduler-job-ids';
 import { staleInfoOf } from '../stale-info';
 import { configMatches, type ConfigFilter } from './config-filter';
 
-/** The list filters after validation (reference §10.1, all combined with AND). */
+/** The list filters after validation (all combined with AND, as in the Python gren). */
 export interface ExperimentFilter {
   resultStatus?: string;
   attemptStatus?: string;

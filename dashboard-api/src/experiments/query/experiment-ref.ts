@@ -12,7 +12,7 @@ const SEGMENT_PATTERN = /^[A-Za-z0-9_-]+$/;
 const MAX_NAMESPACE_LENGTH = 400;
 
 /**
- * Checks the namespace and hash path parameters (D5). The namespace arrives as the segments of
+ * Checks the namespace and hash path parameters. The namespace arrives as the segments of
  * a wildcard (`a.b.C` or, as the reference allowed, `a/b/C`); each dotted part must be a plain
  * name, so `..`, `%2f`, absolute paths and NUL bytes are rejected before anything is looked up.
  */

@@ -17,7 +17,7 @@ describe(parseDatetimeParam, () => {
     });
   });
 
-  describe('when the value is not a datetime (D3)', () => {
+  describe('when the value is not a datetime', () => {
     it.each(['yesterday', '2026-13-01', '2026-02-30', '1', '2026-01-02T25:00:00'])(
       'should reject %s naming the parameter',
       (raw) => {

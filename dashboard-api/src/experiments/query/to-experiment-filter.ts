@@ -3,7 +3,7 @@ import { parseConfigFilter } from './config-filter';
 import type { ExperimentFilter } from './experiment-filter';
 import { parseDatetimeParam } from './parse-datetime';
 
-/** The validated query as a filter; empty values mean "no filter" (reference §10.1). */
+/** The validated query as a filter; empty values mean "no filter". */
 export function toExperimentFilter(query: ListExperimentsQuery): ExperimentFilter {
   const text = (value: string | undefined): string | undefined =>
     value === undefined || value === '' ? undefined : value;

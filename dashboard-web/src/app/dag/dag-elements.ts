@@ -19,7 +19,7 @@ export function nodeTone(node: DAGNode): NodeTone {
 
 /**
  * One id per (source, target, field): two fields linking the same pair of classes give two
- * edges. The reference used `source-target` and lost one of them (D9).
+ * edges. The reference used `source-target` and lost one of them.
  */
 export function edgeId(edge: DAGEdge): string {
   return `${edge.source}->${edge.target}#${edge.field_name}`;

@@ -3,7 +3,7 @@ import type { StateAttempt } from '@contract/api-types';
 import { LocalTimePipe } from '../shared/local-time-pipe';
 import { StatusBadge } from '../shared/status-badge';
 
-/** "Current Attempt", including the error and traceback the reference left out (D12). */
+/** "Current Attempt", including the error and traceback the reference left out. */
 @Component({
   selector: 'app-attempt-card',
   imports: [StatusBadge, LocalTimePipe],

@@ -3,7 +3,7 @@ import { normalizeSchedulerState } from './slurm-values';
 /**
  * What a SLURM job state means for a gren attempt:
  * - `active`: the scheduler still holds the job (queued, running, requeued, held…). The queued
- *   or running attempt must be kept alive, whatever its lease says (fixes R5).
+ *   or running attempt must be kept alive, whatever its lease says.
  * - `terminal`: the job is over, with the attempt status it implies.
  * - `unknown`: not a state gren knows (or no state at all).
  */
@@ -49,12 +49,12 @@ export const ACTIVE_STATES: ReadonlySet<string> = new Set([
  */
 export const PREEMPTED_STATES: ReadonlySet<string> = new Set(['PREEMPTED', 'NODE_FAIL', 'TIMEOUT']);
 
-/** Ends where the job itself failed. OUT_OF_MEMORY is the job's fault: failed, not crashed (R10). */
+/** Ends where the job itself failed. OUT_OF_MEMORY is the job's fault: failed, not crashed. */
 export const FAILED_STATES: ReadonlySet<string> = new Set(['FAILED', 'BOOT_FAIL', 'DEADLINE', 'OUT_OF_MEMORY']);
 
 /**
  * Classifies a SLURM job state by its first word, so `CANCELLED by 0` (sacct) is CANCELLED
- * (the reference matched whole strings and missed it: R10).
+ * (the reference matched whole strings and missed it).
  *
  * CANCELLED (someone ran `scancel`) is `failed`, or `preempted` with `cancelledIsPreempted`,
  * as in the reference. It is never `cancelled`: gren keeps that status for a cancel it

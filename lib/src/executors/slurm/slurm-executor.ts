@@ -21,7 +21,7 @@ import { probeSlurmJob } from './slurm-probe';
  * Submits computations as SLURM batch jobs (`sbatch --parsable`); the job runs `gren-worker`,
  * which receives USR2 `signalDelaySec` before the time limit (checkpoint with `_onPreempt()`,
  * then requeue, up to GREN_PREEMPT_MAX times). Probes with squeue, scontrol and sacct so a
- * queued attempt stays alive while SLURM holds the job (R5).
+ * queued attempt stays alive while SLURM holds the job.
  */
 export class SlurmExecutor implements Executor {
   readonly backend = 'slurm';

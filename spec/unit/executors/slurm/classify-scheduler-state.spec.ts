@@ -34,7 +34,7 @@ describe('classifySchedulerState', () => {
   });
 
   describe('when the job ran out of memory', () => {
-    it('should call it failed, not crashed (regression R10)', () => {
+    it('should call it failed, not crashed', () => {
       expect(classifySchedulerState('OUT_OF_MEMORY')).toMatchObject({ status: 'failed' });
     });
   });
@@ -46,7 +46,7 @@ describe('classifySchedulerState', () => {
   });
 
   describe('when sacct says "CANCELLED by 0"', () => {
-    it('should match on the first word (regression R10)', () => {
+    it('should match on the first word', () => {
       expect(classifySchedulerState('CANCELLED by 0')).toEqual({
         kind: 'terminal',
         state: 'CANCELLED',

@@ -28,7 +28,7 @@ describe('parseSacctOutput', () => {
   });
 
   describe('when a job was cancelled (real capture: "CANCELLED by 0")', () => {
-    it('should normalize the state and keep who cancelled (regression R10)', () => {
+    it('should normalize the state and keep who cancelled', () => {
       const [record] = parseSacctOutput(slurmFixture('cancelled-running.sacct.txt'));
       expect(record?.state).toBe('CANCELLED');
       expect(record?.rawState).toBe('CANCELLED by 0');

@@ -14,7 +14,7 @@ describe('decideRequeue', () => {
     });
   });
 
-  describe('when GREN_PREEMPT_MAX requeues already happened (R12)', () => {
+  describe('when GREN_PREEMPT_MAX requeues already happened', () => {
     it('should stop', () => {
       expect(decideRequeue({ restartCount: 5, maxRequeues: 5, requeueEnabled: true })).toEqual({
         action: 'stop',

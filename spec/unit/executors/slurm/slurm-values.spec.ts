@@ -76,7 +76,7 @@ describe('parseSlurmTime', () => {
 
 describe('normalizeSchedulerState', () => {
   describe('when sacct appends who cancelled', () => {
-    it('should keep the first word (regression R10)', () => {
+    it('should keep the first word', () => {
       expect(normalizeSchedulerState('CANCELLED by 0')).toBe('CANCELLED');
     });
   });

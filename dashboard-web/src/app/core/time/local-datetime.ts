@@ -1,7 +1,7 @@
 /**
  * Conversions between the value of an `<input type="datetime-local">` (wall-clock time in the
  * browser's zone, no offset) and an unambiguous UTC ISO-8601 instant. The reference dashboard
- * sent the local value naively, so the server read it as UTC (D12).
+ * sent the local value naively, so the server read it as UTC.
  */
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
