@@ -94,8 +94,14 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
   const attemptId = randomUUID().replace(/-/g, '');
   try {
     removeSuccessMarker(paths);
-    runtime.states.updateLocked(paths, (current, now) =>
-      startAttempt(current, { id: attemptId, status: 'running', backend: options.backend, leaseSec: runtime.settings.leaseSecs, owner: owner(runtime, now), scheduler: options.scheduler }, now),
+    // `state` was read under this state lock; taking the compute lock and removing the
+    // marker leave state.json as it was.
+    runtime.states.updateLocked(
+      paths,
+      (current, now) =>
+        startAttempt(current, { id: attemptId, status: 'running', backend: options.backend, leaseSec: runtime.settings.leaseSecs, owner: owner(runtime, now), scheduler: options.scheduler }, now),
+      [],
+      state,
     );
   } catch (error) {
     await lock.release();
