@@ -66,6 +66,13 @@ export function goneReusedResult(artifactDir: string): string | undefined {
   return state.result.status === 'success' ? undefined : `the reused result in ${resultDir} is no longer a success`;
 }
 
+/** Removes the link, if any. Every create asks: a missing file (the usual case) costs one access check, not a thrown error. */
 export function removeResultLink(artifactDir: string): void {
-  fs.rmSync(resultLinkPath(artifactDir), { force: true });
+  const file = resultLinkPath(artifactDir);
+  if (!fs.existsSync(file)) return;
+  try {
+    fs.unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
