@@ -4,6 +4,7 @@ import { stringifyPythonJson } from '../serialization/python-json';
 import type { FileContent } from './atomic-write';
 import { ArtifactPaths, GREN_DIR_NAME } from './artifact-paths';
 import { isoSeconds } from './iso-time';
+import { removeUsuallyAbsentFile } from './remove-absent-file';
 import { successStates } from './success-state-cache';
 
 /** Ours alone, beside state.json: this artifact's result lives in another artifact's folder. */
@@ -66,13 +67,6 @@ export function goneReusedResult(artifactDir: string): string | undefined {
   return state.result.status === 'success' ? undefined : `the reused result in ${resultDir} is no longer a success`;
 }
 
-/** Removes the link, if any. Every create asks: a missing file (the usual case) costs one access check, not a thrown error. */
 export function removeResultLink(artifactDir: string): void {
-  const file = resultLinkPath(artifactDir);
-  if (!fs.existsSync(file)) return;
-  try {
-    fs.unlinkSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  removeUsuallyAbsentFile(resultLinkPath(artifactDir));
 }
