@@ -2,26 +2,22 @@
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\uffff]/;
 
-const SHORT_ESCAPES: Readonly<Record<number, string>> = {
-  0x22: '\\"',
-  0x5c: '\\\\',
-  0x0a: '\\n',
-  0x0d: '\\r',
-  0x09: '\\t',
-  0x08: '\\b',
-  0x0c: '\\f',
-};
+/** Characters JSON.stringify leaves as they are and Python's ensure_ascii escapes: DEL and non-ASCII. */
+const NOT_ASCII = /[\u007f-\uffff]/g;
 
-/** A JSON string literal exactly as Python's json.dumps writes it with ensure_ascii=True. */
+/**
+ * A JSON string literal exactly as Python's json.dumps writes it with ensure_ascii=True.
+ * JSON.stringify already escapes quotes, backslashes and control characters as Python does
+ * (the same short forms, lowercase `\u00XX`, lone surrogates escaped); only DEL and
+ * non-ASCII code units remain, written as `\uXXXX` (a pair stays two escapes, as in Python).
+ * The native call is several times faster on long texts such as a git patch.
+ */
 export function pythonJsonString(text: string): string {
+  // Most texts (keys, names, hashes, times) need no escape at all: the cheapest path.
   if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
-  let out = '"';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x20 && code < 0x7f && code !== 0x22 && code !== 0x5c) continue;
-    out += text.slice(start, i) + (SHORT_ESCAPES[code] ?? `\\u${code.toString(16).padStart(4, '0')}`);
-    start = i + 1;
-  }
-  return `${out}${text.slice(start)}"`;
+  return JSON.stringify(text).replace(NOT_ASCII, escapeCodeUnit);
+}
+
+function escapeCodeUnit(unit: string): string {
+  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }

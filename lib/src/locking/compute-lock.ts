@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { GrenStateError } from '../errors/state-error';
 import { isPidAlive } from '../runtime/pid-alive';
 import type { ArtifactPaths } from '../storage/artifact-paths';
+import { hostName } from './host-name';
 import { breakLockFile, readLockFile, tryCreateLockFile, type HeldLockFile } from './lock-file';
 import { staleLockReason } from './stale-lock';
 
@@ -76,7 +76,7 @@ export class ComputeLockService {
     const seen = readLockFile(paths.computeLock);
     if (seen.kind === 'absent') return true;
     const stale = staleLockReason(seen, {
-      hostname: os.hostname(),
+      hostname: hostName(),
       nowMs: Date.now(),
       staleAfterSec: staleSec,
       isPidAlive,

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { GrenStateError } from '../errors/state-error';
 import { isPidAlive } from '../runtime/pid-alive';
+import { hostName } from './host-name';
 import { breakLockFile, readLockFile, tryCreateLockFile, type HeldLockFile, type LockSighting } from './lock-file';
 import { staleLockReason } from './stale-lock';
 
@@ -51,7 +51,7 @@ async function takeLockFile(file: string, wait: LockFileWait): Promise<HeldLockF
     if (held) return held;
     const seen = readLockFile(file);
     const stale = staleLockReason(seen, {
-      hostname: os.hostname(),
+      hostname: hostName(),
       nowMs: Date.now(),
       staleAfterSec: wait.staleAfterSec,
       isPidAlive,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import { stringifyPythonJson } from '../serialization/python-json';
 import { isoSeconds } from '../storage/iso-time';
+import { hostName } from './host-name';
 
 /** The JSON line the Python gren writes into a lock file (we write the same). */
 export interface LockRecord {
@@ -75,7 +75,7 @@ export function tryCreateLockFile(file: string, now = new Date()): HeldLockFile 
   const fd = createExclusive(file);
   if (fd === undefined) return undefined;
   const lockId = randomUUID().replace(/-/g, '');
-  const record: LockRecord = { pid: process.pid, host: os.hostname(), created_at: isoSeconds(now), lock_id: lockId };
+  const record: LockRecord = { pid: process.pid, host: hostName(), created_at: isoSeconds(now), lock_id: lockId };
   try {
     // One write of ~130 bytes: readers never see half a line on a local filesystem.
     fs.writeSync(fd, `${stringifyPythonJson(record, { spaced: true })}\n`);

@@ -52,16 +52,34 @@ export class FileSink {
 
   private append(logDir: string, text: string): void {
     this.guarded(logDir, () => {
-      if (!this.createdDirs.has(logDir)) {
-        fs.mkdirSync(logDir, { recursive: true });
-        this.createdDirs.add(logDir);
-      }
       const file = path.join(logDir, 'gren.log');
       const held = this.held.get(logDir);
-      if (held === undefined) return fs.appendFileSync(file, text);
-      held.fd ??= fs.openSync(file, 'a');
-      writeAll(held.fd, text);
+      if (held !== undefined) {
+        held.fd ??= this.open(logDir, file);
+        return writeAll(held.fd, text);
+      }
+      const fd = this.open(logDir, file);
+      try {
+        writeAll(fd, text);
+      } finally {
+        fs.closeSync(fd);
+      }
     });
+  }
+
+  /** Opens the log for appending; its folder is made the first time, and only when missing. */
+  private open(logDir: string, file: string): number {
+    if (this.createdDirs.has(logDir)) return fs.openSync(file, 'a');
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'a');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      fs.mkdirSync(logDir, { recursive: true });
+      fd = fs.openSync(file, 'a');
+    }
+    this.createdDirs.add(logDir);
+    return fd;
   }
 
   private guarded(logDir: string, write: () => void): void {

@@ -1,4 +1,5 @@
 import * as os from 'node:os';
+import { hostName } from '../locking/host-name';
 
 /** Facts about the process, as the reference's EnvironmentInfo (owner of queued attempts). */
 export interface EnvironmentInfo {
@@ -31,6 +32,14 @@ export function commandLine(): string {
   return args.length > 0 ? args.join(' ') : '<unknown>';
 }
 
+let cachedPlatform: string | undefined;
+
+/** The operating system, asked once per process (each part is a system call). */
+function platformName(): string {
+  cachedPlatform ??= `${os.type()}-${os.release()}-${os.arch()}`;
+  return cachedPlatform;
+}
+
 export function environmentInfo(now: Date): EnvironmentInfo {
   return {
     timestamp: `${now.toISOString().slice(0, 23)}000+00:00`,
@@ -38,8 +47,8 @@ export function environmentInfo(now: Date): EnvironmentInfo {
     // The field name is the Python store's; it holds the runtime that wrote the artifact.
     python_version: `Node.js ${process.version}`,
     executable: process.execPath,
-    platform: `${os.type()}-${os.release()}-${os.arch()}`,
-    hostname: os.hostname(),
+    platform: platformName(),
+    hostname: hostName(),
     user: currentUser(),
     pid: process.pid,
   };

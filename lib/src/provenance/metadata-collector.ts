@@ -70,9 +70,27 @@ export class MetadataCollector {
   }
 }
 
+/** Real paths of artifact folders' parents (the namespace folders), by absolute path. */
+const realParents = new Map<string, string>();
+const MAX_REAL_PARENTS = 1000;
+
+/**
+ * The artifact folder's real path. realpath(3) reads every component of the path (one
+ * system call each); the namespace folder above it is resolved once per process, and only
+ * the artifact folder itself is checked for being a link.
+ */
 function realDirectory(directory: string): string {
   try {
-    return fs.realpathSync(directory);
+    const absolute = path.resolve(directory);
+    if (fs.lstatSync(absolute).isSymbolicLink()) return fs.realpathSync.native(absolute);
+    const parent = path.dirname(absolute);
+    let realParent = realParents.get(parent);
+    if (realParent === undefined) {
+      if (realParents.size >= MAX_REAL_PARENTS) realParents.clear();
+      realParent = fs.realpathSync.native(parent);
+      realParents.set(parent, realParent);
+    }
+    return path.join(realParent, path.basename(absolute));
   } catch {
     return path.resolve(directory);
   }

@@ -36,6 +36,8 @@ export interface AcquireOptions {
    * `preempted` (reason `requeued`) and its lock broken.
    */
   adoptJobId?: string;
+  /** The state the caller has just read, for the first scheduler probe (see probeCurrent). */
+  seen?: GrenState;
 }
 
 /**
@@ -47,8 +49,10 @@ export async function acquireAttempt<T>(runtime: GrenRuntime, artifact: Artifact
   const started = Date.now();
   const arrival: Arrival = { seen: false, failedAttemptId: undefined };
   let lastWaitLog = Number.NEGATIVE_INFINITY;
+  let seen = options.seen;
   for (;;) {
-    const probed = await probeCurrent(runtime, artifact.paths);
+    const probed = await probeCurrent(runtime, artifact.paths, undefined, seen);
+    seen = undefined;
     const step = await withStateLock(artifact.paths, () => tryStart(runtime, artifact, options, arrival, probed));
     if (step.kind !== 'busy') return step;
     const elapsedSec = (Date.now() - started) / 1000;
@@ -94,8 +98,14 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
   const attemptId = randomUUID().replace(/-/g, '');
   try {
     removeSuccessMarker(paths);
-    runtime.states.updateLocked(paths, (current, now) =>
-      startAttempt(current, { id: attemptId, status: 'running', backend: options.backend, leaseSec: runtime.settings.leaseSecs, owner: owner(runtime, now), scheduler: options.scheduler }, now),
+    // `state` was read under this state lock; taking the compute lock and removing the
+    // marker leave state.json as it was.
+    runtime.states.updateLocked(
+      paths,
+      (current, now) =>
+        startAttempt(current, { id: attemptId, status: 'running', backend: options.backend, leaseSec: runtime.settings.leaseSecs, owner: owner(runtime, now), scheduler: options.scheduler }, now),
+      [],
+      state,
     );
   } catch (error) {
     await lock.release();

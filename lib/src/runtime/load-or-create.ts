@@ -5,7 +5,7 @@ import { getLogger, logDispatcher } from '../logging/gren-logger';
 import { LogSite } from '../logging/log-site';
 import { currentHolder, runWithHolder } from '../logging/log-context';
 import type { GrenObject } from '../model/gren-object';
-import { isActive } from '../storage/state-types';
+import { isActive, type GrenState } from '../storage/state-types';
 import { acquireAttempt } from './acquire-attempt';
 import { artifactOf, configRefOf, type Artifact } from './artifact';
 import { announceDecision, hasUsableResult, loadResult } from './cached-result';
@@ -63,16 +63,17 @@ async function computeLocally<T>(runtime: GrenRuntime, artifact: Artifact<T>): P
   const releaseLog = decision === 'create' ? logDispatcher().holdArtifactLog(artifact.dir) : undefined;
   try {
     announceDecision(artifact, decision);
-    return await createOrWait(runtime, artifact);
+    return await createOrWait(runtime, artifact, settled);
   } finally {
     releaseLog?.();
   }
 }
 
-async function createOrWait<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<T> {
+/** `seen`: the state just read, which spares the first attempt one read of state.json. */
+async function createOrWait<T>(runtime: GrenRuntime, artifact: Artifact<T>, seen: GrenState): Promise<T> {
   const maxWaitSec = (artifact.object.constructor as { maxWaitTimeSec?: number | null }).maxWaitTimeSec ?? null;
-  for (;;) {
-    const value = await acquireAndRun(runtime, artifact, maxWaitSec);
+  for (let first = true; ; first = false) {
+    const value = await acquireAndRun(runtime, artifact, maxWaitSec, first ? seen : undefined);
     if (value !== LOST) return value;
     logger.warning(
       `load_or_create: ${artifact.className} ${artifact.hash} lost its attempt; waiting for the one that took over`,
@@ -87,8 +88,9 @@ async function acquireAndRun<T>(
   runtime: GrenRuntime,
   artifact: Artifact<T>,
   maxWaitSec: number | null,
+  seen: GrenState | undefined,
 ): Promise<T | typeof LOST> {
-  const acquired = await acquireAttempt(runtime, artifact, { backend: 'local', maxWaitSec });
+  const acquired = await acquireAttempt(runtime, artifact, { backend: 'local', maxWaitSec, seen });
   switch (acquired.kind) {
     case 'succeeded':
       logger.debug(`load_or_create: ${artifact.className} success -> _load()`);

@@ -4,6 +4,7 @@ import { stringifyPythonJson } from '../serialization/python-json';
 import type { FileContent } from './atomic-write';
 import { ArtifactPaths, GREN_DIR_NAME } from './artifact-paths';
 import { isoSeconds } from './iso-time';
+import { removeUsuallyAbsentFile } from './remove-absent-file';
 import { successStates } from './success-state-cache';
 
 /** Ours alone, beside state.json: this artifact's result lives in another artifact's folder. */
@@ -67,5 +68,5 @@ export function goneReusedResult(artifactDir: string): string | undefined {
 }
 
 export function removeResultLink(artifactDir: string): void {
-  fs.rmSync(resultLinkPath(artifactDir), { force: true });
+  removeUsuallyAbsentFile(resultLinkPath(artifactDir));
 }

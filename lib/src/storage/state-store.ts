@@ -40,14 +40,16 @@ export class StateStore {
    * For callers that already hold the state lock (see withStateLock). `before` are files
    * replaced in the same batch, ahead of state.json, and only when the state changes: the
    * success marker. Such a batch, the success record, also fsyncs the folder once, so it
-   * survives a power cut as soon as it is reported.
+   * survives a power cut as soon as it is reported. `current` is the state the caller read
+   * under the lock it still holds, when it has one: reading the file again would give the
+   * same (one read less on every create).
    */
   updateLocked(
     paths: ArtifactPaths,
     mutate: (state: GrenState, now: Date) => Transition | undefined,
     before: readonly FileContent[] = [],
+    current: GrenState = readState(paths.state),
   ): UpdateOutcome {
-    const current = readState(paths.state);
     const now = this.clock.now();
     const transition = mutate(current, now);
     if (!transition) return { state: current, changed: false };

@@ -3,6 +3,7 @@ import { stringifyPythonJson } from '../serialization/python-json';
 import { writeFileAtomic, type FileContent } from './atomic-write';
 import type { ArtifactPaths } from './artifact-paths';
 import { isoSeconds } from './iso-time';
+import { removeUsuallyAbsentFile } from './remove-absent-file';
 
 /** `.gren/SUCCESS.json`: written before the state records success, so a crash between the two is recoverable. */
 export function writeSuccessMarker(paths: ArtifactPaths, attemptId: string, now: Date): void {
@@ -29,9 +30,5 @@ export function readSuccessMarker(paths: ArtifactPaths): string | undefined {
 }
 
 export function removeSuccessMarker(paths: ArtifactPaths): void {
-  try {
-    fs.unlinkSync(paths.success);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  removeUsuallyAbsentFile(paths.success);
 }

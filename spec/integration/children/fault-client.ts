@@ -27,14 +27,14 @@ const BaseStateStore = createGrenContainer().resolve(STATE_STORE).constructor as
 
 /** Stops at the kill points that lie between state.json reads and writes. */
 class KillPointStateStore extends BaseStateStore {
-  override updateLocked(...[paths, mutate, before = []]: Parameters<UpdateLocked>): ReturnType<UpdateLocked> {
+  override updateLocked(...[paths, mutate, before = [], current]: Parameters<UpdateLocked>): ReturnType<UpdateLocked> {
     // Recording success is the one update that writes the marker with the state.
     if (faultRun.createReturned && before.some(({ file }) => file === paths.success)) {
       stopHere('after-create');
       for (const { file, text } of before) fs.writeFileSync(file, text);
       stopHere('after-marker');
     }
-    const outcome = super.updateLocked(paths, mutate, before);
+    const outcome = super.updateLocked(paths, mutate, before, current);
     const attempt = outcome.state.attempt;
     if (outcome.changed && attempt?.status === 'running' && attempt.owner.pid === process.pid)
       stopHere('after-attempt');

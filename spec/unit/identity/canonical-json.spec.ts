@@ -201,6 +201,7 @@ describe('canonical JSON and grenHash', () => {
       ['😀', '"\\ud83d\\ude00"'],
       ['\u2028 \ud7ff \ue000 \uffff', '"\\u2028 \\ud7ff \\ue000 \\uffff"'],
       ['plain ASCII ~', '"plain ASCII ~"'],
+      ['lone \ud800 and \udfff', '"lone \\ud800 and \\udfff"'],
     ])('should escape %p as Python does', (text, literal) => {
       expect(pythonJsonString(text)).toBe(literal);
       expect(json(text)).toBe(literal);

@@ -189,6 +189,21 @@ describe('MetadataCollector', () => {
     });
   });
 
+  describe('when the artifact folder is reached through symbolic links', () => {
+    it('should record its real path, whether the link is the artifact folder or a folder above it', async () => {
+      const realStore = path.join(artifactDir, 'real-store');
+      fs.mkdirSync(path.join(realStore, 'ns', 'linked-target'), { recursive: true });
+      fs.mkdirSync(path.join(realStore, 'ns', 'plain'));
+      fs.symlinkSync(realStore, path.join(artifactDir, 'store-link'));
+      fs.symlinkSync(path.join(realStore, 'ns', 'linked-target'), path.join(realStore, 'ns', 'linked'));
+      const collector = new MetadataCollector(settings(), { now: () => NOW });
+      const realPath = async (dir: string): Promise<string> => (await collector.collect(new Leaf({ name: 'linked' }), dir)).gren_path;
+
+      expect(await realPath(path.join(artifactDir, 'store-link', 'ns', 'plain'))).toBe(fs.realpathSync(path.join(realStore, 'ns', 'plain')));
+      expect(await realPath(path.join(artifactDir, 'store-link', 'ns', 'linked'))).toBe(fs.realpathSync(path.join(realStore, 'ns', 'linked-target')));
+    });
+  });
+
   describe('when the class is defined in a repository', () => {
     let repo: string;
 
