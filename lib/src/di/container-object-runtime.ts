@@ -44,7 +44,8 @@ export class ContainerObjectRuntime implements ObjectRuntime {
   async exists(object: object): Promise<boolean> {
     const { paths } = artifactOf(object as GrenObject);
     let result = false;
-    if (successStates.read(paths.state).result.status === 'success' && goneReusedResult(paths.directory) === undefined) {
+    const state = successStates.read(paths.state);
+    if (state.result.status === 'success' && goneReusedResult(paths.directory, state) === undefined) {
       try {
         result = (await (object as unknown as { _validate(): boolean | Promise<boolean> })._validate()) !== false;
       } catch {

@@ -24,7 +24,7 @@ const DECISION = new LogSite();
 export async function hasUsableResult<T>(runtime: GrenRuntime, artifact: Artifact<T>): Promise<boolean> {
   const state = successStates.read(artifact.paths.state);
   if (state.result.status !== 'success') return false;
-  const goneReuse = goneReusedResult(artifact.dir);
+  const goneReuse = goneReusedResult(artifact.dir, state);
   if (goneReuse) {
     await invalidateResult(runtime, artifact, goneReuse);
     return false;

@@ -6,6 +6,7 @@ import { ArtifactPaths, GREN_DIR_NAME } from './artifact-paths';
 import { isoSeconds } from './iso-time';
 import { removeUsuallyAbsentFile } from './remove-absent-file';
 import { successStates } from './success-state-cache';
+import type { GrenState } from './state-types';
 
 /** Ours alone, beside state.json: this artifact's result lives in another artifact's folder. */
 export const RESULT_LINK_FILE = 'result-link.json';
@@ -59,12 +60,31 @@ export function resultDirOf(artifactDir: string): string {
   return link ? path.resolve(artifactDir, link.target) : artifactDir;
 }
 
-/** Why a reused result (a link to an earlier identity's folder) is no longer usable, if it is not. */
-export function goneReusedResult(artifactDir: string): string | undefined {
-  const resultDir = resultDirOf(artifactDir);
+/**
+ * The link's answer per parsed success state. The success-state cache hands out the same
+ * frozen state while state.json is unchanged, and a link is only written or removed along
+ * with a new state, so a cache hit needs no second look at the link file.
+ */
+const resultDirs = new WeakMap<GrenState, string>();
+
+function resultDirWith(artifactDir: string, state: GrenState): string {
+  let resultDir = resultDirs.get(state);
+  if (resultDir === undefined) {
+    resultDir = resultDirOf(artifactDir);
+    resultDirs.set(state, resultDir);
+  }
+  return resultDir;
+}
+
+/**
+ * Why a reused result (a link to an earlier identity's folder) is no longer usable, if it is
+ * not; `state` is the artifact's success state, as just read.
+ */
+export function goneReusedResult(artifactDir: string, state: GrenState): string | undefined {
+  const resultDir = resultDirWith(artifactDir, state);
   if (resultDir === artifactDir) return undefined;
-  const state = successStates.read(new ArtifactPaths(resultDir).state);
-  return state.result.status === 'success' ? undefined : `the reused result in ${resultDir} is no longer a success`;
+  const source = successStates.read(new ArtifactPaths(resultDir).state);
+  return source.result.status === 'success' ? undefined : `the reused result in ${resultDir} is no longer a success`;
 }
 
 export function removeResultLink(artifactDir: string): void {
