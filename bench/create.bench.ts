@@ -14,6 +14,9 @@
  * - `parallel`: 4 processes creating distinct artifacts in one local store, creates per second.
  * Each figure comes from child processes (bench/support/create-loop.ts) against the compiled
  * library. fsync time depends on what else writes to the disk: read it beside its count.
+ * `disk` says what the local store sits on (bench/support/disk-facts.ts): on ext4 without a
+ * journal, new files get slower the more files were deleted in the last minute, within the
+ * run too.
  * Run alone with `GREN_BENCH_ONLY=create npm run bench`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -23,6 +26,7 @@ import * as path from 'node:path';
 import { finished } from '../spec/support/child-process';
 import { missingPrerequisites } from '../spec/multihost/support/prerequisites';
 import { SimulatedCluster } from '../spec/multihost/support/simulated-cluster';
+import { diskFacts } from './support/disk-facts';
 import { printWhenMain } from './support/print-when-main';
 import { configuredPythonGren, startPythonLoop, type PythonGren } from './support/python-create-loop';
 
@@ -122,6 +126,26 @@ function floorOf(output: LoopOutput, round: (ms: number) => number): Partial<Cre
   };
 }
 
+/**
+ * Medians over the first and the last quarter of each round, ours and the floor's: on a
+ * filesystem whose new files slow down with recent deletions (see `disk`), both rise within
+ * a round; gren's own cost does not.
+ */
+function driftOf(rounds: LoopOutput[]): Record<string, number> {
+  const quarter = (values: number[], last: boolean): number[] => {
+    const size = Math.max(1, Math.floor(values.length / 4));
+    return last ? values.slice(-size) : values.slice(0, size);
+  };
+  const median = (pick: (output: LoopOutput) => number[]): number =>
+    Number(quantile(rounds.flatMap(pick), 0.5).toFixed(3));
+  return {
+    firstQuarterMedianMs: median((output) => quarter(output.createsMs, false)),
+    lastQuarterMedianMs: median((output) => quarter(output.createsMs, true)),
+    floorFirstQuarterMedianMs: median((output) => quarter(output.floorMs ?? [], false)),
+    floorLastQuarterMedianMs: median((output) => quarter(output.floorMs ?? [], true)),
+  };
+}
+
 async function outputOf(child: ChildProcess, what: string): Promise<LoopOutput> {
   const result = await finished(child);
   if (result.code !== 0)
@@ -164,7 +188,7 @@ async function local(
   repo: string,
   root: string,
   python: PythonGren | undefined,
-): Promise<{ local: CreateFigure; python: PythonFigure | string }> {
+): Promise<{ local: CreateFigure & Record<string, number>; python: PythonFigure | string }> {
   const perRound = LOCAL_CREATES / LOCAL_ROUNDS;
   const ours: LoopOutput[] = [];
   const theirs: LoopOutput[] = [];
@@ -176,7 +200,7 @@ async function local(
     theirs.push(await outputOf(child, 'Python gren'));
   }
   return {
-    local: figureOf(joined(ours)),
+    local: { ...figureOf(joined(ours)), ...driftOf(ours) },
     python: python === undefined ? 'not configured' : pythonFigureOf(theirs, ours),
   };
 }
@@ -217,6 +241,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const figures = await local(repo, root, configuredPythonGren());
     return {
       target: { localMedianMs: TARGET_LOCAL_MS },
+      disk: diskFacts(root),
       ...figures,
       sshfs: await overSshfs(repo),
       parallel: await parallel(repo, root),
