@@ -148,6 +148,18 @@ describe('Dashboard API: timeline, files and lineage on a store on disk', () => 
       expect(body.total).toBe(9);
     });
 
+    it('should page with offset over the experiments that have an attempt', async () => {
+      const all = (await get('/api/timeline').query({ namespace: TRAIN }).expect(200)).body as Timeline;
+      const second = (await get('/api/timeline').query({ namespace: TRAIN, offset: '1', limit: '2' }).expect(200))
+        .body as Timeline;
+      expect(second.total).toBe(4);
+      expect(second.attempts.map((attempt) => attempt.gren_hash)).toEqual(
+        all.attempts.slice(1, 3).map((attempt) => attempt.gren_hash),
+      );
+      const past = (await get('/api/timeline').query({ namespace: TRAIN, offset: '4' }).expect(200)).body as Timeline;
+      expect(past).toMatchObject({ attempts: [], total: 4 });
+    });
+
     it('should add the attempts before the current one from events.jsonl', async () => {
       const body = (await get('/api/timeline').query({ namespace: 'proj.retry' }).expect(200)).body as Timeline;
       expect(

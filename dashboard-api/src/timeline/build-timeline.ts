@@ -5,27 +5,26 @@ import type { AttemptFacts } from './attempt-facts';
 import type { EarlierAttempt } from './earlier-attempts';
 
 /**
- * The attempts of the first `limit` of `records` (already filtered, in list order: most
- * recently updated first) that have one: the current attempt (from state.json) and those
- * before it (from events.jsonl). A running attempt whose lease expired before `nowMs` is
+ * The attempts of `limit` of `records` (already filtered, in list order: most recently
+ * updated first) that have one, after skipping the first `offset` of those, as the list pages:
+ * the current attempt (from state.json) and those before it (from events.jsonl). `total`
+ * counts every record with an attempt. A running attempt whose lease expired before `nowMs` is
  * `stale`: nothing renewed it, so its process is stuck or gone.
  */
 export function buildTimeline(
   records: Iterable<ArtifactRecord>,
   factsOf: (record: ArtifactRecord) => AttemptFacts,
   earlierOf: (record: ArtifactRecord, currentId: string | null) => readonly EarlierAttempt[],
-  limit: number,
+  page: { offset: number; limit: number },
   nowMs: number,
 ): Timeline {
   const attempts: TimelineAttempt[] = [];
   let total = 0;
-  let shown = 0;
   for (const record of records) {
     const row = record.summary;
     if (row.attempt_status === null || row.started_at === null || row.attempt_number === null) continue;
     total += 1;
-    if (shown >= limit) continue;
-    shown += 1;
+    if (total <= page.offset || total > page.offset + page.limit) continue;
     const facts = factsOf(record);
     const earlier = earlierOf(record, facts.id);
     earlier.forEach((attempt, index) => {

@@ -23,7 +23,7 @@ export class TimelineController {
   @Get()
   @ApiOperation({
     summary:
-      'The attempts of the experiments matching the list filters (most recently updated first, `limit` experiments): the current one from state.json, earlier ones from events.jsonl; times, status, host, job id.',
+      'The attempts of the experiments matching the list filters (most recently updated first; `offset` and `limit` page over the experiments that have an attempt, as the list pages its rows): the current one from state.json, earlier ones from events.jsonl; times, status, host, job id.',
   })
   @ApiOkResponse({ type: TimelineModel })
   async timeline(@Query() query: ListExperimentsQuery): Promise<Timeline> {
@@ -35,7 +35,7 @@ export class TimelineController {
       matching,
       (record) => this.facts.of(record),
       (record, currentId) => this.earlier.of(record, currentId),
-      query.limit,
+      { offset: query.offset, limit: query.limit },
       Date.now(),
     );
   }
