@@ -238,10 +238,11 @@ export async function run(): Promise<Record<string, unknown>> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gren-bench-create-'));
   try {
     const repo = workspace(root);
+    const disk = diskFacts(root);
     const figures = await local(repo, root, configuredPythonGren());
     return {
       target: { localMedianMs: TARGET_LOCAL_MS },
-      disk: diskFacts(root),
+      disk,
       ...figures,
       sshfs: await overSshfs(repo),
       parallel: await parallel(repo, root),

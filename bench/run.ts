@@ -91,6 +91,7 @@ const ROWS: Row[] = [
   { figure: 'load: p99 latency (ms)', path: 'load.latencyMs.p99', target: 'reported' },
   { figure: 'create, local disk (ms)', path: 'create.local.medianMs', target: '≤ 2' },
   { figure: '  local filesystem', path: 'create.disk.summary', target: 'reported' },
+  { figure: '  new empty file there, before the run (µs)', path: 'create.disk.newFileUs', target: 'reported' },
   { figure: '  of which fsync (ms)', path: 'create.local.fsyncMsPerCreate', target: 'reported' },
   { figure: '  floor: same files, plain Node (ms)', path: 'create.local.floorMedianMs', target: 'reported' },
   { figure: '  create / floor (ratio)', path: 'create.local.medianOverFloor', target: 'reported' },
