@@ -8,7 +8,7 @@ import { describeStep } from './migration-step';
 import { namespaceOwner } from './namespace-owners';
 import { mapStoredValue, type StoredConfig } from './stored-nesting';
 
-/** How a stored config differs from its class as declared now (nested fields as `child.field`). */
+/** How a stored config differs from its class as declared now (nested fields by path: `child.field`, `models[1].field`, `byName.small.field`). */
 export type FieldChange =
   | { readonly kind: 'missing'; readonly field: string }
   | { readonly kind: 'extra'; readonly field: string; readonly value: unknown }
