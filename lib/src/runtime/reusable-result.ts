@@ -38,8 +38,8 @@ export function findReusableResult<T>(runtime: GrenRuntime, artifact: Artifact<T
   }
   if (earlier.truncated) {
     logger.warning(
-      `${artifact.className} ${artifact.hash}: no stored result among its ${MAX_COMBINATIONS} most recent earlier identities; ` +
-        'older combinations of the versions of the migrated classes it nests were not tried. ' +
+      `${artifact.className} ${artifact.hash}: no stored result under the earlier identities of the ${MAX_COMBINATIONS} most recent ` +
+        'combinations of versions of the migrated classes it nests; older combinations were not tried. ' +
         'Run `gren migrate <module>` to link stored artifacts of any age to their new identities.',
     );
   }

@@ -3,6 +3,7 @@ import { computeHash } from '../../../lib/src/identity/compute-hash';
 import { earlierIdentities, MAX_COMBINATIONS } from '../../../lib/src/migration/earlier-identities';
 import { configNodeOf, nodeHash } from '../../../lib/src/migration/identity-tree';
 import { staleConfig } from '../../../lib/src/migration/stale-config';
+import { declareManyStepClasses } from '../../support/many-step-classes';
 
 type Init = Readonly<Record<string, unknown>>;
 type ConfigClass = new (init?: Init) => GrenStruct;
@@ -50,34 +51,12 @@ function declareV2(): { Train: ConfigClass; Ensemble: ConfigClass } {
   return { Train, Ensemble };
 }
 
-/** Two classes of eight steps each: 9 x 9 - 1 = 80 combinations of versions, beyond the bound. */
+/** A config nesting two classes of eight steps each, in an object. */
 function declareManySteps(): ConfigClass {
-  const steps = (prefix: string): ReturnType<typeof addedField>[] => Array.from({ length: 8 }, (_, index) => addedField(`${prefix}${index}`, 0));
-  @Gren({ namespace: 'spec.nested.many.A', migrations: steps('a') })
-  class A extends GrenStruct {
-    @Field() a0 = 0;
-    @Field() a1 = 0;
-    @Field() a2 = 0;
-    @Field() a3 = 0;
-    @Field() a4 = 0;
-    @Field() a5 = 0;
-    @Field() a6 = 0;
-    @Field() a7 = 0;
-  }
-  @Gren({ namespace: 'spec.nested.many.B', migrations: steps('b') })
-  class B extends GrenStruct {
-    @Field() b0 = 0;
-    @Field() b1 = 0;
-    @Field() b2 = 0;
-    @Field() b3 = 0;
-    @Field() b4 = 0;
-    @Field() b5 = 0;
-    @Field() b6 = 0;
-    @Field() b7 = 0;
-  }
+  const { A, B } = declareManyStepClasses('spec.nested.many');
   @Gren({ namespace: 'spec.nested.many.Holder' })
   class Holder extends GrenStruct {
-    @Field() parts: Record<string, A | B> = { a: new A(), b: new B() };
+    @Field() parts: Record<string, GrenStruct> = { a: new A(), b: new B() };
   }
   return Holder;
 }
