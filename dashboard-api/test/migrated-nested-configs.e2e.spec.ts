@@ -46,19 +46,27 @@ function declareV2(): GrenObject<string> {
   return new Ensemble();
 }
 
+/** Points gren at `store` with an empty registry; the returned function undoes it and removes the store. */
+function useStore(store: string): () => void {
+  const saved = { basePath: GREN_CONFIG.basePath, logLevel: GREN_CONFIG.logLevel };
+  Object.assign(GREN_CONFIG, { basePath: store, logLevel: 'ERROR' });
+  grenRegistry.reset();
+  return () => {
+    Object.assign(GREN_CONFIG, saved);
+    removeStore(store);
+    grenRegistry.reset();
+  };
+}
+
 describe('Dashboard API on a store whose configs nest a changed class in arrays and objects', () => {
-  let store: string;
   let api: TestApp;
-  let savedBase: string;
+  let restore: () => void;
   let oldHash: string;
   let current: GrenObject<string>;
 
   beforeAll(async () => {
-    store = makeTempDir('gren-dashboard-nested-');
-    savedBase = GREN_CONFIG.basePath;
-    GREN_CONFIG.basePath = store;
-    GREN_CONFIG.logLevel = 'ERROR';
-    grenRegistry.reset();
+    const store = makeTempDir('gren-dashboard-nested-');
+    restore = useStore(store);
     oldHash = await storeV1();
     grenRegistry.reset();
     current = declareV2();
@@ -67,9 +75,7 @@ describe('Dashboard API on a store whose configs nest a changed class in arrays 
 
   afterAll(async () => {
     await api.close();
-    GREN_CONFIG.basePath = savedBase;
-    removeStore(store);
-    grenRegistry.reset();
+    restore();
   });
 
   it('should badge the stored ensemble stale', async () => {
