@@ -91,7 +91,7 @@ export interface ExperimentDetail extends ExperimentSummary {
   stale_info: StaleInfo | null;
 }
 
-/** new: one difference of a stale config (nested fields as `child.field`). */
+/** new: one difference of a stale config (nested fields by path: `child.field`, `models[1].field`, `byName.small.field`). */
 export interface StaleChange {
   kind: 'missing' | 'extra' | 'renamed' | 'moved';
   field: string;

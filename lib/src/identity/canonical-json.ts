@@ -8,24 +8,14 @@ import { FloatValue } from '../model/float';
 import { identitySlot } from '../model/identity-slot';
 import { isPlainObject } from '../model/is-plain-object';
 import { MISSING } from '../model/missing';
-import { compareCodePoints, sortByCodePoint } from './code-point-order';
+import { sortByCodePoint } from './code-point-order';
+import { canonicalMapEntries, compareNumeric, isNumeric } from './map-entries';
 import { utcFields } from './format-datetime';
 import { pythonJsonString } from './json-string';
 import { pythonFloatRepr } from './python-float';
+import { UnhashableValue } from './unhashable-value';
 
 const MAX_DEPTH = 256;
-
-/** Raised inside the walk; the caller turns it into a GrenSerializationError with the path. */
-export class UnhashableValue extends Error {
-  readonly segments: string[] = [];
-
-  constructor(
-    readonly value: unknown,
-    readonly why: string,
-  ) {
-    super(why);
-  }
-}
 
 /**
  * The canonical JSON of a value, byte for byte what Python gren hashes: `__class__` markers,
@@ -229,26 +219,11 @@ class CanonicalWriter {
     this.ancestors.pop();
   }
 
-  /**
-   * A Map is hashed as Python hashes a dict: keys sorted as Python sorts them (strings by code
-   * point, numbers numerically; a mix cannot be sorted), then written as JSON key strings.
-   */
+  /** A Map is hashed as Python hashes a dict (see canonicalMapEntries). */
   private map(map: ReadonlyMap<unknown, unknown>): void {
-    const entries = [...map];
-    if (entries.length > 1) {
-      if (entries.every(([key]) => typeof key === 'string')) {
-        entries.sort(([a], [b]) => compareCodePoints(a as string, b as string));
-      } else if (entries.every(([key]) => isNumeric(key))) {
-        entries.sort(([a], [b]) => compareNumeric(a, b));
-      } else {
-        throw new UnhashableValue(map, 'its keys mix strings and numbers (or other kinds), which Python cannot sort.');
-      }
-    }
     const byKey: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
     const keys: string[] = [];
-    for (const [key, item] of entries) {
-      const text = mapKeyText(key);
-      if (text in byKey) throw new UnhashableValue(map, `two keys of the Map both read as "${text}" in JSON.`);
+    for (const [text, item] of canonicalMapEntries(map)) {
       byKey[text] = item;
       keys.push(text);
     }
@@ -421,31 +396,6 @@ function modelOf(constructor: unknown): ClassModel | undefined {
   if (cached) return cached;
   const entry = registry.classEntry(constructor);
   return entry ? classModel(entry.cls) : undefined;
-}
-
-function mapKeyText(key: unknown): string {
-  if (typeof key === 'string') return key;
-  if (typeof key === 'number' && Number.isFinite(key)) return Number.isInteger(key) ? String(key) : pythonFloatRepr(key);
-  if (typeof key === 'bigint') return key.toString();
-  if (typeof key === 'boolean') return key ? 'true' : 'false';
-  if (key === null) return 'null';
-  throw new UnhashableValue(key, 'Map keys must be strings, finite numbers, bigints, booleans or null.');
-}
-
-function isNumeric(value: unknown): boolean {
-  return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value instanceof FloatValue;
-}
-
-function compareNumeric(a: unknown, b: unknown): number {
-  const x = numericOf(a);
-  const y = numericOf(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function numericOf(value: unknown): number | bigint {
-  if (value instanceof FloatValue) return value.value;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  return value as number | bigint;
 }
 
 function withSegment(error: unknown, segment: string): unknown {

@@ -2,7 +2,8 @@ import { GrenSerializationError } from '../errors/serialization-error';
 import { registry } from '../metadata/registry';
 import { identitySlot } from '../model/identity-slot';
 import { blake2sHex } from './blake2s-digest';
-import { canonicalBytes, canonicalJson, UnhashableValue } from './canonical-json';
+import { canonicalBytes, canonicalJson } from './canonical-json';
+import { UnhashableValue } from './unhashable-value';
 
 /** BLAKE2s with a 10-byte digest over the (ASCII) canonical JSON: 20 lowercase hex chars. */
 export function hashCanonicalJson(json: string): string {

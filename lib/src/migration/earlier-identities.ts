@@ -1,10 +1,10 @@
-import { toCanonicalJson } from '../identity/compute-hash';
-import { canonicalTypedJson } from '../identity/canonical-json';
+import type { AnyClass } from '../metadata/type-spec';
 import { classModel } from '../metadata/build-class-model';
 import { classHistory } from './class-history';
-import type { FieldType } from '../metadata/field-type';
-import { fieldJson, type ConfigNode, type FieldNode } from './identity-tree';
-import { describeStep, type MigrationStep } from './migration-step';
+import { nodeJson, type ConfigNode, type ValueNode } from './identity-tree';
+import { describeStep } from './migration-step';
+import { undoneVersions } from './undo-step';
+import { versionCombinations } from './version-combinations';
 
 /** An identity a config had before some declared steps, and the steps (as `Class: step`) that lead from it to now. */
 export interface EarlierIdentity {
@@ -12,96 +12,86 @@ export interface EarlierIdentity {
   readonly steps: readonly string[];
 }
 
-/** Enough for a handful of migrated classes nested in one config; beyond it the rest recompute. */
-const MAX_IDENTITIES = 64;
+export interface EarlierIdentities {
+  /** Most recent first: fewest steps undone first. */
+  readonly identities: readonly EarlierIdentity[];
+  /** True when MAX_COMBINATIONS stopped the search before every combination was tried. */
+  readonly truncated: boolean;
+}
+
+/**
+ * The bound on the combinations of class versions tried for one config. A config nesting
+ * configs of several migrated classes had, at some time, each class at one of its versions:
+ * the candidates are the combinations of those versions (every config of a class at the
+ * same version, as the code that stored it declared them all). Beyond the bound, the least
+ * recent combinations are not tried; `gren migrate` maps stored artifacts without it.
+ */
+export const MAX_COMBINATIONS = 64;
+
+/** What the search knows about one migrated class in the tree. */
+interface MigratedClass {
+  readonly cls: AnyClass;
+  readonly labels: readonly string[];
+  /** How many of its last steps every config of the class in the tree can undo. */
+  depth: number;
+}
 
 /**
  * The identities a config had before the declared steps of its class and of the configs it
- * nests, most recent first (the config as it is now excluded). A step that cannot be undone
- * for this config (an added field whose value is not the default) ends its class's chain.
+ * nests (directly, or inside arrays, objects and Maps), most recent first, the config as it
+ * is now excluded. A step that cannot be undone for one config of a class (an added field
+ * whose value is not the default) ends the history of that class for this tree.
  */
-export function earlierIdentities(node: ConfigNode): EarlierIdentity[] {
-  return variants(node).slice(1, MAX_IDENTITIES + 1);
-}
-
-/** The node itself first, then its earlier versions, each combined with its children's variants. */
-function variants(node: ConfigNode): EarlierIdentity[] {
-  const result: EarlierIdentity[] = [];
-  for (const own of ownVersions(node)) {
-    let combined: EarlierIdentity[] = [own];
-    for (const [name, field] of own.node.fields) {
-      if (!('config' in field)) continue;
-      const children = variants(field.config);
-      if (children.length === 1) continue;
-      combined = combined.flatMap((partial) => children.map((child) => withChild(partial, name, child)));
-      if (combined.length > MAX_IDENTITIES) combined = combined.slice(0, MAX_IDENTITIES + 1);
-    }
-    result.push(...combined);
-    if (result.length > MAX_IDENTITIES) break;
+export function earlierIdentities(root: ConfigNode): EarlierIdentities {
+  const chains = new Map<ConfigNode, ConfigNode[]>();
+  const classes = new Map<AnyClass, MigratedClass>();
+  collect(root, chains, classes);
+  const migrated = [...classes.values()].filter((entry) => entry.depth > 0);
+  if (migrated.length === 0) return { identities: [], truncated: false };
+  const seen = new Set([nodeJson(root)]);
+  const identities: EarlierIdentity[] = [];
+  const combinations = versionCombinations(migrated.map((entry) => entry.depth), MAX_COMBINATIONS);
+  for (const depths of combinations.depths) {
+    const byClass = new Map(migrated.map((entry, index) => [entry.cls, depths[index] as number]));
+    const node = rebuild(root, chains, byClass);
+    const json = nodeJson(node);
+    if (seen.has(json)) continue;
+    seen.add(json);
+    identities.push({ node, steps: migrated.flatMap((entry, index) => entry.labels.slice(entry.labels.length - (depths[index] as number))) });
   }
-  return result;
+  return { identities, truncated: combinations.truncated };
 }
 
-function withChild(partial: EarlierIdentity, name: string, child: EarlierIdentity): EarlierIdentity {
-  const fields = new Map(partial.node.fields);
-  fields.set(name, { config: child.node });
-  return { node: { ...partial.node, fields }, steps: [...partial.steps, ...child.steps] };
-}
-
-/** The node's own class versions, newest first, walking its steps backwards. */
-function ownVersions(node: ConfigNode): EarlierIdentity[] {
+/** Walks the tree: each migrated config's undone versions, and each class's common depth. */
+function collect(node: ConfigNode, chains: Map<ConfigNode, ConfigNode[]>, classes: Map<AnyClass, MigratedClass>): void {
   const model = classModel(node.cls);
-  if (!model.hasMigrations) return [{ node, steps: [] }];
-  const history = classHistory(model);
-  const result: EarlierIdentity[] = [{ node, steps: [] }];
-  let current: EarlierIdentity = result[0] as EarlierIdentity;
-  for (let index = history.steps.length - 1; index >= 0; index -= 1) {
-    const step = history.steps[index] as MigrationStep;
-    const earlier = undoStep(current.node, step, history.versions[index + 1]?.fields.get(stepField(step))?.type);
-    if (!earlier) break;
-    if (earlier === current.node) continue;
-    current = { node: earlier, steps: [`${model.className}: ${describeStep(step)}`, ...current.steps] };
-    result.push(current);
+  if (model.hasMigrations) {
+    const history = classHistory(model);
+    const chain = undoneVersions(node, history);
+    chains.set(node, chain);
+    const entry = classes.get(node.cls);
+    if (entry) entry.depth = Math.min(entry.depth, chain.length - 1);
+    else classes.set(node.cls, { cls: node.cls, labels: history.steps.map((step) => `${model.className}: ${describeStep(step)}`), depth: chain.length - 1 });
   }
-  return result;
+  for (const value of node.fields.values()) forEachConfig(value, (child) => collect(child, chains, classes));
 }
 
-function stepField(step: MigrationStep): string {
-  switch (step.kind) {
-    case 'addedField':
-    case 'removedField':
-      return step.field;
-    case 'renamedField':
-      return step.to;
-    case 'movedFrom':
-      return '';
-  }
+function forEachConfig(value: ValueNode, visit: (node: ConfigNode) => void): void {
+  if ('config' in value) visit(value.config);
+  else if ('items' in value) value.items.forEach((item) => forEachConfig(item, visit));
+  else if ('entries' in value) value.entries.forEach(([, item]) => forEachConfig(item, visit));
 }
 
-/** The node as configs stored before `step` looked; undefined when this config did not exist then. */
-function undoStep(node: ConfigNode, step: MigrationStep, type: FieldType | undefined): ConfigNode | undefined {
-  const fields = new Map<string, FieldNode>(node.fields);
-  switch (step.kind) {
-    case 'addedField': {
-      const field = fields.get(step.field);
-      if (!field) return node;
-      const defaultJson = type ? canonicalTypedJson(step.defaultValue, type) : toCanonicalJson(step.defaultValue);
-      if (fieldJson(field) !== defaultJson) return undefined;
-      fields.delete(step.field);
-      return { ...node, fields };
-    }
-    case 'renamedField': {
-      const field = fields.get(step.to);
-      if (!field) return node;
-      fields.delete(step.to);
-      if (!step.from.startsWith('_')) fields.set(step.from, field);
-      return { ...node, fields };
-    }
-    case 'removedField':
-      if (step.field.startsWith('_')) return node;
-      fields.set(step.field, { json: toCanonicalJson(step.value) });
-      return { ...node, fields };
-    case 'movedFrom':
-      return { ...node, namespace: step.namespace };
-  }
+/** The tree with each migrated config at its class's depth (undone steps), children too. */
+function rebuild(node: ConfigNode, chains: ReadonlyMap<ConfigNode, ConfigNode[]>, depths: ReadonlyMap<AnyClass, number>): ConfigNode {
+  const own = chains.get(node)?.[depths.get(node.cls) ?? 0] ?? node;
+  const fields = new Map([...own.fields].map(([name, value]) => [name, rebuildValue(value, chains, depths)]));
+  return { ...own, fields };
+}
+
+function rebuildValue(value: ValueNode, chains: ReadonlyMap<ConfigNode, ConfigNode[]>, depths: ReadonlyMap<AnyClass, number>): ValueNode {
+  if ('config' in value) return { config: rebuild(value.config, chains, depths) };
+  if ('items' in value) return { items: value.items.map((item) => rebuildValue(item, chains, depths)) };
+  if ('entries' in value) return { entries: value.entries.map(([key, item]) => [key, rebuildValue(item, chains, depths)] as const) };
+  return value;
 }

@@ -6,8 +6,9 @@ import { toDict } from '../serialization/to-dict';
 import { classHistory, type HistoryVersion } from './class-history';
 import { describeStep } from './migration-step';
 import { namespaceOwner } from './namespace-owners';
+import { mapStoredValue, type StoredConfig } from './stored-nesting';
 
-/** How a stored config differs from its class as declared now (nested fields as `child.field`). */
+/** How a stored config differs from its class as declared now (nested fields by path: `child.field`, `models[1].field`, `byName.small.field`). */
 export type FieldChange =
   | { readonly kind: 'missing'; readonly field: string }
   | { readonly kind: 'extra'; readonly field: string; readonly value: unknown }
@@ -28,7 +29,7 @@ export interface StaleVerdict {
   readonly mapping: StaleMapping;
 }
 
-export type StoredConfig = Record<string, unknown>;
+export type { StoredConfig };
 
 export interface Mapped {
   readonly config: StoredConfig;
@@ -70,20 +71,20 @@ export function mapStoredConfig(stored: StoredConfig): Mapped | { reason: string
   return mapConfig(stored, '');
 }
 
-/** The stored config brought to the class as declared now, nested configs first. */
+/** The stored config brought to the class as declared now, nested configs first (in fields, arrays, objects, Maps). */
 function mapConfig(stored: StoredConfig, prefix: string): Mapped | { reason: string; changes: FieldChange[] } {
   const namespace = stored['__class__'] as string;
   const owner = namespaceOwner(namespace);
-  if (!owner) return { reason: `no class owns '${namespace}' (at ${prefix || 'the top'})`, changes: [] };
+  if (!owner) return { reason: `no class owns '${namespace}' (at ${prefix.replace(/\.$/, '') || 'the top'})`, changes: [] };
   const history = classHistory(owner.model);
   const config: StoredConfig = { ...stored };
   const steps: string[] = [];
   const changes: FieldChange[] = [];
   for (const [key, value] of Object.entries(stored)) {
-    if (key === '__class__' || !isPlainObject(value) || typeof value['__class__'] !== 'string') continue;
-    const child = mapConfig(value, `${prefix}${key}.`);
+    if (key === '__class__') continue;
+    const child = mapStoredValue(value, `${prefix}${key}`, mapConfig);
     if ('reason' in child) return child;
-    config[key] = child.config;
+    config[key] = child.value;
     steps.push(...child.steps);
     changes.push(...child.changes);
   }
@@ -120,7 +121,8 @@ function mapConfig(stored: StoredConfig, prefix: string): Mapped | { reason: str
     steps.push(label);
   }
   if (config['__class__'] !== namespace) changes.unshift({ kind: 'moved', field: prefix.replace(/\.$/, ''), from: namespace, to: config['__class__'] as string });
-  return { config, steps, changes };
+  // Configs of one class nested at several paths each bring the same steps: listed once.
+  return { config, steps: [...new Set(steps)], changes };
 }
 
 /** The newest version whose namespace and fields the stored config has (missing unhashed fields take their defaults). */

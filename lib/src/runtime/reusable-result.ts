@@ -1,10 +1,13 @@
 import * as path from 'node:path';
-import { earlierIdentities } from '../migration/earlier-identities';
+import { getLogger } from '../logging/gren-logger';
+import { earlierIdentities, MAX_COMBINATIONS } from '../migration/earlier-identities';
 import { configNodeOf, nodeHash } from '../migration/identity-tree';
 import { ArtifactPaths } from '../storage/artifact-paths';
 import { resultDirOf } from '../storage/result-link';
 import type { Artifact } from './artifact';
 import type { GrenRuntime } from './gren-runtime';
+
+const logger = getLogger();
 
 /** A stored success of an earlier identity of a config, and the steps that map it to now. */
 export interface ReusableResult {
@@ -23,15 +26,22 @@ export interface ReusableResult {
  */
 export function findReusableResult<T>(runtime: GrenRuntime, artifact: Artifact<T>): ReusableResult | undefined {
   const earlier = earlierIdentities(configNodeOf(artifact.object));
-  if (earlier.length === 0) return undefined;
+  if (earlier.identities.length === 0) return undefined;
   const root = storeRootOf(artifact);
-  for (const identity of earlier) {
+  for (const identity of earlier.identities) {
     const hash = nodeHash(identity.node);
     const dir = path.join(root, ...identity.node.namespace.split('.'), hash);
     if (!hasSuccess(runtime, dir)) continue;
     const resultDir = resultDirOf(dir);
     if (resultDir !== dir && !hasSuccess(runtime, resultDir)) continue;
     return { namespace: identity.node.namespace, hash, dir, resultDir, steps: identity.steps };
+  }
+  if (earlier.truncated) {
+    logger.warning(
+      `${artifact.className} ${artifact.hash}: no stored result under the earlier identities of the ${MAX_COMBINATIONS} most recent ` +
+        'combinations of versions of the migrated classes it nests; older combinations were not tried. ' +
+        'Run `gren migrate <module>` to link stored artifacts of any age to their new identities.',
+    );
   }
   return undefined;
 }

@@ -28,4 +28,14 @@ export class Pipeline extends Stored {
   }
 }
 
-export const classes = { Train, Mover, Pipeline };
+/** Trains nested in an array and in an object (not directly in a field). */
+@Gren({ namespace: 'spec.migration.Ensemble' })
+export class Ensemble extends Stored {
+  @Field(() => [Train]) models: Train[] = [new Train(), new Train({ lr: 0.5 })];
+  @Field() byName: Record<string, Train> = { small: new Train({ lr: 0.01 }) };
+  protected label(): string {
+    return `v1 Ensemble ${this.models.length}`;
+  }
+}
+
+export const classes = { Train, Mover, Pipeline, Ensemble };

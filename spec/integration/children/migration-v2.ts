@@ -4,7 +4,7 @@ import { Stored } from './migration-stored';
 /**
  * Version 2 of migration-v1.ts: Train gained `seed` (old configs behaved as 0), renamed
  * `lr` to `learningRate` and dropped `debug` (old configs had false); Mover moved to
- * another namespace; Pipeline is unchanged but nests the migrated Train.
+ * another namespace; Pipeline and Ensemble are unchanged but nest the migrated Train.
  */
 @Gren({
   namespace: 'spec.migration.Train',
@@ -35,4 +35,14 @@ export class Pipeline extends Stored {
   }
 }
 
-export const classes = { Train, Mover, Pipeline };
+/** Unchanged, but nests the migrated Train in an array and in an object. */
+@Gren({ namespace: 'spec.migration.Ensemble' })
+export class Ensemble extends Stored {
+  @Field(() => [Train]) models: Train[] = [new Train(), new Train({ learningRate: 0.5 })];
+  @Field() byName: Record<string, Train> = { small: new Train({ learningRate: 0.01 }) };
+  protected label(): string {
+    return `v2 Ensemble ${this.models.length}`;
+  }
+}
+
+export const classes = { Train, Mover, Pipeline, Ensemble };

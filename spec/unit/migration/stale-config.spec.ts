@@ -45,6 +45,8 @@ function declareV2(): { Train: new (init?: Readonly<Record<string, unknown>>) =>
   return { Train, Parent, Mover };
 }
 
+const earlierHashes = (config: object): string[] => earlierIdentities(configNodeOf(config)).identities.map((identity) => nodeHash(identity.node));
+
 describe('migrations over stored identities', () => {
   let v1: { train: string; parent: string; mover: string };
   let v2: ReturnType<typeof declareV2>;
@@ -65,14 +67,13 @@ describe('migrations over stored identities', () => {
     });
 
     it('should find the v1 identity of a default v2 config, and of a parent nesting it', () => {
-      expect(earlierIdentities(configNodeOf(new v2.Train())).map((identity) => nodeHash(identity.node))).toContain(v1.train);
-      const parent = earlierIdentities(configNodeOf(new v2.Parent()));
-      expect(parent.map((identity) => nodeHash(identity.node))).toContain(v1.parent);
-      expect(earlierIdentities(configNodeOf(new v2.Mover())).map((identity) => nodeHash(identity.node))).toEqual([v1.mover]);
+      expect(earlierHashes(new v2.Train())).toContain(v1.train);
+      expect(earlierHashes(new v2.Parent())).toContain(v1.parent);
+      expect(earlierHashes(new v2.Mover())).toEqual([v1.mover]);
     });
 
     it('should find none once an added field is not its default', () => {
-      const hashes = earlierIdentities(configNodeOf(new v2.Train({ seed: 1 }))).map((identity) => nodeHash(identity.node));
+      const hashes = earlierHashes(new v2.Train({ seed: 1 }));
       expect(hashes).not.toContain(v1.train);
     });
   });
