@@ -12,6 +12,10 @@ import { at } from './support/sample-store';
 import { makeTempDir, removeStore } from './support/temp-store';
 import { startTestApp, waitFor, type TestApp } from './support/test-app';
 
+// The deadlines in waitFor only stop a hung test; how soon the dashboard follows (within 2 s)
+// is measured across hosts by the multi-host suite.
+jest.setTimeout(60_000);
+
 const NS = 'live.pipelines.Train';
 const running = buildState({
   result: 'incomplete',
@@ -48,25 +52,24 @@ describe.each([
     removeStore(store);
   });
 
-  it('should show an artifact that appears, in a namespace that did not exist, within 2 s', async () => {
+  it('should show an artifact that appears, in a namespace that did not exist, without a restart', async () => {
     writeArtifact(store, {
       namespace: 'live.other.Eval',
       hash: hashOf(2),
       state: running,
       metadata: { gren_obj: { __class__: 'live.other.Eval' } },
     });
-    const elapsed = await waitFor(async () => (await hashesListed()).includes(hashOf(2)));
-    expect(elapsed).toBeLessThan(2000);
+    await waitFor('the new artifact listed', async () => (await hashesListed()).includes(hashOf(2)));
     const filtered = (await request(api.server).get('/api/experiments?attempt_status=running').expect(200))
       .body as ExperimentList;
     expect(filtered.experiments.map((e) => e.gren_hash)).toEqual([hashOf(2)]);
   });
 
-  it('should show a state change within 2 s', async () => {
+  it('should show a state change without a restart', async () => {
     const directory = writeArtifact(store, { namespace: NS, hash: hashOf(3), state: running });
-    await waitFor(async () => (await hashesListed()).includes(hashOf(3)));
+    await waitFor('the running artifact listed', async () => (await hashesListed()).includes(hashOf(3)));
     replaceFile(path.join(directory, '.gren', 'state.json'), serializeState(succeeded));
-    await waitFor(async () => {
+    await waitFor('the artifact listed as a success', async () => {
       const list = (await request(api.server).get('/api/experiments?result_status=success').expect(200))
         .body as ExperimentList;
       return list.experiments.some((e) => e.gren_hash === hashOf(3));
@@ -79,9 +82,9 @@ describe.each([
     expect(detail.result_status).toBe('success');
   });
 
-  it('should drop a deleted artifact within 2 s', async () => {
+  it('should drop a deleted artifact without a restart', async () => {
     fs.rmSync(path.join(store, 'data', 'live', 'pipelines', 'Train', hashOf(1)), { recursive: true });
-    await waitFor(async () => (await hashesListed()).length === 0);
+    await waitFor('the deleted artifact dropped', async () => (await hashesListed()).length === 0);
     await request(api.server)
       .get(`/api/experiments/${NS}/${hashOf(1)}`)
       .expect(404);
@@ -92,7 +95,7 @@ describe.each([
       path.join(store, 'data', 'live', 'pipelines', 'Train', hashOf(1), '.gren', 'state.json'),
       '{"schema_version": 1,',
     );
-    await waitFor(async () => {
+    await waitFor('the corrupt state listed as invalid', async () => {
       const list = (await request(api.server).get('/api/experiments').expect(200)).body as ExperimentList;
       return list.experiments[0]?.result_status === 'invalid';
     });
@@ -104,8 +107,12 @@ describe.each([
     const first = await request(api.server).get('/api/stats').expect(200);
     const before = ((await request(api.server).get('/api/changes').expect(200)).body as ChangeVersion).version;
     writeArtifact(store, { namespace: NS, hash: hashOf(4), state: running });
-    await waitFor(async () => ((await request(api.server).get('/api/changes')).body as ChangeVersion).version > before);
     await waitFor(
+      'the change version moved',
+      async () => ((await request(api.server).get('/api/changes')).body as ChangeVersion).version > before,
+    );
+    await waitFor(
+      'a fresh ETag for /api/stats',
       async () =>
         (
           await request(api.server)
@@ -161,7 +168,8 @@ describe('GET /api/changes/stream', () => {
         });
       });
       req.on('error', (error) => (events.length >= 2 ? resolve() : reject(error)));
-      setTimeout(() => reject(new Error(`only ${events.length} change event(s) within 3 s`)), 3000).unref();
+      // Only stops a hung stream: it does not time the events.
+      setTimeout(() => reject(new Error(`only ${events.length} change event(s) after 30 s`)), 30_000).unref();
     });
     await received;
     expect(events[1]!.version).toBeGreaterThan(events[0]!.version);
