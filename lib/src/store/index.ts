@@ -41,6 +41,7 @@ export { MAX_JSON_DEPTH, TOO_DEEP, writeJson } from './write-json';
 export { staleArtifact } from './stale-artifact';
 export type { FieldChange, StaleMapping, StaleVerdict } from '../migration/stale-config';
 export {
+  isLinkedResultPresent,
   linkedKeys,
   readLinkedResult,
   readResultLinks,
@@ -48,3 +49,4 @@ export {
   type LinkedResult,
   type ResultLinkReading,
 } from './result-links';
+export { summarizeReusedFrom, type ReusedFromSummary } from './reuse-summary';

@@ -1,9 +1,11 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inspectResultLink } from '../storage/result-link';
 import {
   artifactDirectory,
   artifactKey,
   namespaceAndHash,
+  STATE_SUFFIX,
   STORE_ROOTS,
   type ArtifactLocation,
   type StoreRoot,
@@ -64,6 +66,11 @@ export function readResultLinks(base: string, locations: readonly ArtifactLocati
     if (reading) links.set(artifactKey(location.root, location.namespace, location.hash), reading);
   }
   return links;
+}
+
+/** Whether the folder holding the linked data still holds an artifact (else the next loadOrCreate computes again). */
+export function isLinkedResultPresent(linked: LinkedResult): boolean {
+  return fs.existsSync(linked.holderDirectory + STATE_SUFFIX);
 }
 
 /** The artifacts a link reads: its source and the folder holding the data (the same one unless chained). */

@@ -1,4 +1,5 @@
 import { stringifyPythonJson } from '../../serialization/python-json';
+import { summarizeReusedFrom } from '../../store/reuse-summary';
 import { artifactRef } from '../../store/store-layout';
 import type { ArtifactDetails } from '../store/artifact-details';
 import { artifactToJson } from '../store/artifact-json';
@@ -159,18 +160,7 @@ function reuseLines({ reusedFrom, reusedBy }: ArtifactDetails): string[] {
 function reuseToJson({ reusedFrom, reusedBy }: ArtifactDetails): Record<string, unknown> {
   const linked = reusedFrom && 'linked' in reusedFrom ? reusedFrom : undefined;
   return {
-    reused_from: linked
-      ? {
-          namespace: linked.linked.source.namespace,
-          gren_hash: linked.linked.source.hash,
-          directory: linked.linked.source.directory,
-          result_status: linked.sourceResult,
-          steps: linked.linked.steps,
-          linked_at: linked.linked.linkedAt,
-          result_directory: linked.linked.holderDirectory,
-          result_present: linked.dataPresent,
-        }
-      : null,
+    reused_from: linked ? summarizeReusedFrom(linked.linked, linked.sourceResult, linked.dataPresent) : null,
     result_link_error: reusedFrom && 'problem' in reusedFrom ? reusedFrom.problem : null,
     reused_by: reusedBy.map(({ location, result }) => ({
       namespace: location.namespace,

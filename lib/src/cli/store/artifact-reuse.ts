@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { readArtifact } from '../../store/read-artifact';
-import { readResultLinks, reusersOf, type LinkedResult } from '../../store/result-links';
+import { isLinkedResultPresent, readResultLinks, reusersOf, type LinkedResult } from '../../store/result-links';
 import type { ListedResult } from '../../store/statuses';
 import { artifactKey, STATE_SUFFIX, type ArtifactLocation } from '../../store/store-layout';
 
@@ -33,7 +33,7 @@ export function readArtifactReuse(
           sourceResult: fs.existsSync(own.linked.source.directory + STATE_SUFFIX)
             ? readArtifact(own.linked.source).result
             : null,
-          dataPresent: fs.existsSync(own.linked.holderDirectory + STATE_SUFFIX),
+          dataPresent: isLinkedResultPresent(own.linked),
         }
       : own;
   const reusedBy = reusersOf(key, links).map((reuser) => {
