@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { tryCreateLockFile } from '../../../lib/src/locking/lock-file';
 import { useTempStore } from '../../support/temp-store';
 import { backdate, spawnGren } from './cli-harness';
-import { computed, loadTrain, makeLinkedChain } from './linked-chain';
+import { computed, loadTrain, makeLinkedChain, type LinkedChain } from './linked-chain';
 
 jest.setTimeout(90_000);
 
@@ -22,6 +22,13 @@ async function gcJson(store: string, args: string[]): Promise<{ code: number; re
   const run = await spawnGren(['--root', store, 'gc', ...args, '--json']);
   if (run.stdout === '') throw new Error(`gren gc ${args.join(' ')} printed nothing (${run.code}): ${run.stderr}`);
   return { code: run.code, report: JSON.parse(run.stdout) as GcJson };
+}
+
+/** v3 loads v1's value again in a new process, and only v1 was ever computed. */
+async function expectStillReused(store: string, chain: LinkedChain): Promise<void> {
+  const again = await loadTrain(store, 'v3');
+  expect(again.value).toBe(chain.value);
+  expect(computed(store)).toEqual(['v1 Train lr=0.1 debug=false']);
 }
 
 describe('gren gc and result links', () => {
@@ -50,9 +57,7 @@ describe('gren gc and result links', () => {
       expect(text.stdout).toContain(`${chain.v2.ref} [success]`);
       expect(text.stdout).toContain(`old; kept: result linked from ${chain.v3.ref}`);
       for (const identity of [chain.v1, chain.v2, chain.v3]) expect(fs.existsSync(identity.dir)).toBe(true);
-      const again = await loadTrain(store(), 'v3');
-      expect(again.value).toBe(chain.value);
-      expect(computed(store())).toEqual(['v1 Train lr=0.1 debug=false']);
+      await expectStillReused(store(), chain);
     });
   });
 
@@ -89,9 +94,7 @@ describe('gren gc and result links', () => {
       } finally {
         held.release();
       }
-      const again = await loadTrain(store(), 'v3');
-      expect(again.value).toBe(chain.value);
-      expect(computed(store())).toEqual(['v1 Train lr=0.1 debug=false']);
+      await expectStillReused(store(), chain);
     });
   });
 
