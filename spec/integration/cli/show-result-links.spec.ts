@@ -1,4 +1,6 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseState, serializeState } from 'gren-ts';
 import { useTempStore } from '../../support/temp-store';
 import { spawnGren } from './cli-harness';
 import { makeLinkedChain } from './linked-chain';
@@ -64,6 +66,19 @@ describe('gren show and result links', () => {
       expect(v1Text).toMatch(
         / {2}reused by {3}spec\.migration\.Train\/\w{20} \[success\], spec\.migration\.Train\/\w{20} \[success\]\n/,
       );
+    });
+  });
+
+  describe('when a linking artifact is no longer a success', () => {
+    it('should not list it as reusing the result (it reads nothing), as gc does not keep anything for it', async () => {
+      const chain = await makeLinkedChain(store());
+      const stateFile = path.join(chain.v3.dir, '.gren', 'state.json');
+      const state = parseState(JSON.parse(fs.readFileSync(stateFile, 'utf8')), stateFile);
+      fs.writeFileSync(stateFile, serializeState({ ...state, result: { status: 'absent' } }));
+
+      const v1 = await showJson(store(), chain.v1.ref);
+
+      expect(v1.reused_by.map((entry) => entry.gren_hash)).toEqual([chain.v2.hash]);
     });
   });
 

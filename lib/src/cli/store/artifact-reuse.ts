@@ -11,7 +11,7 @@ export interface ArtifactReuse {
     | { readonly linked: LinkedResult; readonly sourceResult: ListedResult | null; readonly dataPresent: boolean }
     | { readonly problem: string }
     | undefined;
-  /** The artifacts whose result link reads this one (as the identity they reuse or the folder holding the data). */
+  /** The successes whose result link reads this one (as the identity they reuse or the folder holding the data). */
   readonly reusedBy: readonly { readonly location: ArtifactLocation; readonly result: ListedResult }[];
 }
 
@@ -36,9 +36,12 @@ export function readArtifactReuse(
           dataPresent: isLinkedResultPresent(own.linked),
         }
       : own;
-  const reusedBy = reusersOf(key, links).map((reuser) => {
-    const reuserLocation = byKey.get(reuser)!;
-    return { location: reuserLocation, result: readArtifact(reuserLocation).result };
-  });
+  // As gc and the dashboard: only a success reads its link (a failed or unfinished one reads nothing).
+  const reusedBy = reusersOf(key, links)
+    .map((reuser) => {
+      const reuserLocation = byKey.get(reuser)!;
+      return { location: reuserLocation, result: readArtifact(reuserLocation).result };
+    })
+    .filter((reuser) => reuser.result === 'success');
   return { reusedFrom, reusedBy };
 }
