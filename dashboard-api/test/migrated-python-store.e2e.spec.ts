@@ -159,8 +159,8 @@ describe('Dashboard API on a Python-written store after a class gained a field',
       expect(await second.loadOrCreate()).toBe('20');
 
       await waitFor(
+        'the Python Leaf to be listed as reused by the new identity',
         async () => (await detailOf('refstore.pipelines.Leaf', PYTHON_SECOND_LEAF)).reused_by.length === 1,
-        10_000,
       );
       expect((await detailOf('refstore.pipelines.Leaf', PYTHON_SECOND_LEAF)).reused_by[0]?.gren_hash).toBe(
         second.grenHash,
