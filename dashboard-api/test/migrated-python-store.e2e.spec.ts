@@ -4,7 +4,7 @@ import request from 'supertest';
 import { addedField, Field, Float, Gren, GREN_CONFIG, GrenObject, grenRegistry, MISSING, readEvents } from 'gren-ts';
 import type { ExperimentDetail, ExperimentList } from '../src/contract/api-types';
 import { copyPythonStore, removeStore } from './support/temp-store';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, waitFor, type TestApp } from './support/test-app';
 
 /** Reads the value.txt the Python gren wrote; a computation here would be a failed migration. */
 abstract class ValueFile extends GrenObject<string> {
@@ -40,6 +40,7 @@ class Top extends ValueFile {
 
 const PYTHON_LEAF = '2a009cca8e40ced324a5';
 const PYTHON_TOP = '3c619c85f3318dea28d6';
+const PYTHON_SECOND_LEAF = 'c08aaef942a25370d662';
 
 describe('Dashboard API on a Python-written store after a class gained a field', () => {
   let store: string;
@@ -124,6 +125,60 @@ describe('Dashboard API on a Python-written store after a class gained a field',
     ).body as ExperimentDetail;
     expect(detail.result_status).toBe('success');
     expect(detail.stale_info).toBeNull();
+  });
+
+  describe('where a reused result lives', () => {
+    const detailOf = async (namespace: string, hash: string): Promise<ExperimentDetail> =>
+      (await request(api.server).get(`/api/experiments/${namespace}/${hash}`).expect(200)).body as ExperimentDetail;
+    const pythonLeafDir = (hash: string): string => path.join(store, 'data', 'refstore', 'pipelines', 'Leaf', hash);
+
+    it('should name the reused Python artifact on the new identity, and the new identity on the Python one', async () => {
+      const linked = await detailOf('refstore.pipelines.Leaf', leaf.grenHash);
+      const python = await detailOf('refstore.pipelines.Leaf', PYTHON_LEAF);
+
+      expect(linked.reused_from).toEqual({
+        namespace: 'refstore.pipelines.Leaf',
+        gren_hash: PYTHON_LEAF,
+        directory: pythonLeafDir(PYTHON_LEAF),
+        result_status: 'success',
+        steps: ["Leaf: addedField('weight', 1)"],
+        linked_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/) as unknown,
+        result_directory: pythonLeafDir(PYTHON_LEAF),
+        result_present: true,
+      });
+      expect(linked).toMatchObject({ result_link_error: null, reused_by: [] });
+      expect(python).toMatchObject({
+        reused_from: null,
+        result_link_error: null,
+        reused_by: [{ namespace: 'refstore.pipelines.Leaf', gren_hash: leaf.grenHash, result_status: 'success' }],
+      });
+    });
+
+    it('should name a reuse made while the dashboard runs', async () => {
+      const second = new Leaf({ value: 20, name: 'second' });
+      expect(await second.loadOrCreate()).toBe('20');
+
+      await waitFor(
+        'the Python Leaf to be listed as reused by the new identity',
+        async () => (await detailOf('refstore.pipelines.Leaf', PYTHON_SECOND_LEAF)).reused_by.length === 1,
+      );
+      expect((await detailOf('refstore.pipelines.Leaf', PYTHON_SECOND_LEAF)).reused_by[0]?.gren_hash).toBe(
+        second.grenHash,
+      );
+    });
+
+    it('should say when the reused result is gone, and when a link file cannot be read', async () => {
+      fs.rmSync(pythonLeafDir(PYTHON_SECOND_LEAF), { recursive: true });
+      fs.writeFileSync(path.join(pythonLeafDir(leaf.grenHash), '.gren', 'result-link.json'), '{ not json');
+      const second = new Leaf({ value: 20, name: 'second' });
+
+      const gone = await detailOf('refstore.pipelines.Leaf', second.grenHash);
+      const unreadable = await detailOf('refstore.pipelines.Leaf', leaf.grenHash);
+
+      expect(gone.reused_from).toMatchObject({ gren_hash: PYTHON_SECOND_LEAF, result_present: false });
+      expect(unreadable.reused_from).toBeNull();
+      expect(unreadable.result_link_error).toContain('is not JSON');
+    });
   });
 
   it('should reject a stale filter that is not true or false (422)', async () => {

@@ -59,4 +59,18 @@ describeInBrowser('the dashboard in Chromium, on a Python-written store after a 
     await expectText(page.getByTestId('result-status'), 'success');
     await expectCount(page.getByTestId('stale-card'), 0);
   });
+
+  it('should say where the migrated Leaf reads its result from, and link back to it', async () => {
+    await page.goto(`${server.url}/experiments/refstore.pipelines.Leaf/${PYTHON_LEAF}`);
+    await expectCount(page.getByTestId('reused-by'), 1);
+    await page.getByTestId('reused-by').locator('a').click();
+    await expectPath(page, /\/experiments\/refstore\.pipelines\.Leaf\/(?!2a009cca)[0-9a-f]{20}$/);
+    await expectText(page.getByTestId('reused-from'), `refstore.pipelines.Leaf/${PYTHON_LEAF}`);
+    await expectText(page.getByTestId('reused-from'), "by Leaf: addedField('weight', 1)");
+    await expectText(page.getByTestId('reused-result-directory'), `/refstore/pipelines/Leaf/${PYTHON_LEAF}`);
+    await saveScreenshot(page, 'reused-result');
+    await page.getByTestId('reused-from').locator('a').click();
+    await expectPath(page, `/experiments/refstore.pipelines.Leaf/${PYTHON_LEAF}`);
+    await expectCount(page.getByTestId('reused-from'), 0);
+  });
 });

@@ -89,6 +89,39 @@ export interface ExperimentDetail extends ExperimentSummary {
    * or no loaded class owns its namespace.
    */
   stale_info: StaleInfo | null;
+  /**
+   * new: where this artifact's result lives when a declared migration let it reuse an earlier
+   * identity's success (its `.gren/result-link.json`); null when it holds its own result.
+   */
+  reused_from: ReusedFrom | null;
+  /** new: why its result link cannot be followed (unreadable or malformed); null otherwise. */
+  result_link_error: string | null;
+  /** new: the successful artifacts whose result link reads this one's result. */
+  reused_by: ReusedBy[];
+}
+
+/** new: an artifact's reused result (see ExperimentDetail.reused_from). */
+export interface ReusedFrom {
+  /** The earlier identity whose success was reused. */
+  namespace: string;
+  gren_hash: string;
+  directory: string;
+  /** That artifact's result now; null when it is gone. */
+  result_status: string | null;
+  /** The declared migration steps that map it to this identity, as `Class: step`. */
+  steps: readonly string[];
+  linked_at: string | null;
+  /** The folder holding the data: the reused artifact's own, or the one it links to in turn. */
+  result_directory: string;
+  /** false when that folder is gone: the next loadOrCreate computes again. */
+  result_present: boolean;
+}
+
+/** new: an artifact that reuses another's result (see ExperimentDetail.reused_by). */
+export interface ReusedBy {
+  namespace: string;
+  gren_hash: string;
+  result_status: string;
 }
 
 /** new: one difference of a stale config (nested fields by path: `child.field`, `models[1].field`, `byName.small.field`). */

@@ -49,6 +49,12 @@ export class ExperimentListModel implements Api.ExperimentList {
   @ApiProperty({ description: 'Matches before paging.' }) total!: number;
 }
 
+export class ReusedByModel implements Api.ReusedBy {
+  @ApiProperty() namespace!: string;
+  @ApiProperty() gren_hash!: string;
+  @ApiProperty() result_status!: string;
+}
+
 export class ExperimentDetailModel extends ExperimentSummaryModel implements Api.ExperimentDetail {
   @ApiProperty() directory!: string;
   @ApiProperty({ type: Object, nullable: true, description: 'The whole state.json (null when unreadable).' })
@@ -69,6 +75,23 @@ export class ExperimentDetailModel extends ExperimentSummaryModel implements Api
       'new: how the stored config differs from its class as the modules given to --module declare it now ({class_name, changes, mapping, unmapped_reason}); null when it fits or no loaded class owns its namespace.',
   })
   stale_info!: Api.StaleInfo | null;
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    description:
+      'new: where the result lives when a declared migration let this identity reuse an earlier one ({namespace, gren_hash, directory, result_status, steps, linked_at, result_directory, result_present}); null when it holds its own result.',
+  })
+  reused_from!: Api.ReusedFrom | null;
+  @ApiProperty({
+    ...nullableString,
+    description: 'new: why .gren/result-link.json cannot be followed (unreadable or malformed); null otherwise.',
+  })
+  result_link_error!: string | null;
+  @ApiProperty({
+    type: [ReusedByModel],
+    description: "new: the successful artifacts whose result link reads this one's result.",
+  })
+  reused_by!: ReusedByModel[];
 }
 
 export class StatusCountModel implements Api.StatusCount {

@@ -3,15 +3,27 @@ import { GrenStateError, parseState, readMetadataWithTypeScriptFacts, type Attem
 import type { ExperimentDetail, StateAttempt } from '../contract/api-types';
 import type { ArtifactRecord } from '../index/artifact-record';
 import { METADATA_SUFFIX, STATE_SUFFIX, summarizeInvalid, summarizeState } from 'gren-ts/store';
+import type { ReuseFields } from './result-reuse';
 import { staleInfoOf } from './stale-info';
 
 /**
  * The detail of an indexed artifact, read from its files now: the summary fields (backend,
  * hostname and user filled), the whole state (its raw JSON when it cannot be validated),
- * metadata.json as written (lossless), and the attempt with every field present. undefined
+ * metadata.json as written (lossless), the attempt with every field present, and where a
+ * reused result lives and who reuses this one's (`reuseOf`). undefined
  * when the artifact vanished since it was indexed.
  */
-export function buildDetail(record: ArtifactRecord): ExperimentDetail | undefined {
+export function buildDetail(
+  record: ArtifactRecord,
+  reuseOf: (record: ArtifactRecord) => ReuseFields,
+): ExperimentDetail | undefined {
+  const detail = readDetail(record);
+  return detail && { ...detail, ...reuseOf(record) };
+}
+
+type DetailOfFiles = Omit<ExperimentDetail, keyof ReuseFields>;
+
+function readDetail(record: ArtifactRecord): DetailOfFiles | undefined {
   const stateFile = record.directory + STATE_SUFFIX;
   let text: string;
   try {
@@ -44,11 +56,7 @@ export function buildDetail(record: ArtifactRecord): ExperimentDetail | undefine
   }
 }
 
-function invalidDetail(
-  record: ArtifactRecord,
-  state: Record<string, unknown> | null,
-  message: string,
-): ExperimentDetail {
+function invalidDetail(record: ArtifactRecord, state: Record<string, unknown> | null, message: string): DetailOfFiles {
   return {
     ...summarizeInvalid(record.namespace, record.hash, message),
     directory: record.directory,

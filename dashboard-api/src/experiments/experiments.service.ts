@@ -8,6 +8,7 @@ import { LOG_SUFFIX, readLogTail } from 'gren-ts/store';
 import { buildRelationships } from '../relationships/build-relationships';
 import { buildDetail, readMetadata } from './build-detail';
 import { findFreshRecord } from './find-fresh-record';
+import { reuseOf } from './result-reuse';
 import type { ListExperimentsQuery } from './dto/list-experiments.query';
 import { listExperiments, needsMetadata } from './query/experiment-filter';
 import type { ExperimentRef } from './query/experiment-ref';
@@ -31,7 +32,7 @@ export class ExperimentsService {
 
   async detail(ref: ExperimentRef): Promise<ExperimentDetail> {
     const record = await this.fresh(ref);
-    const detail = buildDetail(record);
+    const detail = buildDetail(record, (found) => reuseOf(found, this.indexService));
     if (!detail) {
       this.indexService.index.reloadFolder(record.directory);
       throw DashboardError.experimentNotFound();

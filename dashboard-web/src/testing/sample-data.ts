@@ -68,6 +68,9 @@ export function detail(overrides: Partial<ExperimentDetail> = {}): ExperimentDet
     },
     attempt: attempt(),
     stale_info: null,
+    reused_from: null,
+    result_link_error: null,
+    reused_by: [],
     ...overrides,
   };
 }

@@ -37,21 +37,37 @@ export function resultLinkContent(artifactDir: string, targetDir: string, source
 
 /** The artifact's link, or undefined when it holds its own result (or the link is unreadable). */
 export function readResultLink(artifactDir: string): ResultLink | undefined {
+  const inspected = inspectResultLink(artifactDir);
+  return inspected && 'link' in inspected ? inspected.link : undefined;
+}
+
+/**
+ * The artifact's link file as found: undefined when there is none, else the link or why it
+ * cannot be used (unreadable, not JSON, or without a target folder and a source identity).
+ */
+export function inspectResultLink(artifactDir: string): { link: ResultLink } | { problem: string } | undefined {
   const file = resultLinkPath(artifactDir);
   // grenDir asks on every access: a missing file (the usual case) must not cost a thrown error.
   if (!fs.existsSync(file)) return undefined;
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { problem: `cannot read ${file}: ${(error as Error).message}` };
   }
+  let parsed: unknown;
   try {
-    const link = JSON.parse(text) as Partial<ResultLink>;
-    return typeof link.target === 'string' && typeof link.source === 'object' ? (link as ResultLink) : undefined;
-  } catch {
-    return undefined;
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return { problem: `${file} is not JSON: ${(error as Error).message}` };
   }
+  return isResultLink(parsed) ? { link: parsed } : { problem: `${file} names no target folder and source identity` };
+}
+
+function isResultLink(value: unknown): value is ResultLink {
+  if (typeof value !== 'object' || value === null) return false;
+  const { target, source } = value as Partial<Record<keyof ResultLink, unknown>>;
+  return typeof target === 'string' && typeof source === 'object' && source !== null;
 }
 
 /** The folder holding the artifact's result: the link's target, or the artifact's own folder. */

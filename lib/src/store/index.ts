@@ -40,3 +40,13 @@ export { readLogTail, type LogTail } from './read-log-tail';
 export { MAX_JSON_DEPTH, TOO_DEEP, writeJson } from './write-json';
 export { staleArtifact } from './stale-artifact';
 export type { FieldChange, StaleMapping, StaleVerdict } from '../migration/stale-config';
+export {
+  isLinkedResultPresent,
+  linkedKeys,
+  readLinkedResult,
+  readResultLinks,
+  reusersOf,
+  type LinkedResult,
+  type ResultLinkReading,
+} from './result-links';
+export { summarizeReusedFrom, type ReusedFromSummary } from './reuse-summary';

@@ -2,7 +2,7 @@ import { getGrenContainer, GrenError, ProcessExecutor, type GrenObject } from 'g
 
 /**
  * A child process for the migration tests:
- *   node migration-client.js <v1|v2|python-v2> <class> [init as JSON]
+ *   node migration-client.js <v1|v2|v3|python-v2> <class> [init as JSON]
  * loads the classes as that version declares them, loads or creates one config, and prints
  * one JSON line `{ "value": ..., "dir": grenDir, "hash", "existed": exists() before loading }`.
  */
@@ -19,9 +19,10 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ value, dir: object.grenDir, hash: object.grenHash, existed })}\n`);
 }
 
-/** v1, v2: migration-v1.ts and -v2.ts; python-v2: the Python reference store's classes, changed (python-store-v2.ts). */
+/** v1, v2, v3: migration-v1.ts, -v2.ts and -v3.ts; python-v2: the Python reference store's classes, changed (python-store-v2.ts). */
 function loadVersion(version: string | undefined): Promise<unknown> {
   if (version === 'v2') return import('./migration-v2.js');
+  if (version === 'v3') return import('./migration-v3.js');
   if (version === 'python-v2') return import('./python-store-v2.js');
   return import('./migration-v1.js');
 }

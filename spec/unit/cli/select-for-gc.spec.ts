@@ -13,6 +13,7 @@ function item(key: string, fields: Partial<GcItem> = {}): GcItem {
     live: undefined,
     untouchable: undefined,
     dependencies: [],
+    resultLinks: [],
     ...fields,
   };
 }
@@ -110,6 +111,67 @@ describe(selectForGc, () => {
         item('common', { updatedMs: 0 }),
       ];
       expect(removed(items, { olderThanMs: DAY })).toEqual(['a']);
+    });
+  });
+
+  describe('when a kept success reads an old result through its result link', () => {
+    // new → old → oldest: a link to a link (migrated twice); only "new" is recent.
+    const linked = (): GcItem[] => [
+      item('new', { resultLinks: ['old', 'oldest'] }),
+      item('old', { resultLinks: ['oldest'], updatedMs: 0 }),
+      item('oldest', { updatedMs: 0 }),
+    ];
+
+    it('should keep every artifact the link reads, transitively, naming the linking artifact', () => {
+      const plan = selectForGc(linked(), criteria({ olderThanMs: DAY }));
+
+      expect(plan.remove).toEqual([]);
+      expect(plan.kept).toEqual([
+        { key: 'old', reasons: ['age'], why: 'result linked from new' },
+        { key: 'oldest', reasons: ['age'], why: 'result linked from new' },
+      ]);
+    });
+
+    it('should follow a link through an artifact kept for another reason', () => {
+      const items = [
+        item('job', { dependencies: ['input'], live: 'running' }),
+        item('input', { resultLinks: ['source'] }),
+        item('source', { failed: true }),
+      ];
+      const plan = selectForGc(items, criteria({ failed: true }));
+
+      expect(plan.kept).toEqual([{ key: 'source', reasons: ['failed'], why: 'result linked from input' }]);
+    });
+
+    it('should keep linked results with keepDeps off too', () => {
+      expect(removed(linked(), { olderThanMs: DAY, keepDeps: false })).toEqual([]);
+    });
+
+    it('should let the linked results go when the linking artifact is removed too', () => {
+      const items = linked().map((entry) => ({ ...entry, updatedMs: 0 }));
+      expect(removed(items, { olderThanMs: DAY })).toEqual(['new', 'old', 'oldest']);
+    });
+
+    it('should remove a linked result over the size budget only after the linking artifact, and then not list it as kept', () => {
+      const items = [
+        item('new', { resultLinks: ['old'], updatedMs: 5 }),
+        item('old', { updatedMs: 0 }),
+        item('recent', { updatedMs: 9 }),
+      ];
+
+      expect(removed(items, { maxSizeBytes: 20 })).toEqual(['new']);
+      expect(removed(items, { maxSizeBytes: 10 })).toEqual(['old', 'new']);
+      const onlyOldIsOld = [
+        item('new', { resultLinks: ['old'], updatedMs: NOW - 1 }),
+        item('old', { updatedMs: 0 }),
+        item('recent'),
+      ];
+      const plan = selectForGc(onlyOldIsOld, criteria({ olderThanMs: DAY, maxSizeBytes: 10 }));
+      expect(plan.remove).toEqual([
+        { key: 'old', reasons: ['age', 'size'] },
+        { key: 'new', reasons: ['size'] },
+      ]);
+      expect(plan.kept).toEqual([]);
     });
   });
 

@@ -127,7 +127,11 @@ describe(ExperimentDetailPage.name, () => {
         stale_info: {
           class_name: 'Top',
           changes: [{ kind: 'missing' as const, field: 'middle.leaf.weight' }],
-          mapping: { namespace: 'refstore.pipelines.Top', gren_hash: '613c773db9003eaa4263', steps: ["Leaf: addedField('weight', 1)"] },
+          mapping: {
+            namespace: 'refstore.pipelines.Top',
+            gren_hash: '613c773db9003eaa4263',
+            steps: ["Leaf: addedField('weight', 1)"],
+          },
           unmapped_reason: null,
         },
       };
@@ -135,6 +139,28 @@ describe(ExperimentDetailPage.name, () => {
       expect(byTestId('stale-badge')!.textContent).toBe('stale');
       expect(byTestId('stale-change')!.textContent).toContain('middle.leaf.weight: missing');
       expect(byTestId('stale-mapping')!.textContent).toContain('613c773db9003eaa4263');
+    });
+
+    it('should show no Reused Result card for a result nobody reuses and that is its own', async () => {
+      await open();
+      expect(byTestId('reuse-card')).toBeNull();
+    });
+
+    it('should list the experiments that reuse its result', async () => {
+      const reusing = {
+        ...topDetail,
+        reused_by: [
+          {
+            namespace: 'refstore.pipelines.Top',
+            gren_hash: '613c773db9003eaa4263',
+            result_status: 'success',
+          },
+        ],
+      };
+      await open(TOP, { detail: reusing, relations: topRelations });
+      expect(byTestId('reused-by')!.textContent).toContain(
+        'refstore.pipelines.Top/613c773db9003eaa4263',
+      );
     });
 
     it('should link a dependency of the configuration to its experiment', async () => {

@@ -16,6 +16,7 @@ import { SimilarCard } from '../similar/similar-card';
 import { LogViewer } from './log-viewer';
 import { MetadataCard } from './metadata-card';
 import { ParentsCard } from './parents-card';
+import { ReuseCard } from './reuse-card';
 import { StaleCard } from './stale-card';
 
 @Component({
@@ -34,6 +35,7 @@ import { StaleCard } from './stale-card';
     SimilarCard,
     FilesCard,
     StaleCard,
+    ReuseCard,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './experiment-detail-page.html',

@@ -28,7 +28,7 @@ export function registerGc(program: Command, context: CliContext): void {
   program
     .command('gc')
     .description(
-      'Remove old, failed or orphaned artifacts, or the oldest ones over a size budget; never a live one, nor one a kept artifact depends on',
+      'Remove old, failed or orphaned artifacts, or the oldest ones over a size budget; never a live one, nor one a kept artifact depends on or reads its result from',
     )
     .option('--older-than <duration>', 'select artifacts last updated longer ago than this (30d, 12h, 1d12h, 90m, 2w)')
     .option('--failed', 'select artifacts whose result is failed')
@@ -50,7 +50,9 @@ export function registerGc(program: Command, context: CliContext): void {
       `
 Criteria add up (an artifact matching any of them is selected). Live artifacts (a queued or
 running attempt with an unexpired lease or a live pid on this host, or a compute lock
-present) are never removed. Removal is crash-safe: each artifact folder is renamed into
+present) are never removed, nor the old artifact whose result a kept success reuses through
+its .gren/result-link.json (a migration's link; followed through links to links, whatever
+--keep-deps says). A linking artifact removed in the same run goes first. Removal is crash-safe: each artifact folder is renamed into
 <store>/.trash/<time>-<random>/ first, then the trash is deleted; every gc run starts by
 emptying what an interrupted one left there. On a terminal, gc asks before removing
 (unless --yes or --json); without a terminal (scripts, CI) it proceeds.

@@ -15,7 +15,9 @@ interface ShowOptions {
 export function registerShow(program: Command, context: CliContext): void {
   program
     .command('show')
-    .description('Show one artifact: state, attempt (error and traceback), metadata, dependencies, log tail')
+    .description(
+      'Show one artifact: state, attempt (error and traceback), metadata, dependencies, where a reused result lives and who reuses it, log tail',
+    )
     .argument(
       '<artifact>',
       '<namespace>/<hash> (dots or slashes; a unique hash prefix of 4+ characters is enough), or the artifact folder',

@@ -1,4 +1,6 @@
 import { stringifyPythonJson } from '../../serialization/python-json';
+import { summarizeReusedFrom } from '../../store/reuse-summary';
+import { artifactRef } from '../../store/store-layout';
 import type { ArtifactDetails } from '../store/artifact-details';
 import { artifactToJson } from '../store/artifact-json';
 import { displayTime } from './display-time';
@@ -34,6 +36,7 @@ export function formatDetails(details: ArtifactDetails): string {
   }
   lines.push(`  size       ${humanSize(artifact.sizeBytes)}`);
   lines.push(`  live       ${details.live ?? 'no'}`);
+  lines.push(...reuseLines(details));
   const attempt = state?.attempt;
   lines.push('', 'attempt');
   if (!attempt) lines.push('  (none)');
@@ -108,6 +111,7 @@ export function detailsToJson(details: ArtifactDetails): Record<string, unknown>
         }
       : null,
     metadata_error: details.metadataError ?? null,
+    ...reuseToJson(details),
     dependencies: details.parents.map((parent) => ({
       field: parent.field,
       namespace: parent.namespace,
@@ -127,6 +131,43 @@ export function detailsToJson(details: ArtifactDetails): Record<string, unknown>
     log_file: details.logFile,
     log_tail: details.logTail.lines,
     log_truncated: details.logTail.truncated,
+  };
+}
+
+/** "reused from" (its result link) and "reused by" (the links reading it), when there are any. */
+function reuseLines({ reusedFrom, reusedBy }: ArtifactDetails): string[] {
+  const lines: string[] = [];
+  if (reusedFrom && 'problem' in reusedFrom)
+    lines.push(`  reused from (unreadable result link: ${reusedFrom.problem})`);
+  else if (reusedFrom) {
+    const { linked, sourceResult, dataPresent } = reusedFrom;
+    const source = `${artifactRef(linked.source.namespace, linked.source.hash)} [${sourceResult ?? 'missing'}]`;
+    lines.push(`  reused from ${source} by ${linked.steps.join('; ') || 'declared migrations'}`);
+    lines.push(
+      dataPresent
+        ? `  result in   ${linked.holderDirectory}`
+        : `  result in   ${linked.holderDirectory} (gone: the next loadOrCreate computes again)`,
+    );
+  }
+  if (reusedBy.length > 0)
+    lines.push(
+      `  reused by   ${reusedBy.map(({ location, result }) => `${artifactRef(location.namespace, location.hash)} [${result}]`).join(', ')}`,
+    );
+  return lines;
+}
+
+/** `reused_from`, `result_link_error` and `reused_by` of `gren show --json`. */
+function reuseToJson({ reusedFrom, reusedBy }: ArtifactDetails): Record<string, unknown> {
+  const linked = reusedFrom && 'linked' in reusedFrom ? reusedFrom : undefined;
+  return {
+    reused_from: linked ? summarizeReusedFrom(linked.linked, linked.sourceResult, linked.dataPresent) : null,
+    result_link_error: reusedFrom && 'problem' in reusedFrom ? reusedFrom.problem : null,
+    reused_by: reusedBy.map(({ location, result }) => ({
+      namespace: location.namespace,
+      gren_hash: location.hash,
+      directory: location.directory,
+      result_status: result,
+    })),
   };
 }
 

@@ -2,8 +2,10 @@ import * as fs from 'node:fs';
 import type { Progress } from '../progress';
 import { liveReason } from '../../store/attempt-liveness';
 import { readArtifact } from '../../store/read-artifact';
+import { artifactRef } from '../../store/store-layout';
 import type { ScannedArtifact } from '../store/scan-store';
 import type { PlannedGc } from './plan-gc';
+import { removalOrder } from './removal-order';
 import { moveToTrash, newTrashRun } from './trash';
 
 export interface GcExecution {
@@ -15,24 +17,42 @@ export interface GcExecution {
 /**
  * Removes what the plan selected: each artifact is moved into a fresh `.trash/<run>` folder
  * (re-checked under its state lock first: skipped when it became live or changed since the
- * scan), then the run's trash folder is deleted. A crash leaves whole artifacts in .trash,
- * which the next gc empties first.
+ * scan), then the run's trash folder is deleted. An artifact whose result a selected
+ * artifact's link reads goes after that one, and stays when that one could not be removed.
+ * A crash leaves whole artifacts in .trash, which the next gc empties first.
  */
 export function executeGc(base: string, planned: PlannedGc, progress: Progress, now: Date = new Date()): GcExecution {
   const runDir = newTrashRun(base, now);
   const removed: ScannedArtifact[] = [];
   const failures: { artifact: ScannedArtifact; why: string }[] = [];
-  progress.start(planned.plan.remove.length, 'removing');
-  for (const { key } of planned.plan.remove) {
+  const { order, linkersOf } = removalOrder(
+    planned.plan.remove.map((entry) => entry.key),
+    planned.links.targets,
+  );
+  const removedKeys = new Set<string>();
+  progress.start(order.length, 'removing');
+  for (const key of order) {
     const artifact = planned.artifacts.get(key)!;
-    const outcome = moveToTrash(artifact, runDir, () => stillRemovable(artifact, planned));
-    if (outcome.moved) removed.push(artifact);
-    else failures.push({ artifact, why: outcome.why });
+    const linker = linkersOf.get(key)?.find((linkerKey) => !removedKeys.has(linkerKey));
+    const outcome = linker
+      ? {
+          moved: false as const,
+          why: `kept: result linked from ${refOf(planned.artifacts.get(linker)!)}, which was not removed`,
+        }
+      : moveToTrash(artifact, runDir, () => stillRemovable(artifact, planned));
+    if (outcome.moved) {
+      removed.push(artifact);
+      removedKeys.add(key);
+    } else failures.push({ artifact, why: outcome.why });
     progress.tick();
   }
   progress.stop();
   fs.rmSync(runDir, { recursive: true, force: true });
   return { removed, failures, freedBytes: removed.reduce((sum, artifact) => sum + artifact.sizeBytes, 0) };
+}
+
+function refOf(artifact: ScannedArtifact): string {
+  return artifactRef(artifact.namespace, artifact.hash);
 }
 
 function stillRemovable(scanned: ScannedArtifact, planned: PlannedGc): string | undefined {

@@ -50,6 +50,13 @@ export function formatGcReport(report: GcReport): string {
         `  ${row(get(entry.key))}  ${entry.reasons.map((reason) => REASON_TEXT[reason]).join(', ')}; kept: ${describeWhy(entry.why, artifacts)}`,
       );
   }
+  const problems = report.planned.links.problems;
+  if (problems.length > 0) {
+    lines.push(
+      `${problems.length} result link${problems.length === 1 ? '' : 's'} could not be followed (they keep nothing):`,
+    );
+    for (const problem of problems) lines.push(`  ${label(get(problem.key))}: ${problem.why}`);
+  }
   if (!plan.fitsBudget)
     lines.push(
       `the store still exceeds the size budget: ${humanSize(plan.totalBytes - plan.removeBytes)} remain (the rest is live or needed)`,
@@ -98,6 +105,7 @@ export function gcReportToJson(report: GcReport): Record<string, unknown> {
       reasons: entry.reasons,
       why: describeWhy(entry.why, artifacts),
     })),
+    link_problems: report.planned.links.problems.map((problem) => ({ ...describe(problem.key), why: problem.why })),
     failures: (execution?.failures ?? []).map((failure) => ({ ...describe(failure.artifact.key), why: failure.why })),
     removed_count: execution?.removed.length ?? 0,
     freed_bytes: execution ? execution.freedBytes : 0,
@@ -115,8 +123,9 @@ function label(artifact: ScannedArtifact): string {
   return `${artifact.namespace}/${artifact.hash}`;
 }
 
+/** A kept artifact's why, with the artifact that needs it named as `<namespace>/<hash>` instead of its key. */
 function describeWhy(why: string, artifacts: ReadonlyMap<string, ScannedArtifact>): string {
-  const needed = /^needed by (.+)$/.exec(why);
-  const dependent = needed ? artifacts.get(needed[1]!) : undefined;
-  return dependent ? `needed by ${label(dependent)}` : why;
+  const needed = /^(needed by|result linked from) (.+)$/.exec(why);
+  const dependent = needed ? artifacts.get(needed[2]!) : undefined;
+  return dependent ? `${needed![1]} ${label(dependent)}` : why;
 }

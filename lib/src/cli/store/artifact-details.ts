@@ -8,12 +8,13 @@ import { liveReason } from '../../store/attempt-liveness';
 import { directorySize } from '../../store/directory-size';
 import { readArtifact } from '../../store/read-artifact';
 import { readLogTail, type LogTail } from '../../store/read-log-tail';
-import { readGraphEntries, readStoreGraph } from '../../store/read-store-graph';
+import { readGraphEntries, readStoreGraph, type StoreGraphEntry } from '../../store/read-store-graph';
 import { ArtifactPaths, type ArtifactLocation } from '../../store/store-layout';
+import { readArtifactReuse, type ArtifactReuse } from './artifact-reuse';
 import type { ScannedArtifact } from './scan-store';
 
 /** Everything `gren show` prints about one artifact. */
-export interface ArtifactDetails extends ArtifactRelations {
+export interface ArtifactDetails extends ArtifactRelations, ArtifactReuse {
   readonly artifact: ScannedArtifact;
   readonly live: string | undefined;
   readonly metadata: Record<string, unknown> | undefined;
@@ -23,9 +24,10 @@ export interface ArtifactDetails extends ArtifactRelations {
   readonly logTail: LogTail;
 }
 
-/** Reads an artifact's state, metadata, parents and children (with their results) and log tail. */
+/** Reads an artifact's state, metadata, parents and children (with their results), result links and log tail. */
 export function readArtifactDetails(base: string, location: ArtifactLocation, tail: number): ArtifactDetails {
   const paths = new ArtifactPaths(location.directory);
+  const entries = readStoreGraph(base);
   const artifact = { ...readArtifact(location), sizeBytes: directorySize(location.directory) };
   let metadata: Record<string, unknown> | undefined;
   let metadataError: string | undefined;
@@ -40,7 +42,12 @@ export function readArtifactDetails(base: string, location: ArtifactLocation, ta
     live: liveReason(artifact, facts),
     metadata,
     metadataError,
-    ...relationsOf(base, location, artifact.key),
+    ...relationsOf(location, artifact.key, entries),
+    ...readArtifactReuse(
+      base,
+      location,
+      entries.map((entry) => entry.location),
+    ),
     eventCount: readEvents(paths.events).length,
     logFile: paths.log,
     logTail: readLogTail(paths.log, tail),
@@ -48,8 +55,7 @@ export function readArtifactDetails(base: string, location: ArtifactLocation, ta
 }
 
 /** Parents from the artifact's metadata.json, children from the whole store's. */
-function relationsOf(base: string, location: ArtifactLocation, key: string): ArtifactRelations {
-  const entries = readStoreGraph(base);
+function relationsOf(location: ArtifactLocation, key: string, entries: readonly StoreGraphEntry[]): ArtifactRelations {
   const target = entries.find((entry) => entry.key === key) ?? readGraphEntries([location])[0]!;
   return artifactRelations(target, entries);
 }
