@@ -39,13 +39,8 @@ export class HeldLockFile {
     }
     // Our lock_id is unique, so its text alone proves the file ours: one read, no stat
     // (absent, a directory or unreadable: not ours).
-    let text: string;
-    try {
-      text = fs.readFileSync(this.path, 'utf8');
-    } catch {
-      return false;
-    }
-    return parseLockRecord(text)?.lock_id === this.lockId;
+    const line = readFirstLine(this.path);
+    return line !== undefined && parseLockRecord(line)?.lock_id === this.lockId;
   }
 
   /** Bumps the file's mtime, so age-based breaking never takes a live holder's lock. false when it is no longer ours. */
@@ -111,6 +106,38 @@ function createExclusive(file: string): number | undefined {
       if (fs.existsSync(file)) return undefined;
       if (tries >= 3) throw error;
     }
+  }
+}
+
+/** Enough for any lock line either language writes; a longer file is read to its end. */
+const LOCK_READ_BYTES = 1024;
+
+/**
+ * The text of a lock file up to its first newline (all of it when it has none): one read(2)
+ * for a whole lock line, where reading the file to its end would take a second one to see
+ * the end. undefined when it cannot be read (absent, a directory).
+ */
+function readFirstLine(file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(LOCK_READ_BYTES);
+      const length = fs.readSync(fd, chunk, 0, LOCK_READ_BYTES, null);
+      if (length === 0) break;
+      chunks.push(chunk.subarray(0, length));
+      if (chunk.subarray(0, length).includes(0x0a)) break;
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

@@ -98,31 +98,30 @@ function fsyncFolder(folder: string): void {
  * would replace a good file with a truncated one. The write after a short one reports the
  * real error (ENOSPC).
  */
-function writeAll(fd: number, bytes: Buffer): void {
-  let offset = 0;
-  while (offset < bytes.length) {
-    const written = fs.writeSync(fd, bytes, offset, bytes.length - offset);
-    if (written <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    offset += written;
+function writeAll(fd: number, bytes: Buffer, progress = { written: 0 }): void {
+  while (progress.written < bytes.length) {
+    const count = fs.writeSync(fd, bytes, progress.written, bytes.length - progress.written);
+    if (count <= 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    progress.written += count;
   }
 }
 
 /**
- * Appends one line. A write cut short (full disk) is undone by truncating back to the old
- * length, so a torn line never merges with the next event.
+ * Appends one line. A write cut short (full disk) is undone by truncating off the bytes it
+ * wrote, so a torn line never merges with the next event. The file's length is looked up
+ * only then: the usual append costs no stat.
  */
 export function appendLine(file: string, line: string): void {
   let fd: number | undefined;
-  let length = 0;
+  const progress = { written: 0 };
   try {
     fd = fs.openSync(file, 'a', 0o644);
-    length = fs.fstatSync(fd).size;
-    writeAll(fd, Buffer.from(`${line}\n`, 'utf8'));
+    writeAll(fd, Buffer.from(`${line}\n`, 'utf8'), progress);
     fs.closeSync(fd);
   } catch (error) {
     if (fd !== undefined) {
       try {
-        fs.ftruncateSync(fd, length);
+        if (progress.written > 0) fs.ftruncateSync(fd, fs.fstatSync(fd).size - progress.written);
       } catch {
         // The line may stay torn; readers skip lines that are not whole JSON objects.
       }
