@@ -74,7 +74,11 @@ const ROWS: Row[] = [
     path: 'dashboardApi.results.100000.columns.columnsPageSorted.medianMs',
     target: 'reported',
   },
-  { figure: '100k: scatter data, 10,000 points (ms)', path: 'dashboardApi.results.100000.columns.plot10k.medianMs', target: '≤ 200' },
+  {
+    figure: '100k: scatter data, 10,000 points (ms)',
+    path: 'dashboardApi.results.100000.columns.plot10k.medianMs',
+    target: '≤ 200',
+  },
   {
     figure: '  same, first after a store change (ms)',
     path: 'dashboardApi.results.100000.columns.recomputePlot10kMs',
@@ -104,7 +108,11 @@ const ROWS: Row[] = [
   { figure: 'create over sshfs (ms)', path: 'create.sshfs.medianMs', target: 'reported' },
   { figure: '  floor over sshfs (ms)', path: 'create.sshfs.floorMedianMs', target: 'reported' },
   { figure: 'creates/s, 4 processes, one store', path: 'create.parallel.createsPerSec', target: 'reported' },
-  { figure: 'sweep: 500 configs, sbatch calls (arrays)', path: 'sweep.slurm.arrays.sbatchCalls', target: '≤ 3 × ⌈n / MaxArraySize⌉' },
+  {
+    figure: 'sweep: 500 configs, sbatch calls (arrays)',
+    path: 'sweep.slurm.arrays.sbatchCalls',
+    target: '≤ 3 × ⌈n / MaxArraySize⌉',
+  },
   { figure: 'sweep: one job per config / arrays, defaults (wall)', path: 'sweep.slurm.speedup', target: '≥ 5' },
   { figure: '  same, arrays of 1 config per task', path: 'sweep.slurm.speedupOneConfigPerTask', target: 'reported' },
   { figure: '  same, 10 configs per array task', path: 'sweep.slurm.speedupPacked10', target: 'reported' },

@@ -25,7 +25,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GREN_CONFIG, ProcessPoolExecutor, readEvents, runAll, SlurmArrayExecutor, SlurmExecutor, type Executor, type GrenObject } from 'gren-ts';
+import {
+  GREN_CONFIG,
+  ProcessPoolExecutor,
+  readEvents,
+  runAll,
+  SlurmArrayExecutor,
+  SlurmExecutor,
+  type Executor,
+  type GrenObject,
+} from 'gren-ts';
 import { printWhenMain } from './support/print-when-main';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -37,7 +46,11 @@ interface SweepModule {
 }
 
 function loadChildren(): SweepModule {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(CHILDREN, 'tsconfig.json')], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(CHILDREN, 'tsconfig.json')],
+    { stdio: 'inherit' },
+  );
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the compiled module workers load too
   return require(path.join(CHILDREN, 'dist', 'sweep-pipelines.js')) as SweepModule;
 }
@@ -53,7 +66,10 @@ function load(): number[] {
 }
 
 /** Per artifact: successful attempts (events) and `_create` calls (calls file) must all be 1. */
-function exactlyOnce(store: string, callsFile: string): { artifacts: number; successEventsNotOne: number; duplicateCreates: number } {
+function exactlyOnce(
+  store: string,
+  callsFile: string,
+): { artifacts: number; successEventsNotOne: number; duplicateCreates: number } {
   const base = path.join(store, 'data', 'spec', 'sweep');
   let artifacts = 0;
   let successEventsNotOne = 0;
@@ -61,14 +77,24 @@ function exactlyOnce(store: string, callsFile: string): { artifacts: number; suc
     for (const hash of fs.readdirSync(path.join(base, className))) {
       artifacts += 1;
       const events = readEvents(path.join(base, className, hash, '.gren', 'events.jsonl'));
-      if (events.filter((event) => event.type === 'attempt_finished' && event.status === 'success').length !== 1) successEventsNotOne += 1;
+      if (events.filter((event) => event.type === 'attempt_finished' && event.status === 'success').length !== 1)
+        successEventsNotOne += 1;
     }
   }
-  const creates = fs.readFileSync(callsFile, 'utf8').trim().split('\n').map((line) => line.replace(/^\d+ /, ''));
+  const creates = fs
+    .readFileSync(callsFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.replace(/^\d+ /, ''));
   return { artifacts, successEventsNotOne, duplicateCreates: creates.length - new Set(creates).size };
 }
 
-async function timedSweep(configs: GrenObject<unknown>[], executor: Executor, store: string, maxRunning?: number): Promise<{ wallSec: number; counts: Record<string, number> }> {
+async function timedSweep(
+  configs: GrenObject<unknown>[],
+  executor: Executor,
+  store: string,
+  maxRunning?: number,
+): Promise<{ wallSec: number; counts: Record<string, number> }> {
   GREN_CONFIG.basePath = store;
   process.env.GREN_PATH = store;
   process.env.SPEC_CALLS_FILE = path.join(store, 'calls.txt');
@@ -79,7 +105,9 @@ async function timedSweep(configs: GrenObject<unknown>[], executor: Executor, st
   return { wallSec, counts: { total, done, failed, skipped, cancelled } };
 }
 
-const PARTS = new Set((process.env.GREN_SWEEP_BENCH_PARTS ?? 'pool,arrays,arrays1,packed,single').split(',').map((part) => part.trim()));
+const PARTS = new Set(
+  (process.env.GREN_SWEEP_BENCH_PARTS ?? 'pool,arrays,arrays1,packed,single').split(',').map((part) => part.trim()),
+);
 
 interface SlurmRun {
   sbatchCalls: number;
@@ -89,7 +117,14 @@ interface SlurmRun {
   loadBefore: number[];
 }
 
-async function slurmRun(children: SweepModule, leaves: number, label: string, executor: Executor, sbatchCalls: () => number, maxRunning?: number): Promise<SlurmRun> {
+async function slurmRun(
+  children: SweepModule,
+  leaves: number,
+  label: string,
+  executor: Executor,
+  sbatchCalls: () => number,
+  maxRunning?: number,
+): Promise<SlurmRun> {
   const store = freshStore(label);
   const loadBefore = load();
   const run = await timedSweep(children.threeLevels(leaves), executor, store, maxRunning);
@@ -105,13 +140,40 @@ async function slurmPart(children: SweepModule): Promise<Record<string, unknown>
   const packed = new SlurmArrayExecutor({ timeMin: 30, configsPerTask: 10 });
   const single = new CountingSlurmExecutor();
   const maxArraySize = await arrays.arraySizeLimit();
-  const figures: Record<string, unknown> = { configs: Math.floor(leaves * 2.5), levels: 3, maxArraySize, sbatchGoal: 3 * Math.ceil(Math.max(leaves, 1) / maxArraySize) };
-  if (PARTS.has('arrays')) figures.arrays = { ...(await slurmRun(children, leaves, 'arrays', arrays, () => arrays.stats.sbatchCalls)), arrayTasks: arrays.stats.tasks, partitionCpus: await arrays.clusterCpus() };
-  if (PARTS.has('arrays1')) figures.arraysOneConfigPerTask = { ...(await slurmRun(children, leaves, 'arrays1', onePerTask, () => onePerTask.stats.sbatchCalls)), arrayTasks: onePerTask.stats.tasks };
-  if (PARTS.has('packed')) figures.packed10 = { ...(await slurmRun(children, leaves, 'packed', packed, () => packed.stats.sbatchCalls)), arrayTasks: packed.stats.tasks };
-  if (PARTS.has('single')) figures.oneJobPerConfig = await slurmRun(children, leaves, 'single', single, () => single.sbatchCalls, Number.MAX_SAFE_INTEGER);
+  const figures: Record<string, unknown> = {
+    configs: Math.floor(leaves * 2.5),
+    levels: 3,
+    maxArraySize,
+    sbatchGoal: 3 * Math.ceil(Math.max(leaves, 1) / maxArraySize),
+  };
+  if (PARTS.has('arrays'))
+    figures.arrays = {
+      ...(await slurmRun(children, leaves, 'arrays', arrays, () => arrays.stats.sbatchCalls)),
+      arrayTasks: arrays.stats.tasks,
+      partitionCpus: await arrays.clusterCpus(),
+    };
+  if (PARTS.has('arrays1'))
+    figures.arraysOneConfigPerTask = {
+      ...(await slurmRun(children, leaves, 'arrays1', onePerTask, () => onePerTask.stats.sbatchCalls)),
+      arrayTasks: onePerTask.stats.tasks,
+    };
+  if (PARTS.has('packed'))
+    figures.packed10 = {
+      ...(await slurmRun(children, leaves, 'packed', packed, () => packed.stats.sbatchCalls)),
+      arrayTasks: packed.stats.tasks,
+    };
+  if (PARTS.has('single'))
+    figures.oneJobPerConfig = await slurmRun(
+      children,
+      leaves,
+      'single',
+      single,
+      () => single.sbatchCalls,
+      Number.MAX_SAFE_INTEGER,
+    );
   const wall = (key: string): number | undefined => (figures[key] as SlurmRun | undefined)?.wallSec;
-  const ratio = (slow: number | undefined, fast: number | undefined): number | undefined => (slow !== undefined && fast !== undefined ? Number((slow / fast).toFixed(2)) : undefined);
+  const ratio = (slow: number | undefined, fast: number | undefined): number | undefined =>
+    slow !== undefined && fast !== undefined ? Number((slow / fast).toFixed(2)) : undefined;
   figures.speedup = ratio(wall('oneJobPerConfig'), wall('arrays'));
   figures.speedupOneConfigPerTask = ratio(wall('oneJobPerConfig'), wall('arraysOneConfigPerTask'));
   figures.speedupPacked10 = ratio(wall('oneJobPerConfig'), wall('packed10'));
@@ -176,7 +238,9 @@ export async function run(): Promise<Record<string, unknown>> {
     Object.assign(process.env, { GREN_IGNORE_DIFF: '1', GREN_LOG_LEVEL: 'ERROR', GREN_POLL_INTERVAL_SECS: '2' });
     const children = loadChildren();
     const pool = PARTS.has('pool') ? await poolPart(children) : { skipped: 'GREN_SWEEP_BENCH_PARTS' };
-    const slurm = slurmRunning() ? await slurmPart(children) : { skipped: 'no SLURM cluster: bash scripts/start-local-slurm.sh' };
+    const slurm = slurmRunning()
+      ? await slurmPart(children)
+      : { skipped: 'no SLURM cluster: bash scripts/start-local-slurm.sh' };
     return { cpus: os.cpus().length, pool, slurm };
   } finally {
     Object.assign(GREN_CONFIG, saved);

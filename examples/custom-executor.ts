@@ -1,4 +1,12 @@
-import { createGrenContainer, EXECUTOR, ProcessExecutor, useGrenContainer, type Executor, type SubmitRequest, type SubmittedJob } from 'gren-ts';
+import {
+  createGrenContainer,
+  EXECUTOR,
+  ProcessExecutor,
+  useGrenContainer,
+  type Executor,
+  type SubmitRequest,
+  type SubmittedJob,
+} from 'gren-ts';
 import { TrainModel } from './my_project/pipelines';
 
 /** An executor of your own: here it logs each submission and delegates to a worker process. */

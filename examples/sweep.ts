@@ -12,7 +12,12 @@ async function main(): Promise<void> {
   const first = await runAll(grid(), { executor }).wait(); // datasets first, then the 6 models
   const again = await runAll(grid(), { executor }).wait(); // everything cached: nothing runs
   await executor.close();
-  console.log(JSON.stringify({ first: { done: first.done, levels: first.levels.length }, again: { cached: again.cached, done: again.done } }));
+  console.log(
+    JSON.stringify({
+      first: { done: first.done, levels: first.levels.length },
+      again: { cached: again.cached, done: again.done },
+    }),
+  );
 }
 
 if (require.main === module) void main();

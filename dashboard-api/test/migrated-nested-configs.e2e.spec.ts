@@ -1,5 +1,15 @@
 import request from 'supertest';
-import { addedField, Field, Float, Gren, GREN_CONFIG, GrenObject, grenRegistry, removedField, renamedField } from 'gren-ts';
+import {
+  addedField,
+  Field,
+  Float,
+  Gren,
+  GREN_CONFIG,
+  GrenObject,
+  grenRegistry,
+  removedField,
+  renamedField,
+} from 'gren-ts';
 import type { ExperimentDetail, ExperimentList } from '../src/contract/api-types';
 import { makeTempDir, removeStore } from './support/temp-store';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -33,7 +43,10 @@ async function storeV1(): Promise<string> {
 
 /** Version 2: Train changed with declared migrations; Ensemble is unchanged but nests it. */
 function declareV2(): GrenObject<string> {
-  @Gren({ namespace: 'dash.nested.Train', migrations: [addedField('seed', 0), renamedField('lr', 'learningRate'), removedField('debug', false)] })
+  @Gren({
+    namespace: 'dash.nested.Train',
+    migrations: [addedField('seed', 0), renamedField('lr', 'learningRate'), removedField('debug', false)],
+  })
   class Train extends Named {
     @Field({ type: Float }) learningRate: number = 0.1;
     @Field() seed: number = 0;
@@ -84,7 +97,8 @@ describe('Dashboard API on a store whose configs nest a changed class in arrays 
   });
 
   it('should name the paths of the nested trains that changed, and the identity the migration maps it to', async () => {
-    const detail = (await request(api.server).get(`/api/experiments/dash.nested.Ensemble/${oldHash}`).expect(200)).body as ExperimentDetail;
+    const detail = (await request(api.server).get(`/api/experiments/dash.nested.Ensemble/${oldHash}`).expect(200))
+      .body as ExperimentDetail;
     expect(detail.stale_info?.changes).toEqual(
       expect.arrayContaining([
         { kind: 'renamed', field: 'models[1].lr', to: 'models[1].learningRate' },
@@ -94,7 +108,11 @@ describe('Dashboard API on a store whose configs nest a changed class in arrays 
     expect(detail.stale_info?.mapping).toEqual({
       namespace: 'dash.nested.Ensemble',
       gren_hash: current.grenHash,
-      steps: ["Train: addedField('seed', 0)", "Train: renamedField('lr', 'learningRate')", "Train: removedField('debug', false)"],
+      steps: [
+        "Train: addedField('seed', 0)",
+        "Train: renamedField('lr', 'learningRate')",
+        "Train: removedField('debug', false)",
+      ],
     });
   });
 });

@@ -46,6 +46,9 @@ export class TrainModel extends GrenObject<{ weight: number; loss: number }, Tra
   }
 
   protected _load(): { weight: number; loss: number } {
-    return JSON.parse(fs.readFileSync(path.join(this.grenDir, 'model.json'), 'utf8')) as { weight: number; loss: number };
+    return JSON.parse(fs.readFileSync(path.join(this.grenDir, 'model.json'), 'utf8')) as {
+      weight: number;
+      loss: number;
+    };
   }
 }

@@ -24,7 +24,9 @@ describeInBrowser('the dashboard in Chromium, on a Python-written store after a 
   const session = useDashboardInBrowser(
     () => {
       const root = copyPythonStore();
-      execFileSync(process.execPath, [GREN, 'migrate', CHANGED_CLASSES, '--root', root], { env: { ...process.env, GREN_LOG_LEVEL: 'ERROR' } });
+      execFileSync(process.execPath, [GREN, 'migrate', CHANGED_CLASSES, '--root', root], {
+        env: { ...process.env, GREN_LOG_LEVEL: 'ERROR' },
+      });
       return { root, dispose: () => removeStore(root) };
     },
     { module: CHANGED_CLASSES },

@@ -39,7 +39,8 @@ describeInBrowser('the timeline in Chromium, while an attempt runs', () => {
     // The running bar ends at "now": its duration so far advances with the clock. (Its width
     // only grows when some other attempt started before it; when it started first it spans
     // the whole axis from the start.)
-    const soFar = async (): Promise<string> => /(\S+ s) so far/.exec((await running.getAttribute('title')) ?? '')?.[1] ?? '';
+    const soFar = async (): Promise<string> =>
+      /(\S+ s) so far/.exec((await running.getAttribute('title')) ?? '')?.[1] ?? '';
     const before = await soFar();
     expect(before).not.toBe('');
     const deadline = Date.now() + 15_000;

@@ -16,7 +16,11 @@ function runExample(file: string, store: string): Promise<{ code: number; stdout
     execFile(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', path.join('examples', file)],
-      { cwd: ROOT, env: { ...process.env, GREN_PATH: store, GREN_IGNORE_DIFF: '1', TS_NODE_PROJECT: 'examples/tsconfig.json' }, timeout: 100_000 },
+      {
+        cwd: ROOT,
+        env: { ...process.env, GREN_PATH: store, GREN_IGNORE_DIFF: '1', TS_NODE_PROJECT: 'examples/tsconfig.json' },
+        timeout: 100_000,
+      },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -68,7 +72,9 @@ describe('examples/', () => {
 
     expect(result.code).toBe(0);
     expect(Object.keys(lastJson(result.stdout))).toEqual(['0.001', '0.01', '0.1']);
-    expect(fs.readdirSync(path.join(store, 'data', 'examples', 'my_project', 'pipelines', 'TrainModel'))).toHaveLength(3);
+    expect(fs.readdirSync(path.join(store, 'data', 'examples', 'my_project', 'pipelines', 'TrainModel'))).toHaveLength(
+      3,
+    );
   });
 
   it('logging.ts should write the step lines into the artifact log', async () => {
@@ -80,7 +86,11 @@ describe('examples/', () => {
   it('experiment-list.ts should iterate the deduplicated entries and find one by name', async () => {
     const result = await runExample('experiment-list.ts', store);
 
-    expect(lastJson(result.stdout)).toEqual({ entries: 4, names: ['baseline', 'fast', 'duplicateOfBaseline'], mnistLr: 0.001 });
+    expect(lastJson(result.stdout)).toEqual({
+      entries: 4,
+      names: ['baseline', 'fast', 'duplicateOfBaseline'],
+      mnistLr: 0.001,
+    });
   });
 
   it('custom-validation.ts should notice the corrupted output and recompute', async () => {

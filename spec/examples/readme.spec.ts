@@ -13,7 +13,14 @@ describe('README.md', () => {
   const blocks = [...README.matchAll(EXAMPLE_BLOCK)].map((match) => [match[1]!, match[2]!] as const);
 
   it('should show the examples it promises', () => {
-    expect(blocks.map(([file]) => file)).toEqual(expect.arrayContaining(['examples/quickstart.ts', 'examples/train.ts', 'examples/custom-executor.ts', 'examples/slurm.ts']));
+    expect(blocks.map(([file]) => file)).toEqual(
+      expect.arrayContaining([
+        'examples/quickstart.ts',
+        'examples/train.ts',
+        'examples/custom-executor.ts',
+        'examples/slurm.ts',
+      ]),
+    );
   });
 
   it.each(blocks)('should show %s exactly as the file is', (file, code) => {
@@ -21,8 +28,13 @@ describe('README.md', () => {
   });
 
   it('should only name npm scripts that exist', () => {
-    const scripts = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
-    const named = [...README.matchAll(/npm (?:run )?(demo|test|bench|lint|typecheck|format)\b/g)].map((match) => match[1]!);
+    const scripts = Object.keys(
+      (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+        .scripts,
+    );
+    const named = [...README.matchAll(/npm (?:run )?(demo|test|bench|lint|typecheck|format)\b/g)].map(
+      (match) => match[1]!,
+    );
     expect(named.length).toBeGreaterThan(0);
     for (const script of named) expect(scripts).toContain(script);
   });

@@ -23,7 +23,14 @@ export interface SweepRow {
 
 /** The lines of SPEC_CALLS_FILE, without the pid. */
 export function callsIn(file: string): string[] {
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.replace(/^\d+ /, '')) : [];
+  return fs.existsSync(file)
+    ? fs
+        .readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.replace(/^\d+ /, ''))
+    : [];
 }
 
 /** state.json of every artifact of the sweep classes, by "<Class>/<hash>". */

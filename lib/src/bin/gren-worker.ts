@@ -24,16 +24,29 @@ const program = new Command('gren-worker')
   .description('Run a gren computation submitted by an executor')
   .argument('[payload]', 'the .gren/worker/<attempt>.json file written by the submitter')
   .option('--backend <name>', 'backend recorded in the attempt', 'process')
-  .option('--task-list <file>', 'a file with one line per SLURM array task (its payload paths, tab-separated), indexed by SLURM_ARRAY_TASK_ID')
+  .option(
+    '--task-list <file>',
+    'a file with one line per SLURM array task (its payload paths, tab-separated), indexed by SLURM_ARRAY_TASK_ID',
+  )
   .option('--serve', 'run payloads sent by a process pool over IPC')
   .action(async (payload: string | undefined, options: { backend: string; taskList?: string; serve?: boolean }) => {
-    const environment = (): WorkerEnvironment => slurmWorkerEnvironment(process.env, GREN_CONFIG) ?? { backend: options.backend, scheduler: { job_id: String(process.pid) } };
+    const environment = (): WorkerEnvironment =>
+      slurmWorkerEnvironment(process.env, GREN_CONFIG) ?? {
+        backend: options.backend,
+        scheduler: { job_id: String(process.pid) },
+      };
     if (options.serve) {
       serveWorker(runtimeOf(), GREN_CONFIG, environment);
       return;
     }
-    const files = options.taskList !== undefined ? payloadsOfArrayTask(options.taskList, process.env) : payload === undefined ? [] : [payload];
-    if (files.length === 0) throw new GrenError('WORKER_USAGE', 'gren-worker needs a payload file, --task-list <file> or --serve.');
+    const files =
+      options.taskList !== undefined
+        ? payloadsOfArrayTask(options.taskList, process.env)
+        : payload === undefined
+          ? []
+          : [payload];
+    if (files.length === 0)
+      throw new GrenError('WORKER_USAGE', 'gren-worker needs a payload file, --task-list <file> or --serve.');
     const held = holdSignals();
     let failures = 0;
     let cancelled = 0;
@@ -55,6 +68,7 @@ const program = new Command('gren-worker')
 program.parseAsync(process.argv).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`gren-worker: ${message}\n`);
-  if (error instanceof Error && error.cause instanceof Error && error.cause.stack) process.stderr.write(`${error.cause.stack}\n`);
+  if (error instanceof Error && error.cause instanceof Error && error.cause.stack)
+    process.stderr.write(`${error.cause.stack}\n`);
   process.exitCode = error instanceof GrenError && error.code.startsWith('WORKER_') ? 2 : 1;
 });

@@ -22,7 +22,9 @@ The store is --root, else GREN_PATH, else ./data-gren.`;
 /** The `gren` command line (one fresh program per run: commander keeps parsed values). */
 export function buildProgram(context: CliContext): Command {
   const program = new Command('gren')
-    .description('Run sweeps, and inspect and clean a gren store: list, show, explain a cache miss, diff configs, collect garbage')
+    .description(
+      'Run sweeps, and inspect and clean a gren store: list, show, explain a cache miss, diff configs, collect garbage',
+    )
     .version(version, '-V, --version', 'print the gren version')
     .option('--root <path>', 'the store (GREN_PATH) to work on')
     .option('--no-progress', 'never draw progress bars (they only appear on a terminal)')

@@ -36,7 +36,7 @@ export function Field(first?: FieldTypeClass | TypeThunk | FieldOptions, second?
   const typeThunk = typeof first === 'function' && isThunk(first) ? (first as TypeThunk) : undefined;
   const given = (typeof first === 'function' ? second : first) ?? {};
   const options: FieldOptions = explicitType ? { ...given, type: explicitType } : { ...given };
-  return ((target: object | undefined, key: unknown): void => {
+  return (target: object | undefined, key: unknown): void => {
     if (isStandardDecoratorContext(key)) return noteStandardField(key);
     if (typeof target === 'function') {
       throw GrenDefinitionError.staticField(target.name, String(key));
@@ -52,15 +52,27 @@ export function Field(first?: FieldTypeClass | TypeThunk | FieldOptions, second?
     const record: FieldRecord = Object.freeze({ name, typeThunk, options, designType: getDesignType(prototype, name) });
     // Copy, never push: `own` may be shared with nothing else, but inherited arrays must not grow.
     defineOwnMetadata(FIELD_RECORDS, Object.freeze([...own, record]), prototype);
-  });
+  };
 }
 
-const BUILTIN_TYPES = new Set<unknown>([String, Number, Boolean, BigInt, Date, Array, Set, Map, Object, Uint8Array, Float]);
+const BUILTIN_TYPES = new Set<unknown>([
+  String,
+  Number,
+  Boolean,
+  BigInt,
+  Date,
+  Array,
+  Set,
+  Map,
+  Object,
+  Uint8Array,
+  Float,
+]);
 
 /** A zero-argument arrow or function that is not itself a type is a lazy type thunk. */
 function isThunk(fn: FieldTypeClass | TypeThunk): boolean {
   if (BUILTIN_TYPES.has(fn) || registry.isRegistered(fn)) return false;
-  if ('prototype' in fn && fn.prototype !== undefined && /^class[\s{]/.test(Function.prototype.toString.call(fn))) return false;
+  if ('prototype' in fn && fn.prototype !== undefined && /^class[\s{]/.test(Function.prototype.toString.call(fn)))
+    return false;
   return fn.length === 0;
 }
-

@@ -27,7 +27,7 @@ export interface GrenClassDecorator {
  */
 export function Gren(options: GrenOptions = {}): GrenClassDecorator {
   const sourceFile = callerFile();
-  return ((target: AnyClass, context?: unknown): AnyClass => {
+  return (target: AnyClass, context?: unknown): AnyClass => {
     if (isStandardDecoratorContext(context)) throw standardClassError(context);
     if (hasOwnMetadata(CLASS_RECORD, target) || registry.isRegistered(target)) {
       throw GrenDefinitionError.decoratedTwice(target.name);
@@ -42,7 +42,7 @@ export function Gren(options: GrenOptions = {}): GrenClassDecorator {
     defineStaticOptions(wrapped, options);
     registry.registerClass({ cls: wrapped, namespace, record });
     return wrapped;
-  });
+  };
 }
 
 function defaultNamespace(className: string, sourceFile: string | undefined): string {
@@ -81,7 +81,11 @@ function subclassOf(
 
 function defineStaticOptions(cls: AnyClass, options: GrenOptions): void {
   if (options.versionControlled !== undefined) {
-    Object.defineProperty(cls, 'versionControlled', { value: options.versionControlled, writable: true, configurable: true });
+    Object.defineProperty(cls, 'versionControlled', {
+      value: options.versionControlled,
+      writable: true,
+      configurable: true,
+    });
   }
   if (options.maxWaitTimeSec !== undefined) {
     Object.defineProperty(cls, 'maxWaitTimeSec', { value: options.maxWaitTimeSec, writable: true, configurable: true });
@@ -100,7 +104,12 @@ function validateOptions(className: string, options: GrenOptions): void {
   }
   const wait = options.maxWaitTimeSec;
   if (wait !== undefined && wait !== null && !(typeof wait === 'number' && wait >= 0 && !Number.isNaN(wait))) {
-    throw GrenDefinitionError.invalidOption(className, 'maxWaitTimeSec', wait, 'a number of seconds ≥ 0, or null to wait forever');
+    throw GrenDefinitionError.invalidOption(
+      className,
+      'maxWaitTimeSec',
+      wait,
+      'a number of seconds ≥ 0, or null to wait forever',
+    );
   }
   if (options.migrations !== undefined) checkMigrationShapes(className, options.migrations);
 }

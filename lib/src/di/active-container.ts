@@ -44,7 +44,11 @@ export function storageOf(container: DependencyContainer = getGrenContainer()): 
 function resolve(container: DependencyContainer): ResolvedServices {
   let services = resolved.get(container);
   if (services === undefined) {
-    services = { runtime: container.resolve(GREN_RUNTIME), executor: container.resolve(EXECUTOR), storage: container.resolve(STORAGE) };
+    services = {
+      runtime: container.resolve(GREN_RUNTIME),
+      executor: container.resolve(EXECUTOR),
+      storage: container.resolve(STORAGE),
+    };
     resolved.set(container, services);
   }
   return services;

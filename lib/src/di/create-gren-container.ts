@@ -1,4 +1,9 @@
-import { container as rootContainer, instanceCachingFactory, type DependencyContainer, type InjectionToken } from 'tsyringe';
+import {
+  container as rootContainer,
+  instanceCachingFactory,
+  type DependencyContainer,
+  type InjectionToken,
+} from 'tsyringe';
 import 'reflect-metadata';
 import { LocalExecutor } from '../executors/local-executor';
 import { ProcessExecutor } from '../executors/process-executor';
@@ -12,7 +17,16 @@ import { StoreLocator } from '../storage/store-locator';
 import { GREN_CONFIG } from '../settings/gren-config';
 import type { GrenSettings } from '../settings/gren-settings';
 import { StateStore } from '../storage/state-store';
-import { CLOCK, EXECUTOR, GREN_RUNTIME, GREN_SETTINGS, LOCK_SERVICE, METADATA_COLLECTOR, STATE_STORE, STORAGE } from './tokens';
+import {
+  CLOCK,
+  EXECUTOR,
+  GREN_RUNTIME,
+  GREN_SETTINGS,
+  LOCK_SERVICE,
+  METADATA_COLLECTOR,
+  STATE_STORE,
+  STORAGE,
+} from './tokens';
 
 /** Services to use instead of the defaults (the store's paths follow `settings.basePath`). */
 export interface GrenContainerOverrides {
@@ -29,7 +43,10 @@ export interface GrenContainerOverrides {
  * registered (singletons within this container). Nothing is registered in the global
  * container. Register your own executor on EXECUTOR, then `useGrenContainer(container)`.
  */
-export function createGrenContainer(overrides: GrenContainerOverrides = {}, parent: DependencyContainer = rootContainer): DependencyContainer {
+export function createGrenContainer(
+  overrides: GrenContainerOverrides = {},
+  parent: DependencyContainer = rootContainer,
+): DependencyContainer {
   const container = parent.createChildContainer();
   const provide = <T>(token: InjectionToken<T>, given: T | undefined, make: (c: DependencyContainer) => T): void => {
     container.register(token, { useFactory: instanceCachingFactory((c) => given ?? make(c)) });
@@ -40,13 +57,23 @@ export function createGrenContainer(overrides: GrenContainerOverrides = {}, pare
   provide(STORAGE, undefined, (c) => new StoreLocator(c.resolve(GREN_SETTINGS)));
   provide(STATE_STORE, overrides.stateStore, (c) => new StateStore(c.resolve(CLOCK)));
   provide(LOCK_SERVICE, overrides.lockService, () => new ComputeLockService());
-  provide(METADATA_COLLECTOR, overrides.metadataCollector, (c) => new MetadataCollector(c.resolve(GREN_SETTINGS), c.resolve(CLOCK)));
-  provide(GREN_RUNTIME, undefined, (c) =>
-    new GrenRuntime(c.resolve(GREN_SETTINGS), c.resolve(CLOCK), c.resolve(STATE_STORE), c.resolve(LOCK_SERVICE), c.resolve(METADATA_COLLECTOR), [
-      c.resolve(EXECUTOR),
-      new ProcessExecutor(),
-      new SlurmExecutor({}, c.resolve(GREN_SETTINGS)),
-    ]),
+  provide(
+    METADATA_COLLECTOR,
+    overrides.metadataCollector,
+    (c) => new MetadataCollector(c.resolve(GREN_SETTINGS), c.resolve(CLOCK)),
+  );
+  provide(
+    GREN_RUNTIME,
+    undefined,
+    (c) =>
+      new GrenRuntime(
+        c.resolve(GREN_SETTINGS),
+        c.resolve(CLOCK),
+        c.resolve(STATE_STORE),
+        c.resolve(LOCK_SERVICE),
+        c.resolve(METADATA_COLLECTOR),
+        [c.resolve(EXECUTOR), new ProcessExecutor(), new SlurmExecutor({}, c.resolve(GREN_SETTINGS))],
+      ),
   );
   return container;
 }

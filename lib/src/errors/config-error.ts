@@ -7,13 +7,7 @@ export class GrenConfigError extends GrenError {
   readonly className: string;
   readonly field: string | undefined;
 
-  constructor(
-    code: string,
-    message: string,
-    className: string,
-    field?: string,
-    options: GrenErrorOptions = {},
-  ) {
+  constructor(code: string, message: string, className: string, field?: string, options: GrenErrorOptions = {}) {
     super(code, message, options);
     this.className = className;
     this.field = field;
@@ -75,5 +69,4 @@ export class GrenConfigError extends GrenError {
       className,
     );
   }
-
 }

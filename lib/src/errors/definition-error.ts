@@ -114,8 +114,7 @@ export class GrenDefinitionError extends GrenError {
   static notDecorated(className: string, base: string): GrenDefinitionError {
     return new GrenDefinitionError(
       'DEFINITION_NOT_DECORATED',
-      `${className} extends ${base} but is not decorated with @Gren(). Add @Gren() above ` +
-        `\`class ${className}\`.`,
+      `${className} extends ${base} but is not decorated with @Gren(). Add @Gren() above ` + `\`class ${className}\`.`,
     );
   }
 

@@ -23,7 +23,7 @@ export class GrenSerializationError extends GrenError {
     return new GrenSerializationError(
       'SERIALIZATION_UNKNOWN_CLASS',
       `Cannot rebuild ${path}: no class is registered under "${marker}". Import the module that ` +
-        'defines it before calling fromDict(), or check the class\'s @Gren({ namespace }).',
+        "defines it before calling fromDict(), or check the class's @Gren({ namespace }).",
       path,
     );
   }

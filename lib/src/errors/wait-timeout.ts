@@ -8,7 +8,7 @@ export class GrenWaitTimeout extends GrenError {
     super(
       'WAIT_TIMEOUT',
       `Timed out waiting for compute lock after ${waitedSec.toFixed(1)}s (${directory}). Another ` +
-        'process is computing this artifact; raise the class\'s static maxWaitTimeSec (null waits ' +
+        "process is computing this artifact; raise the class's static maxWaitTimeSec (null waits " +
         'forever) or look at its state with `gren show`.',
     );
     this.waitedSec = waitedSec;

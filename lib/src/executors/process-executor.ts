@@ -26,12 +26,16 @@ export class ProcessExecutor implements Executor {
     const logFile = path.join(workerDir, `${request.payload.attemptId}.log`);
     const out = fs.openSync(logFile, 'a');
     try {
-      const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), workerBinPath(), payloadFile, '--backend', this.backend], {
-        cwd: process.cwd(),
-        env: { ...process.env, ...this.options.env, GREN_PATH: request.payload.basePath },
-        detached: true,
-        stdio: ['ignore', out, out],
-      });
+      const child = spawn(
+        process.execPath,
+        [...(this.options.nodeArgs ?? []), workerBinPath(), payloadFile, '--backend', this.backend],
+        {
+          cwd: process.cwd(),
+          env: { ...process.env, ...this.options.env, GREN_PATH: request.payload.basePath },
+          detached: true,
+          stdio: ['ignore', out, out],
+        },
+      );
       return new Promise((resolve, reject) => {
         child.once('error', reject);
         child.once('spawn', () => {
@@ -49,7 +53,8 @@ export class ProcessExecutor implements Executor {
     const pid = Number(attempt.scheduler.job_id);
     if (attempt.scheduler.host !== this.hostname || !Number.isInteger(pid)) return Promise.resolve(undefined);
     if (isPidAlive(pid)) return Promise.resolve({ active: true });
-    if (attempt.status === 'queued') return Promise.resolve({ active: false, terminalStatus: 'crashed', reason: 'worker_exited' });
+    if (attempt.status === 'queued')
+      return Promise.resolve({ active: false, terminalStatus: 'crashed', reason: 'worker_exited' });
     return Promise.resolve(undefined);
   }
 

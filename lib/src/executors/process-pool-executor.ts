@@ -47,7 +47,11 @@ export class ProcessPoolExecutor implements ClosableExecutor {
 
   constructor(private readonly options: ProcessPoolOptions = {}) {
     const size = options.size ?? os.cpus().length;
-    if (!Number.isInteger(size) || size < 1) throw new GrenError('POOL_SIZE', `ProcessPoolExecutor: size must be a whole number ≥ 1; got ${String(options.size)}.`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new GrenError(
+        'POOL_SIZE',
+        `ProcessPoolExecutor: size must be a whole number ≥ 1; got ${String(options.size)}.`,
+      );
     this.size = size;
   }
 
@@ -96,8 +100,14 @@ export class ProcessPoolExecutor implements ClosableExecutor {
   /** An idle worker (or a new one), marked busy before anything else can pick it. */
   private async reserveWorker(basePath: string): Promise<PoolWorker> {
     for (;;) {
-      if (this.closed) throw new GrenError('POOL_CLOSED', 'ProcessPoolExecutor: the pool was closed; create a new one to submit more work.');
-      const worker = this.workers.find((candidate) => !candidate.busy && !candidate.stopping) ?? (this.workers.length < this.size ? this.spawnWorker(basePath) : undefined);
+      if (this.closed)
+        throw new GrenError(
+          'POOL_CLOSED',
+          'ProcessPoolExecutor: the pool was closed; create a new one to submit more work.',
+        );
+      const worker =
+        this.workers.find((candidate) => !candidate.busy && !candidate.stopping) ??
+        (this.workers.length < this.size ? this.spawnWorker(basePath) : undefined);
       if (worker) {
         worker.busy = true;
         return worker;

@@ -74,7 +74,15 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const HEX_DIGITS = '0123456789abcdef';
 /** The letter after the backslash of Python's short escapes, by character code. */
-const SHORT_ESCAPE: Readonly<Record<number, number>> = { 0x22: 0x22, 0x5c: 0x5c, 0x0a: 0x6e, 0x0d: 0x72, 0x09: 0x74, 0x08: 0x62, 0x0c: 0x66 };
+const SHORT_ESCAPE: Readonly<Record<number, number>> = {
+  0x22: 0x22,
+  0x5c: 0x5c,
+  0x0a: 0x6e,
+  0x0d: 0x72,
+  0x09: 0x74,
+  0x08: 0x62,
+  0x0c: 0x66,
+};
 /** Above this length, ASCII text is copied by Buffer.write instead of a JavaScript loop. */
 const NATIVE_COPY_LENGTH = 48;
 
@@ -137,7 +145,9 @@ class CanonicalWriter {
       case 'enum':
         return this.ascii(enumJson(type.info, value));
       case 'array':
-        return type.element.kind === 'any' || !Array.isArray(value) ? this.writeAny(value) : this.array(value, type.element);
+        return type.element.kind === 'any' || !Array.isArray(value)
+          ? this.writeAny(value)
+          : this.array(value, type.element);
       default:
         return this.writeAny(value);
     }
@@ -159,7 +169,10 @@ class CanonicalWriter {
     if (value instanceof Set) return this.set(value);
     if (value instanceof Map) return this.map(value);
     const name = (value.constructor as { name?: string } | undefined)?.name ?? 'an unknown class';
-    throw new UnhashableValue(value, `instances of ${name} cannot be hashed; decorate the class with @Gren() or use plain data.`);
+    throw new UnhashableValue(
+      value,
+      `instances of ${name} cannot be hashed; decorate the class with @Gren() or use plain data.`,
+    );
   }
 
   private config(instance: Record<string, unknown>, model: ClassModel): void {
@@ -252,7 +265,8 @@ class CanonicalWriter {
   }
 
   private number(value: number): void {
-    if (!Number.isFinite(value)) throw new UnhashableValue(value, `${value} cannot be hashed; use null or a finite number.`);
+    if (!Number.isFinite(value))
+      throw new UnhashableValue(value, `${value} cannot be hashed; use null or a finite number.`);
     if (Number.isInteger(value) && !Object.is(value, -0)) {
       if (!Number.isSafeInteger(value)) {
         throw new UnhashableValue(

@@ -29,7 +29,8 @@ export function canonicalMapEntries(map: ReadonlyMap<unknown, unknown>): [string
 
 function mapKeyText(key: unknown): string {
   if (typeof key === 'string') return key;
-  if (typeof key === 'number' && Number.isFinite(key)) return Number.isInteger(key) ? String(key) : pythonFloatRepr(key);
+  if (typeof key === 'number' && Number.isFinite(key))
+    return Number.isInteger(key) ? String(key) : pythonFloatRepr(key);
   if (typeof key === 'bigint') return key.toString();
   if (typeof key === 'boolean') return key ? 'true' : 'false';
   if (key === null) return 'null';
@@ -37,7 +38,9 @@ function mapKeyText(key: unknown): string {
 }
 
 export function isNumeric(value: unknown): boolean {
-  return typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value instanceof FloatValue;
+  return (
+    typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value instanceof FloatValue
+  );
 }
 
 export function compareNumeric(a: unknown, b: unknown): number {

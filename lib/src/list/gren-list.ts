@@ -47,10 +47,17 @@ export abstract class GrenList {
   }
 
   /** The member, or the entry of a name→entry object, with that name. */
-  static byName(this: typeof GrenList, name: string, options: ByNameOptions = {}): GrenObject | readonly GrenObject[] | undefined {
+  static byName(
+    this: typeof GrenList,
+    name: string,
+    options: ByNameOptions = {},
+  ): GrenObject | readonly GrenObject[] | undefined {
     const found = namedEntries(this).get(name);
     if (found === undefined && (options.strict ?? true)) {
-      throw new GrenError('LIST_UNKNOWN_NAME', `${this.name} has no entry named '${name}'. Its names: ${[...namedEntries(this).keys()].join(', ')}.`);
+      throw new GrenError(
+        'LIST_UNKNOWN_NAME',
+        `${this.name} has no entry named '${name}'. Its names: ${[...namedEntries(this).keys()].join(', ')}.`,
+      );
     }
     return found?.value;
   }
@@ -71,7 +78,9 @@ function entriesOf(listName: string, member: string, value: unknown): GrenObject
   });
 }
 
-function namedEntries(list: typeof GrenList): Map<string, { value: GrenObject | readonly GrenObject[]; where: string }> {
+function namedEntries(
+  list: typeof GrenList,
+): Map<string, { value: GrenObject | readonly GrenObject[]; where: string }> {
   const named = new Map<string, { value: GrenObject | readonly GrenObject[]; where: string }>();
   const add = (name: string, value: GrenObject | readonly GrenObject[], where: string): void => {
     const existing = named.get(name);

@@ -4,7 +4,11 @@ import type { DecisionColor, LogRecord } from './log-record';
 import { LEVEL_VALUES } from './log-levels';
 
 const COLORS = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35 } as const;
-const DECISION_COLOR: Readonly<Record<DecisionColor, keyof typeof COLORS>> = { load: 'green', wait: 'yellow', create: 'blue' };
+const DECISION_COLOR: Readonly<Record<DecisionColor, keyof typeof COLORS>> = {
+  load: 'green',
+  wait: 'yellow',
+  create: 'blue',
+};
 const PREFIX = 'load_or_create';
 
 /** stderr lines `HH:MM:SS [file:line] message` (UTC), coloured on terminals. */

@@ -48,7 +48,11 @@ export function classModel(cls: AnyClass): ClassModel {
 
 function mergedFieldRecords(original: AnyClass): FieldRecord[] {
   const prototypes: object[] = [];
-  for (let proto: unknown = original.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto: unknown = original.prototype;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     prototypes.unshift(proto);
   }
   const merged = new Map<string, FieldRecord>();
@@ -72,7 +76,9 @@ function lazyDefaults(original: AnyClass): DefaultsReader {
 
 function buildField(className: string, record: FieldRecord, defaults: DefaultsReader): FieldModel {
   if (RESERVED_FIELD_NAMES.has(record.name)) throw GrenDefinitionError.reservedField(className, record.name);
-  const spec = record.typeThunk ? record.typeThunk() : (record.options.type ?? record.designType ?? typeOfDefault(className, record.name, defaults));
+  const spec = record.typeThunk
+    ? record.typeThunk()
+    : (record.options.type ?? record.designType ?? typeOfDefault(className, record.name, defaults));
   return Object.freeze({
     name: record.name,
     hashed: !record.name.startsWith('_') && record.options.hash !== false,

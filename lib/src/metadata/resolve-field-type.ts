@@ -24,7 +24,11 @@ export function resolveFieldType(spec: unknown, className: string, fieldName: st
   if (simple) return simple;
   if (Array.isArray(spec)) {
     if (spec.length !== 1) {
-      throw GrenDefinitionError.unknownFieldType(className, fieldName, `an array of ${spec.length} types (write [ElementType])`);
+      throw GrenDefinitionError.unknownFieldType(
+        className,
+        fieldName,
+        `an array of ${spec.length} types (write [ElementType])`,
+      );
     }
     return { kind: 'array', element: resolveFieldType(spec[0], className, fieldName), tuple: false };
   }

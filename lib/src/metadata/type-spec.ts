@@ -18,4 +18,5 @@ export type TypeThunk = () => TypeSpec | readonly TypeSpec[];
  * Date, Uint8Array, Array, Set, Map, Object, or a @Gren() class), Float, Tuple, a
  * registered enum, or `[X]` for an array of X.
  */
-export type TypeSpec = AnyClass | FloatToken | TupleToken | EnumLike | readonly [TypeSpec] | BigIntConstructor | SymbolConstructor;
+export type TypeSpec =
+  AnyClass | FloatToken | TupleToken | EnumLike | readonly [TypeSpec] | BigIntConstructor | SymbolConstructor;

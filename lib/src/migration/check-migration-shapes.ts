@@ -1,14 +1,16 @@
 import { GrenDefinitionError } from '../errors/definition-error';
 import type { MigrationStep } from './migration-step';
 
-const EXPECTED = "an array of steps made by addedField(), renamedField(), removedField() and movedFrom() from 'gren-ts'";
+const EXPECTED =
+  "an array of steps made by addedField(), renamedField(), removedField() and movedFrom() from 'gren-ts'";
 
 /**
  * What @Gren() can check at once: `migrations` is an array of well-formed steps. Whether the
  * steps fit the class's fields is checked on first use, when every field type is known.
  */
 export function checkMigrationShapes(className: string, migrations: unknown): void {
-  if (!Array.isArray(migrations)) throw GrenDefinitionError.invalidOption(className, 'migrations', migrations, EXPECTED);
+  if (!Array.isArray(migrations))
+    throw GrenDefinitionError.invalidOption(className, 'migrations', migrations, EXPECTED);
   migrations.forEach((step: unknown, index) => {
     if (!isWellFormed(step)) {
       throw GrenDefinitionError.invalidOption(className, `migrations[${index}]`, describe(step), EXPECTED);

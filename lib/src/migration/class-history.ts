@@ -56,7 +56,12 @@ export function classHistory(model: ClassModel): ClassHistory {
   return history;
 }
 
-function versionBefore(model: ClassModel, step: MigrationStep, after: HistoryVersion, seen: Set<string>): HistoryVersion {
+function versionBefore(
+  model: ClassModel,
+  step: MigrationStep,
+  after: HistoryVersion,
+  seen: Set<string>,
+): HistoryVersion {
   const fields = new Map(after.fields);
   const fail = (why: string, fix: string): never => {
     throw GrenDefinitionError.migrationStep(model.className, describeStep(step), why, fix);
@@ -64,32 +69,53 @@ function versionBefore(model: ClassModel, step: MigrationStep, after: HistoryVer
   switch (step.kind) {
     case 'addedField': {
       const field = fields.get(step.field);
-      if (!field) fail(`names the field '${step.field}', which the class does not have after that step`, fieldsHint(fields));
+      if (!field)
+        fail(`names the field '${step.field}', which the class does not have after that step`, fieldsHint(fields));
       checkDefault(model, step, field as VersionField, fail);
       fields.delete(step.field);
       return { namespace: after.namespace, fields };
     }
     case 'renamedField': {
       const field = fields.get(step.to);
-      if (!field) fail(`names the field '${step.to}', which the class does not have after that step`, fieldsHint(fields));
-      if (fields.has(step.from)) fail(`renames to '${step.to}' a field '${step.from}' the class still has after that step`, 'Drop the step, or rename the old field.');
+      if (!field)
+        fail(`names the field '${step.to}', which the class does not have after that step`, fieldsHint(fields));
+      if (fields.has(step.from))
+        fail(
+          `renames to '${step.to}' a field '${step.from}' the class still has after that step`,
+          'Drop the step, or rename the old field.',
+        );
       fields.delete(step.to);
       fields.set(step.from, { type: field?.type, hashed: isHashedName(step.from) && field?.hashed !== false });
       return { namespace: after.namespace, fields };
     }
     case 'removedField': {
-      if (fields.has(step.field)) fail(`names the field '${step.field}', which the class still declares after that step`, 'Remove the @Field, or drop the step.');
+      if (fields.has(step.field))
+        fail(
+          `names the field '${step.field}', which the class still declares after that step`,
+          'Remove the @Field, or drop the step.',
+        );
       checkHashable(step.value, fail);
       fields.set(step.field, { type: undefined, hashed: isHashedName(step.field) });
       return { namespace: after.namespace, fields };
     }
     case 'movedFrom': {
       const problem = namespaceProblem(step.namespace);
-      if (problem) fail(`names an invalid namespace: ${problem}`, 'Give the dotted namespace the class had, e.g. movedFrom(\'my_project.old_module.Train\').');
-      if (seen.has(step.namespace)) fail(`makes a cycle: the class already had namespace '${step.namespace}' later in its history`, 'Each movedFrom must name a namespace the class left, once.');
+      if (problem)
+        fail(
+          `names an invalid namespace: ${problem}`,
+          "Give the dotted namespace the class had, e.g. movedFrom('my_project.old_module.Train').",
+        );
+      if (seen.has(step.namespace))
+        fail(
+          `makes a cycle: the class already had namespace '${step.namespace}' later in its history`,
+          'Each movedFrom must name a namespace the class left, once.',
+        );
       const owner = registry.byNamespace(step.namespace);
       if (owner && owner.cls !== model.cls) {
-        fail(`names '${step.namespace}', which ${owner.cls.name} is registered under now`, `Two classes cannot own the artifacts of one namespace; fix the namespace of ${owner.cls.name} or of the step.`);
+        fail(
+          `names '${step.namespace}', which ${owner.cls.name} is registered under now`,
+          `Two classes cannot own the artifacts of one namespace; fix the namespace of ${owner.cls.name} or of the step.`,
+        );
       }
       seen.add(step.namespace);
       return { namespace: step.namespace, fields };
@@ -97,13 +123,23 @@ function versionBefore(model: ClassModel, step: MigrationStep, after: HistoryVer
   }
 }
 
-function checkDefault(model: ClassModel, step: { field: string; defaultValue: unknown }, field: VersionField, fail: (why: string, fix: string) => never): void {
-  if (step.defaultValue === undefined) fail('has no default value', 'Pass the value old configs behaved as, e.g. addedField(\'seed\', 0).');
+function checkDefault(
+  model: ClassModel,
+  step: { field: string; defaultValue: unknown },
+  field: VersionField,
+  fail: (why: string, fix: string) => never,
+): void {
+  if (step.defaultValue === undefined)
+    fail('has no default value', "Pass the value old configs behaved as, e.g. addedField('seed', 0).");
   if (!field.type) return checkHashable(step.defaultValue, fail);
   try {
     checkFieldValue(step.defaultValue, field.type, model.className, step.field);
   } catch (error) {
-    if (error instanceof GrenError) fail(`has a default of the wrong type (${error.message.replace(/\.$/, '')})`, 'Pass a default of the field\'s type.');
+    if (error instanceof GrenError)
+      fail(
+        `has a default of the wrong type (${error.message.replace(/\.$/, '')})`,
+        "Pass a default of the field's type.",
+      );
     throw error;
   }
 }
@@ -112,7 +148,10 @@ function checkHashable(value: unknown, fail: (why: string, fix: string) => never
   try {
     toCanonicalJson(value);
   } catch (error) {
-    fail(`has a value that cannot be hashed (${error instanceof Error ? error.message : String(error)})`, 'Pass the value as the class stored it.');
+    fail(
+      `has a value that cannot be hashed (${error instanceof Error ? error.message : String(error)})`,
+      'Pass the value as the class stored it.',
+    );
   }
 }
 

@@ -50,14 +50,20 @@ export function earlierIdentities(root: ConfigNode): EarlierIdentities {
   if (migrated.length === 0) return { identities: [], truncated: false };
   const seen = new Set([nodeJson(root)]);
   const identities: EarlierIdentity[] = [];
-  const combinations = versionCombinations(migrated.map((entry) => entry.depth), MAX_COMBINATIONS);
+  const combinations = versionCombinations(
+    migrated.map((entry) => entry.depth),
+    MAX_COMBINATIONS,
+  );
   for (const depths of combinations.depths) {
     const byClass = new Map(migrated.map((entry, index) => [entry.cls, depths[index] as number]));
     const node = rebuild(root, chains, byClass);
     const json = nodeJson(node);
     if (seen.has(json)) continue;
     seen.add(json);
-    identities.push({ node, steps: migrated.flatMap((entry, index) => entry.labels.slice(entry.labels.length - (depths[index] as number))) });
+    identities.push({
+      node,
+      steps: migrated.flatMap((entry, index) => entry.labels.slice(entry.labels.length - (depths[index] as number))),
+    });
   }
   return { identities, truncated: combinations.truncated };
 }
@@ -71,7 +77,12 @@ function collect(node: ConfigNode, chains: Map<ConfigNode, ConfigNode[]>, classe
     chains.set(node, chain);
     const entry = classes.get(node.cls);
     if (entry) entry.depth = Math.min(entry.depth, chain.length - 1);
-    else classes.set(node.cls, { cls: node.cls, labels: history.steps.map((step) => `${model.className}: ${describeStep(step)}`), depth: chain.length - 1 });
+    else
+      classes.set(node.cls, {
+        cls: node.cls,
+        labels: history.steps.map((step) => `${model.className}: ${describeStep(step)}`),
+        depth: chain.length - 1,
+      });
   }
   for (const value of node.fields.values()) forEachConfig(value, (child) => collect(child, chains, classes));
 }
@@ -83,15 +94,24 @@ function forEachConfig(value: ValueNode, visit: (node: ConfigNode) => void): voi
 }
 
 /** The tree with each migrated config at its class's depth (undone steps), children too. */
-function rebuild(node: ConfigNode, chains: ReadonlyMap<ConfigNode, ConfigNode[]>, depths: ReadonlyMap<AnyClass, number>): ConfigNode {
+function rebuild(
+  node: ConfigNode,
+  chains: ReadonlyMap<ConfigNode, ConfigNode[]>,
+  depths: ReadonlyMap<AnyClass, number>,
+): ConfigNode {
   const own = chains.get(node)?.[depths.get(node.cls) ?? 0] ?? node;
   const fields = new Map([...own.fields].map(([name, value]) => [name, rebuildValue(value, chains, depths)]));
   return { ...own, fields };
 }
 
-function rebuildValue(value: ValueNode, chains: ReadonlyMap<ConfigNode, ConfigNode[]>, depths: ReadonlyMap<AnyClass, number>): ValueNode {
+function rebuildValue(
+  value: ValueNode,
+  chains: ReadonlyMap<ConfigNode, ConfigNode[]>,
+  depths: ReadonlyMap<AnyClass, number>,
+): ValueNode {
   if ('config' in value) return { config: rebuild(value.config, chains, depths) };
   if ('items' in value) return { items: value.items.map((item) => rebuildValue(item, chains, depths)) };
-  if ('entries' in value) return { entries: value.entries.map(([key, item]) => [key, rebuildValue(item, chains, depths)] as const) };
+  if ('entries' in value)
+    return { entries: value.entries.map(([key, item]) => [key, rebuildValue(item, chains, depths)] as const) };
   return value;
 }

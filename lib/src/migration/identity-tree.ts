@@ -55,7 +55,10 @@ function valueNodeOf(value: unknown, type: FieldType | undefined): ValueNode {
     const element = type?.kind === 'array' && type.element.kind !== 'any' ? type.element : undefined;
     return { items: value.map((item: unknown) => valueNodeOf(item, element)) };
   }
-  const entries: [string, unknown][] = value instanceof Map ? canonicalMapEntries(value) : sortByCodePoint(Object.keys(value as object)).map((key) => [key, (value as Record<string, unknown>)[key]]);
+  const entries: [string, unknown][] =
+    value instanceof Map
+      ? canonicalMapEntries(value)
+      : sortByCodePoint(Object.keys(value as object)).map((key) => [key, (value as Record<string, unknown>)[key]]);
   return { entries: entries.map(([key, item]) => [key, valueNodeOf(item, undefined)] as const) };
 }
 

@@ -48,15 +48,29 @@ export function staleConfig(stored: unknown): StaleVerdict | undefined {
   const namespace = stored['__class__'];
   const owner = namespaceOwner(namespace);
   if (!owner) {
-    return { namespace, className: undefined, changes: [], mapping: { mapped: false, reason: `no class is registered under '${namespace}' or declares movedFrom('${namespace}')` } };
+    return {
+      namespace,
+      className: undefined,
+      changes: [],
+      mapping: {
+        mapped: false,
+        reason: `no class is registered under '${namespace}' or declares movedFrom('${namespace}')`,
+      },
+    };
   }
   const outcome = mapConfig(stored, '');
   if (!('reason' in outcome) && outcome.steps.length === 0 && outcome.changes.length === 0) return undefined;
   const className = owner.model.className;
-  if ('reason' in outcome) return { namespace, className, changes: outcome.changes, mapping: { mapped: false, reason: outcome.reason } };
+  if ('reason' in outcome)
+    return { namespace, className, changes: outcome.changes, mapping: { mapped: false, reason: outcome.reason } };
   try {
     const hash = computeHash(fromDict(outcome.config));
-    return { namespace, className, changes: outcome.changes, mapping: { mapped: true, steps: outcome.steps, namespace: owner.model.namespace, hash } };
+    return {
+      namespace,
+      className,
+      changes: outcome.changes,
+      mapping: { mapped: true, steps: outcome.steps, namespace: owner.model.namespace, hash },
+    };
   } catch (error) {
     const reason = `the mapped config does not build: ${error instanceof Error ? error.message : String(error)}`;
     return { namespace, className, changes: outcome.changes, mapping: { mapped: false, reason } };
@@ -75,7 +89,8 @@ export function mapStoredConfig(stored: StoredConfig): Mapped | { reason: string
 function mapConfig(stored: StoredConfig, prefix: string): Mapped | { reason: string; changes: FieldChange[] } {
   const namespace = stored['__class__'] as string;
   const owner = namespaceOwner(namespace);
-  if (!owner) return { reason: `no class owns '${namespace}' (at ${prefix.replace(/\.$/, '') || 'the top'})`, changes: [] };
+  if (!owner)
+    return { reason: `no class owns '${namespace}' (at ${prefix.replace(/\.$/, '') || 'the top'})`, changes: [] };
   const history = classHistory(owner.model);
   const config: StoredConfig = { ...stored };
   const steps: string[] = [];
@@ -89,8 +104,13 @@ function mapConfig(stored: StoredConfig, prefix: string): Mapped | { reason: str
     changes.push(...child.changes);
   }
   const start = matchingVersion(history.versions, config);
-  if (start === undefined) return { reason: unmatchedReason(owner.model.className, history.versions, config), changes: [...changes, ...ownChanges(history.versions.at(-1) as HistoryVersion, config, prefix)] };
-  if (start < history.steps.length) changes.push(...ownChanges(history.versions.at(-1) as HistoryVersion, config, prefix));
+  if (start === undefined)
+    return {
+      reason: unmatchedReason(owner.model.className, history.versions, config),
+      changes: [...changes, ...ownChanges(history.versions.at(-1) as HistoryVersion, config, prefix)],
+    };
+  if (start < history.steps.length)
+    changes.push(...ownChanges(history.versions.at(-1) as HistoryVersion, config, prefix));
   for (let index = start; index < history.steps.length; index += 1) {
     const step = history.steps[index];
     if (!step) continue;
@@ -109,7 +129,10 @@ function mapConfig(stored: StoredConfig, prefix: string): Mapped | { reason: str
       case 'removedField':
         if (step.field in config) {
           if (!sameValue(config[step.field], step.value)) {
-            return { reason: `${label} maps only configs whose ${step.field} is ${toCanonicalJson(step.value)}; this one has ${describeStored(config[step.field])}`, changes };
+            return {
+              reason: `${label} maps only configs whose ${step.field} is ${toCanonicalJson(step.value)}; this one has ${describeStored(config[step.field])}`,
+              changes,
+            };
           }
           delete config[step.field];
         }
@@ -120,7 +143,13 @@ function mapConfig(stored: StoredConfig, prefix: string): Mapped | { reason: str
     }
     steps.push(label);
   }
-  if (config['__class__'] !== namespace) changes.unshift({ kind: 'moved', field: prefix.replace(/\.$/, ''), from: namespace, to: config['__class__'] as string });
+  if (config['__class__'] !== namespace)
+    changes.unshift({
+      kind: 'moved',
+      field: prefix.replace(/\.$/, ''),
+      from: namespace,
+      to: config['__class__'] as string,
+    });
   // Configs of one class nested at several paths each bring the same steps: listed once.
   return { config, steps: [...new Set(steps)], changes };
 }
@@ -139,8 +168,12 @@ function matchingVersion(versions: readonly HistoryVersion[], config: StoredConf
 
 function ownChanges(now: HistoryVersion, config: StoredConfig, prefix: string): FieldChange[] {
   const keys = Object.keys(config).filter((key) => key !== '__class__');
-  const extra = keys.filter((key) => !now.fields.has(key)).map((key): FieldChange => ({ kind: 'extra', field: `${prefix}${key}`, value: config[key] }));
-  const missing = [...now.fields.keys()].filter((name) => !keys.includes(name)).map((name): FieldChange => ({ kind: 'missing', field: `${prefix}${name}` }));
+  const extra = keys
+    .filter((key) => !now.fields.has(key))
+    .map((key): FieldChange => ({ kind: 'extra', field: `${prefix}${key}`, value: config[key] }));
+  const missing = [...now.fields.keys()]
+    .filter((name) => !keys.includes(name))
+    .map((name): FieldChange => ({ kind: 'missing', field: `${prefix}${name}` }));
   return [...extra, ...missing];
 }
 
@@ -153,7 +186,9 @@ function markRenamed(changes: FieldChange[], from: string, to: string): void {
 }
 
 function unmatchedReason(className: string, versions: readonly HistoryVersion[], config: StoredConfig): string {
-  const keys = Object.keys(config).filter((key) => key !== '__class__').sort();
+  const keys = Object.keys(config)
+    .filter((key) => key !== '__class__')
+    .sort();
   const now = versions.at(-1) as HistoryVersion;
   return `no declared migration of ${className} explains a config with fields ${keys.join(', ') || '(none)'} (the class now has ${[...now.fields.keys()].join(', ') || 'no fields'})`;
 }

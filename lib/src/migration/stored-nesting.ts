@@ -9,7 +9,10 @@ export interface NotMapped<C> {
 }
 
 /** Maps one stored config found at `prefix` (`models[1].`, `byName.small.`, `train.`). */
-export type StoredConfigMapper<C> = (config: StoredConfig, prefix: string) => { config: StoredConfig; steps: readonly string[]; changes: readonly C[] } | NotMapped<C>;
+export type StoredConfigMapper<C> = (
+  config: StoredConfig,
+  prefix: string,
+) => { config: StoredConfig; steps: readonly string[]; changes: readonly C[] } | NotMapped<C>;
 
 export function isStoredConfig(value: unknown): value is StoredConfig {
   return isPlainObject(value) && typeof value[CLASS_MARKER] === 'string';
@@ -21,21 +24,37 @@ export function isStoredConfig(value: unknown): value is StoredConfig {
  * toDict writes for Maps (by their key). The value comes back as it was when nothing in it
  * changed.
  */
-export function mapStoredValue<C>(value: unknown, path: string, mapConfig: StoredConfigMapper<C>): { value: unknown; steps: string[]; changes: C[] } | NotMapped<C> {
+export function mapStoredValue<C>(
+  value: unknown,
+  path: string,
+  mapConfig: StoredConfigMapper<C>,
+): { value: unknown; steps: string[]; changes: C[] } | NotMapped<C> {
   if (isStoredConfig(value)) {
     const mapped = mapConfig(value, `${path}.`);
-    return 'reason' in mapped ? mapped : { value: mapped.config, steps: [...mapped.steps], changes: [...mapped.changes] };
+    return 'reason' in mapped
+      ? mapped
+      : { value: mapped.config, steps: [...mapped.steps], changes: [...mapped.changes] };
   }
-  if (Array.isArray(value)) return mapParts(value.map((item: unknown, index) => [item, `${path}[${index}]`] as const), value, mapConfig, (items) => items);
+  if (Array.isArray(value))
+    return mapParts(
+      value.map((item: unknown, index) => [item, `${path}[${index}]`] as const),
+      value,
+      mapConfig,
+      (items) => items,
+    );
   if (!isPlainObject(value)) return { value, steps: [], changes: [] };
   const pairs = value[MARKERS.map];
   if (Object.keys(value).length === 1 && Array.isArray(pairs) && pairs.every(isPair)) {
     const parts = pairs.map(([key, item]) => [item, `${path}${keySegment(key)}`] as const);
-    return mapParts(parts, value, mapConfig, (items) => ({ [MARKERS.map]: pairs.map(([key], index) => [key, items[index]]) }));
+    return mapParts(parts, value, mapConfig, (items) => ({
+      [MARKERS.map]: pairs.map(([key], index) => [key, items[index]]),
+    }));
   }
   const keys = Object.keys(value);
   const parts = keys.map((key) => [value[key], `${path}${keySegment(key)}`] as const);
-  return mapParts(parts, value, mapConfig, (items) => Object.fromEntries(keys.map((key, index) => [key, items[index]])));
+  return mapParts(parts, value, mapConfig, (items) =>
+    Object.fromEntries(keys.map((key, index) => [key, items[index]])),
+  );
 }
 
 function mapParts<C>(

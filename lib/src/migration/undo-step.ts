@@ -14,7 +14,11 @@ export function undoneVersions(node: ConfigNode, history: ClassHistory): ConfigN
   const chain = [node];
   for (let index = history.steps.length - 1; index >= 0; index -= 1) {
     const step = history.steps[index] as MigrationStep;
-    const earlier = undoStep(chain[chain.length - 1] as ConfigNode, step, history.versions[index + 1]?.fields.get(stepField(step))?.type);
+    const earlier = undoStep(
+      chain[chain.length - 1] as ConfigNode,
+      step,
+      history.versions[index + 1]?.fields.get(stepField(step))?.type,
+    );
     if (!earlier) break;
     chain.push(earlier);
   }

@@ -13,9 +13,11 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (a.constructor !== b.constructor) return false;
   if (a instanceof FloatValue) return Object.is(a.value, (b as FloatValue).value);
   if (Array.isArray(a)) return arraysEqual(a, b as unknown[]);
-  if (a instanceof Set) return a.size === (b as Set<unknown>).size && [...a].every((item) => (b as Set<unknown>).has(item));
+  if (a instanceof Set)
+    return a.size === (b as Set<unknown>).size && [...a].every((item) => (b as Set<unknown>).has(item));
   if (a instanceof Map) return mapsEqual(a, b as Map<unknown, unknown>);
-  if (isPlainObject(a) || registry.isRegistered(a.constructor)) return recordsEqual(a as Record<string, unknown>, b as Record<string, unknown>);
+  if (isPlainObject(a) || registry.isRegistered(a.constructor))
+    return recordsEqual(a as Record<string, unknown>, b as Record<string, unknown>);
   return false;
 }
 

@@ -28,7 +28,11 @@ export abstract class GrenObject<T = unknown, Self = unknown> extends GrenStruct
   static fromDict<C extends abstract new (...args: never[]) => unknown>(this: C, data: unknown): InstanceType<C> {
     const value = fromDict(data);
     if (!(value instanceof this)) {
-      throw GrenSerializationError.badData(this.name, data, `it describes ${describeClassOf(value)}, not a ${this.name}.`);
+      throw GrenSerializationError.badData(
+        this.name,
+        data,
+        `it describes ${describeClassOf(value)}, not a ${this.name}.`,
+      );
     }
     return value as InstanceType<C>;
   }

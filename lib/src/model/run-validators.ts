@@ -7,5 +7,10 @@ export function runValidators(instance: object, className: string): void {
   const first = errors[0];
   if (!first) return;
   const constraints = Object.values(first.constraints ?? {});
-  throw GrenConfigError.invalidValue(className, first.property, first.value, constraints.length ? constraints : ['rejected by a validator']);
+  throw GrenConfigError.invalidValue(
+    className,
+    first.property,
+    first.value,
+    constraints.length ? constraints : ['rejected by a validator'],
+  );
 }

@@ -37,7 +37,8 @@ export function findDependencyObjects(config: object): { field: string; object: 
   };
   const visitFields = (instance: object, prefix: string): void => {
     const record = instance as Record<string, unknown>;
-    for (const field of classModel(instance.constructor as never).fields) visit(record[field.name], `${prefix}${field.name}`);
+    for (const field of classModel(instance.constructor as never).fields)
+      visit(record[field.name], `${prefix}${field.name}`);
   };
   visitFields(config, '');
   return found;

@@ -45,7 +45,11 @@ export interface AcquireOptions {
  * same state-locked step that takes the compute lock. Ends early when another process
  * succeeds meanwhile (the state is re-read after the lock is taken) or fails.
  */
-export async function acquireAttempt<T>(runtime: GrenRuntime, artifact: Artifact<T>, options: AcquireOptions): Promise<AcquireOutcome> {
+export async function acquireAttempt<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  options: AcquireOptions,
+): Promise<AcquireOutcome> {
   const started = Date.now();
   const arrival: Arrival = { seen: false, failedAttemptId: undefined };
   let lastWaitLog = Number.NEGATIVE_INFINITY;
@@ -56,13 +60,16 @@ export async function acquireAttempt<T>(runtime: GrenRuntime, artifact: Artifact
     const step = await withStateLock(artifact.paths, () => tryStart(runtime, artifact, options, arrival, probed));
     if (step.kind !== 'busy') return step;
     const elapsedSec = (Date.now() - started) / 1000;
-    if (options.maxWaitSec !== null && elapsedSec > options.maxWaitSec) throw new GrenWaitTimeout(elapsedSec, artifact.dir);
+    if (options.maxWaitSec !== null && elapsedSec > options.maxWaitSec)
+      throw new GrenWaitTimeout(elapsedSec, artifact.dir);
     if (Date.now() - lastWaitLog >= runtime.settings.waitLogEverySecs * 1000) {
       logger.info(`compute_lock: waiting for lock ${artifact.dir}`);
       lastWaitLog = Date.now();
     }
     const remaining = options.maxWaitSec === null ? Number.POSITIVE_INFINITY : options.maxWaitSec - elapsedSec + 0.05;
-    const interval = isActive(step.state.attempt) ? runtime.settings.pollIntervalSecs : Math.min(1, runtime.settings.pollIntervalSecs);
+    const interval = isActive(step.state.attempt)
+      ? runtime.settings.pollIntervalSecs
+      : Math.min(1, runtime.settings.pollIntervalSecs);
     await waitForChange(artifact.paths.internalDir, Math.min(interval, remaining));
   }
 }
@@ -73,7 +80,13 @@ interface Arrival {
   failedAttemptId: string | undefined;
 }
 
-async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options: AcquireOptions, arrival: Arrival, probed: ProbedAttempt | undefined): Promise<Step> {
+async function tryStart<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  options: AcquireOptions,
+  arrival: Arrival,
+  probed: ProbedAttempt | undefined,
+): Promise<Step> {
   const { paths } = artifact;
   const state = settleLocked(runtime, paths, probed);
   if (!arrival.seen) {
@@ -81,7 +94,8 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
     arrival.failedAttemptId = state.result.status === 'failed' ? state.attempt?.id : undefined;
   }
   if (state.result.status === 'success') return { kind: 'succeeded' };
-  const adopted = options.adoptAttemptId !== undefined && state.attempt?.id === options.adoptAttemptId ? state.attempt : undefined;
+  const adopted =
+    options.adoptAttemptId !== undefined && state.attempt?.id === options.adoptAttemptId ? state.attempt : undefined;
   if (adopted?.status === 'cancelled') return { kind: 'cancelled' };
   if (adopted?.status === 'queued') return adoptQueued(runtime, artifact, adopted.id, options);
   if (options.adoptJobId !== undefined && isEarlierRun(state, options.adoptJobId)) {
@@ -93,7 +107,10 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
     return { kind: 'failed', message };
   }
   if (isActive(state.attempt)) return { kind: 'busy', state };
-  const lock = await runtime.locks.tryAcquire(paths, { staleSec: runtime.settings.leaseSecs, updateSec: runtime.settings.heartbeatSecs });
+  const lock = await runtime.locks.tryAcquire(paths, {
+    staleSec: runtime.settings.leaseSecs,
+    updateSec: runtime.settings.heartbeatSecs,
+  });
   if (!lock) return { kind: 'busy', state };
   const attemptId = randomUUID().replace(/-/g, '');
   try {
@@ -103,7 +120,18 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
     runtime.states.updateLocked(
       paths,
       (current, now) =>
-        startAttempt(current, { id: attemptId, status: 'running', backend: options.backend, leaseSec: runtime.settings.leaseSecs, owner: owner(runtime, now), scheduler: options.scheduler }, now),
+        startAttempt(
+          current,
+          {
+            id: attemptId,
+            status: 'running',
+            backend: options.backend,
+            leaseSec: runtime.settings.leaseSecs,
+            owner: owner(runtime, now),
+            scheduler: options.scheduler,
+          },
+          now,
+        ),
       [],
       state,
     );
@@ -117,21 +145,43 @@ async function tryStart<T>(runtime: GrenRuntime, artifact: Artifact<T>, options:
 
 function isEarlierRun(state: GrenState, jobId: string): boolean {
   const attempt = state.attempt;
-  return isActive(attempt) && attempt.status === 'running' && schedulerJobId(attempt) === jobId && attempt.owner.pid !== process.pid;
+  return (
+    isActive(attempt) &&
+    attempt.status === 'running' &&
+    schedulerJobId(attempt) === jobId &&
+    attempt.owner.pid !== process.pid
+  );
 }
 
-async function tryStartAfterRequeue<T>(runtime: GrenRuntime, artifact: Artifact<T>, options: AcquireOptions, arrival: Arrival): Promise<Step> {
+async function tryStartAfterRequeue<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  options: AcquireOptions,
+  arrival: Arrival,
+): Promise<Step> {
   const { paths } = artifact;
-  runtime.states.updateLocked(paths, (state, now) => (state.attempt ? finishStopped(state, state.attempt.id, 'preempted', null, 'requeued', now) : undefined));
+  runtime.states.updateLocked(paths, (state, now) =>
+    state.attempt ? finishStopped(state, state.attempt.id, 'preempted', null, 'requeued', now) : undefined,
+  );
   return tryStart(runtime, artifact, { ...options, adoptJobId: undefined }, arrival, undefined);
 }
 
-async function adoptQueued<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, options: AcquireOptions): Promise<Step> {
+async function adoptQueued<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  attemptId: string,
+  options: AcquireOptions,
+): Promise<Step> {
   const { paths } = artifact;
-  const lock = await runtime.locks.tryAcquire(paths, { staleSec: runtime.settings.leaseSecs, updateSec: runtime.settings.heartbeatSecs });
+  const lock = await runtime.locks.tryAcquire(paths, {
+    staleSec: runtime.settings.leaseSecs,
+    updateSec: runtime.settings.heartbeatSecs,
+  });
   if (!lock) return { kind: 'busy', state: runtime.states.read(paths) };
   try {
-    runtime.states.updateLocked(paths, (current, now) => markRunning(current, attemptId, owner(runtime, now), options.scheduler ?? {}, runtime.settings.leaseSecs, now));
+    runtime.states.updateLocked(paths, (current, now) =>
+      markRunning(current, attemptId, owner(runtime, now), options.scheduler ?? {}, runtime.settings.leaseSecs, now),
+    );
   } catch (error) {
     await lock.release();
     throw error;

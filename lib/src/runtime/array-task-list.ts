@@ -7,7 +7,11 @@ import { GrenError } from '../errors/gren-error';
  */
 export function renderTaskList(tasks: readonly (readonly string[])[]): string {
   for (const file of tasks.flat()) {
-    if (/[\n\t]/.test(file)) throw new GrenError('WORKER_TASK_LIST', `A payload path cannot contain a newline or a tab: ${JSON.stringify(file)}.`);
+    if (/[\n\t]/.test(file))
+      throw new GrenError(
+        'WORKER_TASK_LIST',
+        `A payload path cannot contain a newline or a tab: ${JSON.stringify(file)}.`,
+      );
   }
   return `${tasks.map((files) => files.join('\t')).join('\n')}\n`;
 }
@@ -16,15 +20,26 @@ export function renderTaskList(tasks: readonly (readonly string[])[]): string {
 export function payloadsOfArrayTask(taskList: string, env: Readonly<Record<string, string | undefined>>): string[] {
   const taskId = env['SLURM_ARRAY_TASK_ID'];
   if (taskId === undefined || !/^\d+$/.test(taskId)) {
-    throw new GrenError('WORKER_TASK_LIST', `gren-worker --task-list ${taskList} runs inside a SLURM array task, but SLURM_ARRAY_TASK_ID is ${taskId === undefined ? 'unset' : JSON.stringify(taskId)}.`);
+    throw new GrenError(
+      'WORKER_TASK_LIST',
+      `gren-worker --task-list ${taskList} runs inside a SLURM array task, but SLURM_ARRAY_TASK_ID is ${taskId === undefined ? 'unset' : JSON.stringify(taskId)}.`,
+    );
   }
   let lines: string[];
   try {
     lines = fs.readFileSync(taskList, 'utf8').split('\n');
   } catch (error) {
-    throw new GrenError('WORKER_TASK_LIST', `gren-worker cannot read the task list ${taskList}: ${(error as Error).message}.`, { cause: error });
+    throw new GrenError(
+      'WORKER_TASK_LIST',
+      `gren-worker cannot read the task list ${taskList}: ${(error as Error).message}.`,
+      { cause: error },
+    );
   }
   const line = lines[Number(taskId)];
-  if (!line) throw new GrenError('WORKER_TASK_LIST', `The task list ${taskList} has no line for array task ${taskId} (it lists ${lines.filter(Boolean).length} tasks).`);
+  if (!line)
+    throw new GrenError(
+      'WORKER_TASK_LIST',
+      `The task list ${taskList} has no line for array task ${taskId} (it lists ${lines.filter(Boolean).length} tasks).`,
+    );
   return line.split('\t');
 }

@@ -66,11 +66,20 @@ export async function loadResult<T>(artifact: Artifact<T>): Promise<T> {
     return await artifact.hooks._load();
   } catch (error) {
     logger.error(`load_or_create ${artifact.className} ${artifact.hash} (load failed)`);
-    throw new GrenComputeError(`Failed to load result from ${artifact.dir}`, artifact.paths.state, error, configRefOf(artifact));
+    throw new GrenComputeError(
+      `Failed to load result from ${artifact.dir}`,
+      artifact.paths.state,
+      error,
+      configRefOf(artifact),
+    );
   }
 }
 
-const DECISION_TEXT: Readonly<Record<DecisionColor, string>> = { load: 'success->load', wait: 'running->wait', create: 'create' };
+const DECISION_TEXT: Readonly<Record<DecisionColor, string>> = {
+  load: 'success->load',
+  wait: 'running->wait',
+  create: 'create',
+};
 
 /**
  * The console line `load_or_create <Class> <hash>` at the caller's file:line (skipped,
@@ -79,7 +88,8 @@ const DECISION_TEXT: Readonly<Record<DecisionColor, string>> = { load: 'success-
  */
 export function announceDecision<T>(artifact: Artifact<T>, decision: DecisionColor, detail?: string): void {
   const line = `load_or_create ${artifact.className} ${artifact.hash}`;
-  if (logDispatcher().consoleEnabled('INFO')) logger.info(line, { consoleOnly: true, decision, location: userCallerLocation() });
+  if (logDispatcher().consoleEnabled('INFO'))
+    logger.info(line, { consoleOnly: true, decision, location: userCallerLocation() });
   if (decision === 'load') return;
   logDispatcher().separator();
   logger.debug(`${line} ${artifact.dir} (${detail ?? DECISION_TEXT[decision]})`, { fileOnly: true, site: DECISION });

@@ -46,13 +46,22 @@ export class GrenJob<T> implements JobHandle<T> {
 
   /** Waits for the result; `timeoutSec` bounds the wait (default: forever). */
   async wait(options: { timeoutSec?: number } = {}): Promise<T> {
-    const deadline = options.timeoutSec === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutSec * 1000;
+    const deadline =
+      options.timeoutSec === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeoutSec * 1000;
     for (;;) {
       const status = await this.state();
       if (status === 'success') return loadResult(this.artifact);
-      if (status === 'failed' || status === 'cancelled' || status === 'preempted' || status === 'crashed') throw this.failure(status);
-      if (Date.now() > deadline) throw new GrenError('JOB_WAIT_TIMEOUT', `Job ${this.jobId ?? '?'} for ${this.artifact.className} ${this.artifact.hash} did not finish within ${options.timeoutSec}s; it keeps running (job.state() tells how it goes).`);
-      await waitForChange(this.artifact.paths.internalDir, Math.min(this.runtime.settings.pollIntervalSecs, (deadline - Date.now()) / 1000));
+      if (status === 'failed' || status === 'cancelled' || status === 'preempted' || status === 'crashed')
+        throw this.failure(status);
+      if (Date.now() > deadline)
+        throw new GrenError(
+          'JOB_WAIT_TIMEOUT',
+          `Job ${this.jobId ?? '?'} for ${this.artifact.className} ${this.artifact.hash} did not finish within ${options.timeoutSec}s; it keeps running (job.state() tells how it goes).`,
+        );
+      await waitForChange(
+        this.artifact.paths.internalDir,
+        Math.min(this.runtime.settings.pollIntervalSecs, (deadline - Date.now()) / 1000),
+      );
     }
   }
 
@@ -60,7 +69,9 @@ export class GrenJob<T> implements JobHandle<T> {
   async cancel(): Promise<void> {
     const attemptId = this.attemptId;
     if (attemptId === null) return;
-    await this.runtime.states.update(this.artifact.paths, (state, now) => finishStopped(state, attemptId, 'cancelled', null, 'cancelled_by_user', now));
+    await this.runtime.states.update(this.artifact.paths, (state, now) =>
+      finishStopped(state, attemptId, 'cancelled', null, 'cancelled_by_user', now),
+    );
     if (this.jobId !== null && this.executor.cancel) await this.executor.cancel(this.jobId);
   }
 
@@ -79,7 +90,10 @@ export class GrenJob<T> implements JobHandle<T> {
 
   private failure(status: AttemptStatus): GrenComputeError {
     const attempt = this.runtime.states.read(this.artifact.paths).attempt;
-    const detail = attempt && 'error' in attempt && attempt.error ? attempt.error.message : (attempt && 'reason' in attempt ? attempt.reason : null) ?? status;
+    const detail =
+      attempt && 'error' in attempt && attempt.error
+        ? attempt.error.message
+        : ((attempt && 'reason' in attempt ? attempt.reason : null) ?? status);
     return GrenComputeError.fromRecord(status, detail, this.artifact.paths.state, configRefOf(this.artifact));
   }
 }

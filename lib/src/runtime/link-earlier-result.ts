@@ -15,7 +15,11 @@ export type LinkOutcome = 'linked' | 'present' | 'busy';
  * applies), through the same compute-lock protocol: idempotent, so a run interrupted
  * halfway is finished by running it again.
  */
-export async function linkEarlierResult(runtime: GrenRuntime, object: GrenObject, source: ReusableResult): Promise<LinkOutcome> {
+export async function linkEarlierResult(
+  runtime: GrenRuntime,
+  object: GrenObject,
+  source: ReusableResult,
+): Promise<LinkOutcome> {
   const artifact = artifactOf(object);
   ensureDirectory(artifact.paths.internalDir);
   let acquired;

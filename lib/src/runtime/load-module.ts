@@ -11,7 +11,11 @@ export function loadDefiningModule(file: string): void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loading a user module by path is the point
     require(file);
   } catch (error) {
-    throw new GrenError('WORKER_MODULE', `The worker cannot load ${file}: ${(error as Error).message}. The module that defines the class must be importable where the worker runs.`, { cause: error });
+    throw new GrenError(
+      'WORKER_MODULE',
+      `The worker cannot load ${file}: ${(error as Error).message}. The module that defines the class must be importable where the worker runs.`,
+      { cause: error },
+    );
   }
 }
 
@@ -23,7 +27,10 @@ function registerTsNode(file: string): void {
   try {
     register = require.resolve('ts-node/register/transpile-only', { paths: [path.dirname(file), process.cwd()] });
   } catch {
-    throw new GrenError('WORKER_TS_NODE', `The worker needs ts-node to load the TypeScript module ${file}. Install it in that project (npm install -D ts-node), or run from compiled JavaScript.`);
+    throw new GrenError(
+      'WORKER_TS_NODE',
+      `The worker needs ts-node to load the TypeScript module ${file}. Install it in that project (npm install -D ts-node), or run from compiled JavaScript.`,
+    );
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- installs ts-node's hook for .ts files
   require(register);

@@ -102,7 +102,8 @@ async function acquireAndRun<T>(
     }
     case 'acquired': {
       try {
-        if (await reuseIfMapped(runtime, artifact, acquired.attemptId, acquired.lock)) return await loadResult(artifact);
+        if (await reuseIfMapped(runtime, artifact, acquired.attemptId, acquired.lock))
+          return await loadResult(artifact);
         const value = await runAttempt(runtime, artifact, acquired.attemptId, acquired.lock);
         logger.debug(`load_or_create: ${artifact.className} created -> return`, { site: CREATED });
         return value;

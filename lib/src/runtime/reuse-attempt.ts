@@ -19,7 +19,12 @@ const logger = getLogger();
  * false (lock still held) when there is nothing to reuse. Holding the compute lock makes
  * concurrent callers wait and then load, so one reuse happens, recorded by one event.
  */
-export async function reuseIfMapped<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, lock: HeldComputeLock): Promise<boolean> {
+export async function reuseIfMapped<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  attemptId: string,
+  lock: HeldComputeLock,
+): Promise<boolean> {
   let source: ReusableResult | undefined;
   try {
     source = findReusableResult(runtime, artifact);
@@ -33,7 +38,13 @@ export async function reuseIfMapped<T>(runtime: GrenRuntime, artifact: Artifact<
 }
 
 /** Records the attempt as a reuse of `source` (metadata, link, success) and releases the lock. */
-export async function reuseFrom<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, lock: HeldComputeLock, source: ReusableResult): Promise<void> {
+export async function reuseFrom<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  attemptId: string,
+  lock: HeldComputeLock,
+  source: ReusableResult,
+): Promise<void> {
   try {
     await writeMetadata(runtime, artifact, attemptId);
     const recorded = await withStateLock(artifact.paths, () => recordReuse(runtime, artifact, attemptId, lock, source));
@@ -41,20 +52,36 @@ export async function reuseFrom<T>(runtime: GrenRuntime, artifact: Artifact<T>, 
   } finally {
     await lock.release();
   }
-  logger.info(`reused ${artifact.className} ${artifact.hash} from ${source.namespace} ${source.hash} (${source.steps.join('; ')})`, { consoleOnly: true });
+  logger.info(
+    `reused ${artifact.className} ${artifact.hash} from ${source.namespace} ${source.hash} (${source.steps.join('; ')})`,
+    { consoleOnly: true },
+  );
 }
 
 /** Link, marker and state in one durable batch, while the attempt is still ours. */
-function recordReuse<T>(runtime: GrenRuntime, artifact: Artifact<T>, attemptId: string, lock: HeldComputeLock, source: ReusableResult): boolean {
+function recordReuse<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  attemptId: string,
+  lock: HeldComputeLock,
+  source: ReusableResult,
+): boolean {
   const { paths } = artifact;
   const current = runtime.states.read(paths);
   if (lock.lost || current.attempt?.id !== attemptId || !isActive(current.attempt)) return false;
   const now = runtime.clock.now();
-  const link = resultLinkContent(artifact.dir, source.resultDir, { namespace: source.namespace, hash: source.hash }, source.steps, now);
+  const link = resultLinkContent(
+    artifact.dir,
+    source.resultDir,
+    { namespace: source.namespace, hash: source.hash },
+    source.steps,
+    now,
+  );
   const marker = successMarkerContent(paths, attemptId, now);
   runtime.states.updateLocked(
     paths,
-    (state, at) => finishReused(state, attemptId, { namespace: source.namespace, hash: source.hash, steps: source.steps }, at),
+    (state, at) =>
+      finishReused(state, attemptId, { namespace: source.namespace, hash: source.hash, steps: source.steps }, at),
     [link, marker],
   );
   return true;

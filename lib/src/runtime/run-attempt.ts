@@ -168,7 +168,8 @@ function attemptError(error: unknown): AttemptError {
 
 /** A dependency's failure is recorded as its reason and configs; its state file holds the rest. */
 function recordedMessage(error: unknown): string {
-  if (error instanceof GrenComputeError && error.configs.length > 0) return `${error.reason}${configTrail(error.configs)}`;
+  if (error instanceof GrenComputeError && error.configs.length > 0)
+    return `${error.reason}${configTrail(error.configs)}`;
   return messageOf(error);
 }
 

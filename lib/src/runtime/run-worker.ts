@@ -32,12 +32,21 @@ export interface WorkerEnvironment {
  * module that defines its class), take over the queued attempt the submitter recorded, and
  * run `_create` with the same state, metadata, log and signal handling as a local run.
  */
-export async function runWorker(runtime: GrenRuntime, settings: GrenSettings, payloadFile: string, environment: WorkerEnvironment): Promise<WorkerOutcome> {
+export async function runWorker(
+  runtime: GrenRuntime,
+  settings: GrenSettings,
+  payloadFile: string,
+  environment: WorkerEnvironment,
+): Promise<WorkerOutcome> {
   const payload = readWorkerPayload(payloadFile);
   settings.basePath = payload.basePath;
   loadDefiningModule(payload.module);
   const object = fromDict(parsePythonJson(payload.config));
-  if (!(object instanceof GrenObject)) throw new GrenError('WORKER_NOT_GREN_OBJECT', `${payloadFile} describes ${payload.namespace}, which is not a GrenObject.`);
+  if (!(object instanceof GrenObject))
+    throw new GrenError(
+      'WORKER_NOT_GREN_OBJECT',
+      `${payloadFile} describes ${payload.namespace}, which is not a GrenObject.`,
+    );
   if (object.grenHash !== payload.grenHash) {
     throw new GrenError(
       'WORKER_HASH_MISMATCH',
@@ -59,7 +68,9 @@ export async function runWorker(runtime: GrenRuntime, settings: GrenSettings, pa
       case 'succeeded':
         return 'already_done';
       case 'cancelled':
-        getLogger().warning(`worker: attempt ${payload.attemptId} of ${artifact.className} ${artifact.hash} was cancelled; not running it`);
+        getLogger().warning(
+          `worker: attempt ${payload.attemptId} of ${artifact.className} ${artifact.hash} was cancelled; not running it`,
+        );
         return 'cancelled';
       case 'failed':
         throw GrenComputeError.fromRecord('failed', acquired.message, artifact.paths.state, configRefOf(artifact));

@@ -39,7 +39,10 @@ export function serveWorker(runtime: GrenRuntime, settings: GrenSettings, enviro
       held.exitIfPending();
       let result: PoolResultMessage;
       try {
-        result = { payload: message.payload, outcome: await runWorker(runtime, settings, message.payload, environment()) };
+        result = {
+          payload: message.payload,
+          outcome: await runWorker(runtime, settings, message.payload, environment()),
+        };
       } catch (error) {
         result = { payload: message.payload, outcome: 'failed', message: messageOf(error) };
       }

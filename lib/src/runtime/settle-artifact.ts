@@ -15,7 +15,12 @@ export interface ProbedAttempt {
  * `seen` is a state the caller has just read, to save reading it again: the answer is used
  * only for the attempt it names, so a state already replaced costs at most one probe.
  */
-export async function probeCurrent(runtime: GrenRuntime, paths: ArtifactPaths, preferred?: Executor, seen?: GrenState): Promise<ProbedAttempt | undefined> {
+export async function probeCurrent(
+  runtime: GrenRuntime,
+  paths: ArtifactPaths,
+  preferred?: Executor,
+  seen?: GrenState,
+): Promise<ProbedAttempt | undefined> {
   const attempt = (seen ?? readState(paths.state)).attempt;
   if (!isActive(attempt)) return undefined;
   return { attemptId: attempt.id, probe: await probeAttempt(runtime, attempt, preferred) };

@@ -74,7 +74,10 @@ function syncHandlers(): void {
 function onSignal(signal: NodeJS.Signals): void {
   const code = 128 + signalNumber(signal);
   if (handling) process.exit(code);
-  const targets = active.filter((entry) => entry.signals.includes(signal)).map((entry) => entry.target).reverse();
+  const targets = active
+    .filter((entry) => entry.signals.includes(signal))
+    .map((entry) => entry.target)
+    .reverse();
   if (targets.length === 0) {
     passOn(signal);
     return;

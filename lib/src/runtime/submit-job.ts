@@ -48,7 +48,8 @@ export function submitJob<T>(runtime: GrenRuntime, object: GrenObject<T>, execut
     return withSubmitLock(artifact.paths, async () => {
       const again = await activeAttempt(runtime, artifact, executor);
       if (again) return attach(runtime, artifact, executor, again);
-      if (runtime.states.read(artifact.paths).result.status === 'success') return new GrenJob(runtime, artifact, executor, null, null);
+      if (runtime.states.read(artifact.paths).result.status === 'success')
+        return new GrenJob(runtime, artifact, executor, null, null);
       return submitNew(runtime, artifact, executor);
     });
   });
@@ -68,15 +69,23 @@ async function submitNew<T>(runtime: GrenRuntime, artifact: Artifact<T>, executo
 }
 
 /** The active attempt after asking its scheduler, if any. */
-async function activeAttempt<T>(runtime: GrenRuntime, artifact: Artifact<T>, executor: Executor): Promise<ActiveAttempt | undefined> {
+async function activeAttempt<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  executor: Executor,
+): Promise<ActiveAttempt | undefined> {
   const settled = await settle(runtime, artifact.paths, executor);
   return isActive(settled.attempt) ? settled.attempt : undefined;
 }
 
-function attach<T>(runtime: GrenRuntime, artifact: Artifact<T>, executor: Executor, attempt: ActiveAttempt): GrenJob<T> {
+function attach<T>(
+  runtime: GrenRuntime,
+  artifact: Artifact<T>,
+  executor: Executor,
+  attempt: ActiveAttempt,
+): GrenJob<T> {
   return new GrenJob(runtime, artifact, executor, schedulerJobId(attempt), attempt.id);
 }
-
 
 export function withSubmitLock<R>(paths: ArtifactPaths, fn: () => Promise<R>): Promise<R> {
   return withLockFile(paths.submitLock, SUBMIT_LOCK_WAIT, fn);

@@ -6,6 +6,7 @@ import { GrenError } from '../errors/gren-error';
 export function workerBinPath(): string {
   const packageDir = path.resolve(__dirname, '..', '..');
   const file = path.join(packageDir, 'dist', 'bin', 'gren-worker.js');
-  if (!fs.existsSync(file)) throw new GrenError('WORKER_NOT_BUILT', `${file} is missing: build the gren package (npm run build -w lib).`);
+  if (!fs.existsSync(file))
+    throw new GrenError('WORKER_NOT_BUILT', `${file} is missing: build the gren package (npm run build -w lib).`);
   return file;
 }

@@ -28,7 +28,8 @@ export function readWorkerPayload(file: string): WorkerPayload {
   }
   const record = data as Record<string, unknown>;
   for (const key of KEYS) {
-    if (typeof record[key] !== 'string') throw GrenStateError.invalidFile(file, 'worker payload', `"${key}" must be a string`);
+    if (typeof record[key] !== 'string')
+      throw GrenStateError.invalidFile(file, 'worker payload', `"${key}" must be a string`);
   }
   return record as unknown as WorkerPayload;
 }

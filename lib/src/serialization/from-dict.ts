@@ -44,11 +44,16 @@ function decodeObject(record: Record<string, unknown>, type: FieldType | undefin
 
 function decodeConfig(record: Record<string, unknown>, type: FieldType | undefined, path: string): unknown {
   const marker = record[CLASS_MARKER];
-  if (typeof marker !== 'string') throw GrenSerializationError.badData(path, marker, `"${CLASS_MARKER}" must be a string.`);
+  if (typeof marker !== 'string')
+    throw GrenSerializationError.badData(path, marker, `"${CLASS_MARKER}" must be a string.`);
   const entry = registry.byNamespace(marker);
   if (!entry) throw GrenSerializationError.unknownClass(path, marker);
   if (type?.kind === 'config' && !(entry.cls.prototype instanceof type.cls) && entry.cls !== type.cls) {
-    throw GrenSerializationError.badData(path, marker, `the field expects a ${type.cls.name}, not a ${entry.cls.name}.`);
+    throw GrenSerializationError.badData(
+      path,
+      marker,
+      `the field expects a ${type.cls.name}, not a ${entry.cls.name}.`,
+    );
   }
   const model = classModel(entry.cls);
   const init: Record<string, unknown> = {};
@@ -78,14 +83,18 @@ function decodeMarker(key: string, payload: unknown, path: string): unknown {
       if (typeof payload !== 'string') throw GrenSerializationError.badData(path, payload, 'expected a base64 string.');
       return new Uint8Array(Buffer.from(payload, 'base64'));
     case MARKERS.set:
-      if (!Array.isArray(payload)) throw GrenSerializationError.badData(path, payload, 'expected an array of set items.');
+      if (!Array.isArray(payload))
+        throw GrenSerializationError.badData(path, payload, 'expected an array of set items.');
       return new Set(payload.map((item, index) => decode(item, undefined, `${path}[${index}]`)));
     case MARKERS.map:
       if (!Array.isArray(payload) || !payload.every((pair) => Array.isArray(pair) && pair.length === 2)) {
         throw GrenSerializationError.badData(path, payload, 'expected an array of [key, value] pairs.');
       }
       return new Map(
-        (payload as [unknown, unknown][]).map(([k, v], index) => [decode(k, undefined, `${path}[${index}][0]`), decode(v, undefined, `${path}[${index}][1]`)]),
+        (payload as [unknown, unknown][]).map(([k, v], index) => [
+          decode(k, undefined, `${path}[${index}][0]`),
+          decode(v, undefined, `${path}[${index}][1]`),
+        ]),
       );
     default:
       return NOT_A_MARKER;
@@ -98,7 +107,11 @@ function coerceScalar(value: unknown, type: FieldType, path: string): unknown {
       return value instanceof FloatValue ? value.value : value;
     case 'number':
       if (value instanceof FloatValue) {
-        throw GrenSerializationError.badData(path, value.value, `the stored value is the float ${value.value}.0; declare the field @Field({ type: Float }).`);
+        throw GrenSerializationError.badData(
+          path,
+          value.value,
+          `the stored value is the float ${value.value}.0; declare the field @Field({ type: Float }).`,
+        );
       }
       return value;
     case 'bigint':

@@ -14,7 +14,8 @@ export const GrenSerializer = Object.freeze({
   /** The hash of a canonical JSON text (BLAKE2s, 10-byte digest, hex). */
   digest: hashCanonicalJson,
   toCode: (value: unknown, options?: ToCodeOptions): string => toCode(value, options),
-  toPython: (value: unknown, options: { multiline?: boolean } = {}): string => toPython(value, options.multiline ?? false),
+  toPython: (value: unknown, options: { multiline?: boolean } = {}): string =>
+    toPython(value, options.multiline ?? false),
   /** JSON text Python reads back identically (floats as `1.0`, bigints as digits). */
   toJson: (value: unknown, options: { indent?: number } = {}): string => stringifyPythonJson(toDict(value), options),
   /** Parses JSON keeping Python floats (`1.0`) and big integers. */

@@ -1,7 +1,6 @@
 import { PreciseDate } from '@google-cloud/precise-date';
 
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * Parses the ISO 8601 forms Python writes (`...Z`, `+02:00`, microseconds, naive = UTC).
@@ -15,7 +14,15 @@ export function parseIsoDatetime(text: string): Date | undefined {
   const digits = fraction.padEnd(6, '0');
   const millis = Number(digits.slice(0, 3));
   const micros = Number(digits.slice(3, 6));
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millis);
+  const utc = Date.UTC(
+    Number(year),
+    Number(month) - 1,
+    Number(day),
+    Number(hour),
+    Number(minute),
+    Number(second),
+    millis,
+  );
   const time = utc - zoneOffsetMinutes(zone) * 60_000;
   if (Number.isNaN(time) || Number(month) > 12 || Number(day) > 31) return undefined;
   if (micros === 0) return new Date(time);

@@ -38,25 +38,48 @@ export function toCode(value: unknown, options: ToCodeOptions = {}): string {
         throw new TypeError(`toCode cannot write a ${typeof current}`);
     }
     if (current instanceof FloatValue) return `Float(${write(current.value, undefined, depth)})`;
-    if (Array.isArray(current)) return list('[', ']', current.map((item: unknown) => write(item, element, depth + 1)), depth, false);
+    if (Array.isArray(current))
+      return list(
+        '[',
+        ']',
+        current.map((item: unknown) => write(item, element, depth + 1)),
+        depth,
+        false,
+      );
     const entry = registry.classEntry(current.constructor);
     if (entry) {
       const model = classModel(entry.cls);
       const record = current as Record<string, unknown>;
-      const parts = model.fields.map((field) => `${propertyName(field.name)}: ${write(record[field.name], field.type, depth + 1)}`);
-      return parts.length === 0 ? `new ${model.className}()` : `new ${model.className}(${list('{', '}', parts, depth, true)})`;
+      const parts = model.fields.map(
+        (field) => `${propertyName(field.name)}: ${write(record[field.name], field.type, depth + 1)}`,
+      );
+      return parts.length === 0
+        ? `new ${model.className}()`
+        : `new ${model.className}(${list('{', '}', parts, depth, true)})`;
     }
     if (isPlainObject(current)) {
-      const parts = Object.keys(current).map((key) => `${propertyName(key)}: ${write(current[key], undefined, depth + 1)}`);
+      const parts = Object.keys(current).map(
+        (key) => `${propertyName(key)}: ${write(current[key], undefined, depth + 1)}`,
+      );
       return list('{', '}', parts, depth, true);
     }
     if (current instanceof Date) return dateCode(current);
     if (current instanceof Uint8Array) {
       return `Buffer.from('${Buffer.from(current.buffer, current.byteOffset, current.byteLength).toString('base64')}', 'base64')`;
     }
-    if (current instanceof Set) return `new Set(${list('[', ']', [...current].map((item: unknown) => write(item, undefined, depth + 1)), depth, false)})`;
+    if (current instanceof Set)
+      return `new Set(${list(
+        '[',
+        ']',
+        [...current].map((item: unknown) => write(item, undefined, depth + 1)),
+        depth,
+        false,
+      )})`;
     if (current instanceof Map) {
-      const pairs = [...current].map(([key, item]: [unknown, unknown]) => `[${write(key, undefined, depth + 1)}, ${write(item, undefined, depth + 1)}]`);
+      const pairs = [...current].map(
+        ([key, item]: [unknown, unknown]) =>
+          `[${write(key, undefined, depth + 1)}, ${write(item, undefined, depth + 1)}]`,
+      );
       return `new Map(${list('[', ']', pairs, depth, false)})`;
     }
     throw new TypeError(`toCode cannot write an instance of ${current.constructor.name}`);

@@ -28,7 +28,8 @@ function encode(value: unknown, type: FieldType | undefined): unknown {
         if (value instanceof Date) return formatUtcMicros(value);
         break;
       case 'array':
-        if (Array.isArray(value)) return value.map((item: unknown) => encode(item, type.element.kind === 'any' ? undefined : type.element));
+        if (Array.isArray(value))
+          return value.map((item: unknown) => encode(item, type.element.kind === 'any' ? undefined : type.element));
         break;
       default:
         break;
@@ -45,15 +46,24 @@ function encode(value: unknown, type: FieldType | undefined): unknown {
     return out;
   }
   if (value instanceof Date) return { [MARKERS.datetime]: formatUtcMicros(value) };
-  if (value instanceof Uint8Array) return { [MARKERS.bytes]: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  if (value instanceof Uint8Array)
+    return { [MARKERS.bytes]: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
   if (value instanceof Set) return { [MARKERS.set]: [...value].map((item: unknown) => encode(item, undefined)) };
   if (value instanceof Map) {
-    return { [MARKERS.map]: [...value].map(([key, item]: [unknown, unknown]) => [encode(key, undefined), encode(item, undefined)]) };
+    return {
+      [MARKERS.map]: [...value].map(([key, item]: [unknown, unknown]) => [
+        encode(key, undefined),
+        encode(item, undefined),
+      ]),
+    };
   }
   return value;
 }
 
-function encodeConfig(instance: Record<string, unknown>, cls: Parameters<typeof classModel>[0]): Record<string, unknown> {
+function encodeConfig(
+  instance: Record<string, unknown>,
+  cls: Parameters<typeof classModel>[0],
+): Record<string, unknown> {
   const model = classModel(cls);
   const out: Record<string, unknown> = { [CLASS_MARKER]: model.namespace };
   for (const field of model.fields) out[field.name] = encode(instance[field.name], field.type);

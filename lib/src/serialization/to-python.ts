@@ -58,8 +58,10 @@ function render(value: unknown, type: FieldType | undefined, multiline: boolean,
     return `{${multiline && parts.length ? joinParts(parts, true, depth) : parts.join(', ')}}`;
   }
   if (value instanceof Date) return `datetime.datetime.fromisoformat('${formatUtcMicros(value)}')`;
-  if (value instanceof Uint8Array) return `bytes.fromhex('${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}')`;
-  if (value instanceof Set) return value.size === 0 ? 'set()' : `{${[...value].map((item: unknown) => inline(item)).join(', ')}}`;
+  if (value instanceof Uint8Array)
+    return `bytes.fromhex('${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}')`;
+  if (value instanceof Set)
+    return value.size === 0 ? 'set()' : `{${[...value].map((item: unknown) => inline(item)).join(', ')}}`;
   if (value instanceof Map) {
     return `{${[...value].map(([key, item]: [unknown, unknown]) => `${inline(key)}: ${inline(item)}`).join(', ')}}`;
   }

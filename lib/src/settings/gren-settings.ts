@@ -77,7 +77,8 @@ function positiveNumber(env: Environment, name: string, fallback: number): numbe
   const value = text(env, name);
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw GrenSettingsError.invalidVariable(name, value, 'a positive number of seconds');
+  if (!Number.isFinite(number) || number <= 0)
+    throw GrenSettingsError.invalidVariable(name, value, 'a positive number of seconds');
   return number;
 }
 
@@ -85,7 +86,8 @@ function nonNegativeInteger(env: Environment, name: string, fallback: number): n
   const value = text(env, name);
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw GrenSettingsError.invalidVariable(name, value, 'a whole number ≥ 0');
+  if (!Number.isInteger(number) || number < 0)
+    throw GrenSettingsError.invalidVariable(name, value, 'a whole number ≥ 0');
   return number;
 }
 
@@ -102,7 +104,12 @@ function flag(env: Environment, name: string, fallback: boolean): boolean {
 }
 
 function nameList(value: string | undefined): Set<string> {
-  return new Set((value ?? '').split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+  return new Set(
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
 }
 
 const LEVELS = new Map<string, LogLevelName>([
@@ -118,7 +125,8 @@ function logLevel(env: Environment): LogLevelName {
   const value = text(env, 'GREN_LOG_LEVEL');
   if (value === undefined) return 'INFO';
   const level = LEVELS.get(value.toUpperCase());
-  if (!level) throw GrenSettingsError.invalidVariable('GREN_LOG_LEVEL', value, 'DEBUG, INFO, WARNING, ERROR or CRITICAL');
+  if (!level)
+    throw GrenSettingsError.invalidVariable('GREN_LOG_LEVEL', value, 'DEBUG, INFO, WARNING, ERROR or CRITICAL');
   return level;
 }
 
@@ -130,7 +138,12 @@ function cacheDuration(env: Environment): number {
   if (['never', '0', 'false', 'no'].includes(value)) return 0;
   if (['forever', 'inf', 'true', 'yes', '1'].includes(value)) return Number.POSITIVE_INFINITY;
   const match = DURATION.exec(value);
-  if (!match) throw GrenSettingsError.invalidVariable('GREN_CACHE_METADATA', value, "'never', 'forever', or a duration like '5m', '1h', '30s'");
+  if (!match)
+    throw GrenSettingsError.invalidVariable(
+      'GREN_CACHE_METADATA',
+      value,
+      "'never', 'forever', or a duration like '5m', '1h', '30s'",
+    );
   const unit = match[2] === 'h' ? 3600 : match[2] === 'm' ? 60 : 1;
   return Number(match[1]) * unit;
 }

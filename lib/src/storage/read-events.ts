@@ -26,7 +26,8 @@ export function readEvents(file: string): GrenEvent[] {
     if (!line.trim()) continue;
     try {
       const event = JSON.parse(line) as unknown;
-      if (typeof event === 'object' && event !== null && typeof (event as GrenEvent).type === 'string') events.push(event as GrenEvent);
+      if (typeof event === 'object' && event !== null && typeof (event as GrenEvent).type === 'string')
+        events.push(event as GrenEvent);
     } catch {
       // A torn last line from a killed writer: the next append starts a fresh line.
     }

@@ -30,7 +30,13 @@ export function resultLinkPath(artifactDir: string): string {
 }
 
 /** The link file's content, for writing it in one batch with the success record. */
-export function resultLinkContent(artifactDir: string, targetDir: string, source: ResultLink['source'], steps: readonly string[], now: Date): FileContent {
+export function resultLinkContent(
+  artifactDir: string,
+  targetDir: string,
+  source: ResultLink['source'],
+  steps: readonly string[],
+  now: Date,
+): FileContent {
   const link: ResultLink = { target: path.relative(artifactDir, targetDir), source, steps, linked_at: isoSeconds(now) };
   return { file: resultLinkPath(artifactDir), text: stringifyPythonJson(link, { indent: 2 }) };
 }

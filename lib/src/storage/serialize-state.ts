@@ -10,7 +10,10 @@ export function serializeState(state: GrenState): string {
   return stringifyPythonJson(
     {
       schema_version: state.schema_version,
-      result: state.result.status === 'success' ? { status: 'success', created_at: state.result.created_at } : { status: state.result.status },
+      result:
+        state.result.status === 'success'
+          ? { status: 'success', created_at: state.result.created_at }
+          : { status: state.result.status },
       attempt: state.attempt ? orderedAttempt(state.attempt) : null,
       updated_at: state.updated_at,
     },
@@ -34,7 +37,9 @@ function orderedAttempt(attempt: Attempt): Record<string, unknown> {
   if (isActive(attempt)) return ordered;
   ordered.ended_at = attempt.ended_at;
   if (attempt.status !== 'success') {
-    ordered.error = attempt.error ? { type: attempt.error.type, message: attempt.error.message, traceback: attempt.error.traceback } : null;
+    ordered.error = attempt.error
+      ? { type: attempt.error.type, message: attempt.error.message, traceback: attempt.error.traceback }
+      : null;
   }
   ordered.reason = attempt.reason;
   return ordered;

@@ -67,7 +67,14 @@ export function renewLease(state: GrenState, attemptId: string, leaseSec: number
 }
 
 /** Turns our queued attempt into a running one (a worker picked up a submitted job). */
-export function markRunning(state: GrenState, attemptId: string, owner: AttemptOwner, scheduler: Record<string, unknown>, leaseSec: number, now: Date): Transition | undefined {
+export function markRunning(
+  state: GrenState,
+  attemptId: string,
+  owner: AttemptOwner,
+  scheduler: Record<string, unknown>,
+  leaseSec: number,
+  now: Date,
+): Transition | undefined {
   const attempt = state.attempt;
   if (!isActive(attempt) || attempt.id !== attemptId) return undefined;
   return {
@@ -85,10 +92,17 @@ export function markRunning(state: GrenState, attemptId: string, owner: AttemptO
 }
 
 /** Merges scheduler facts (a job id) into our active attempt. */
-export function mergeScheduler(state: GrenState, attemptId: string, fields: Record<string, unknown>): Transition | undefined {
+export function mergeScheduler(
+  state: GrenState,
+  attemptId: string,
+  fields: Record<string, unknown>,
+): Transition | undefined {
   const attempt = state.attempt;
   if (!attempt || attempt.id !== attemptId) return undefined;
-  return { state: withParts(state, state.result, { ...attempt, scheduler: { ...attempt.scheduler, ...fields } }), events: [] };
+  return {
+    state: withParts(state, state.result, { ...attempt, scheduler: { ...attempt.scheduler, ...fields } }),
+    events: [],
+  };
 }
 
 /**
@@ -99,24 +113,49 @@ export function finishSuccess(state: GrenState, attemptId: string, now: Date): T
   const attempt = state.attempt;
   if (!isActive(attempt) || attempt.id !== attemptId) return undefined;
   return {
-    state: withParts(state, { status: 'success', created_at: isoSeconds(now) }, { ...attempt, status: 'success', ended_at: isoSeconds(now), reason: null }),
+    state: withParts(
+      state,
+      { status: 'success', created_at: isoSeconds(now) },
+      { ...attempt, status: 'success', ended_at: isoSeconds(now), reason: null },
+    ),
     events: [{ type: 'attempt_finished', attempt_id: attemptId, status: 'success' }],
   };
 }
 
 /** Our attempt succeeded by reusing the result of an earlier identity (declared migrations). */
-export function finishReused(state: GrenState, attemptId: string, source: { namespace: string; hash: string; steps: readonly string[] }, now: Date): Transition | undefined {
+export function finishReused(
+  state: GrenState,
+  attemptId: string,
+  source: { namespace: string; hash: string; steps: readonly string[] },
+  now: Date,
+): Transition | undefined {
   const finished = finishSuccess(state, attemptId, now);
   if (!finished) return undefined;
-  const reused: EventBody = { type: 'result_reused', attempt_id: attemptId, from_namespace: source.namespace, from_hash: source.hash, steps: [...source.steps] };
+  const reused: EventBody = {
+    type: 'result_reused',
+    attempt_id: attemptId,
+    from_namespace: source.namespace,
+    from_hash: source.hash,
+    steps: [...source.steps],
+  };
   return { state: finished.state, events: [reused, ...finished.events] };
 }
 
-export function finishFailed(state: GrenState, attemptId: string, error: AttemptError, now: Date, reason: string | null = null): Transition | undefined {
+export function finishFailed(
+  state: GrenState,
+  attemptId: string,
+  error: AttemptError,
+  now: Date,
+  reason: string | null = null,
+): Transition | undefined {
   const attempt = state.attempt;
   if (!isActive(attempt) || attempt.id !== attemptId) return undefined;
   return {
-    state: withParts(state, { status: 'failed' }, { ...attempt, status: 'failed', ended_at: isoSeconds(now), error, reason }),
+    state: withParts(
+      state,
+      { status: 'failed' },
+      { ...attempt, status: 'failed', ended_at: isoSeconds(now), error, reason },
+    ),
     events: [{ type: 'attempt_finished', attempt_id: attemptId, status: 'failed', ...(reason ? { reason } : {}) }],
   };
 }
@@ -133,14 +172,18 @@ export function finishStopped(
   const attempt = state.attempt;
   if (!isActive(attempt) || attempt.id !== attemptId) return undefined;
   return {
-    state: withParts(state, { status: 'incomplete' }, {
-      ...attempt,
-      scheduler: { ...attempt.scheduler, ...extraScheduler },
-      status,
-      ended_at: isoSeconds(now),
-      error,
-      reason,
-    }),
+    state: withParts(
+      state,
+      { status: 'incomplete' },
+      {
+        ...attempt,
+        scheduler: { ...attempt.scheduler, ...extraScheduler },
+        status,
+        ended_at: isoSeconds(now),
+        error,
+        reason,
+      },
+    ),
     events: [{ type: 'attempt_finished', attempt_id: attemptId, status, ...(reason ? { reason } : {}) }],
   };
 }

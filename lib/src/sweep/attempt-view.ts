@@ -13,7 +13,8 @@ export function viewAttempt(state: GrenState): AttemptView {
   if (state.result.status === 'success') return { kind: 'done' };
   const attempt = state.attempt;
   if (!attempt) return { kind: 'none' };
-  if (isActive(attempt)) return { kind: 'active', status: attempt.status, attemptId: attempt.id, jobId: schedulerJobId(attempt) };
+  if (isActive(attempt))
+    return { kind: 'active', status: attempt.status, attemptId: attempt.id, jobId: schedulerJobId(attempt) };
   if (attempt.status === 'success') return { kind: 'done' };
   const detail = attempt.error?.message ?? attempt.reason ?? attempt.status;
   return { kind: 'ended', status: attempt.status, attemptId: attempt.id, message: `${attempt.status}: ${detail}` };

@@ -12,7 +12,13 @@ import { mapLimited } from './map-limited';
  * attempts are first reconciled with their scheduler, so a job that died without writing its
  * state (killed, node lost, cancelled) is noticed as the single-job path would.
  */
-export async function followAttempts(runtime: GrenRuntime, book: SweepBook, executor: Executor, inFlight: readonly NodeRecord[], probe: boolean): Promise<void> {
+export async function followAttempts(
+  runtime: GrenRuntime,
+  book: SweepBook,
+  executor: Executor,
+  inFlight: readonly NodeRecord[],
+  probe: boolean,
+): Promise<void> {
   await mapLimited(inFlight, 8, async (record) => {
     const paths = artifactOf(record.node.object).paths;
     const state = probe ? await settle(runtime, paths, executor) : runtime.states.read(paths);
@@ -22,7 +28,12 @@ export async function followAttempts(runtime: GrenRuntime, book: SweepBook, exec
         book.set(record.node, { status: 'done', message: null });
         return;
       case 'active':
-        book.set(record.node, { status: view.status, attemptId: view.attemptId, jobId: view.jobId ?? record.jobId, submittedHere: record.submittedHere && view.attemptId === record.attemptId });
+        book.set(record.node, {
+          status: view.status,
+          attemptId: view.attemptId,
+          jobId: view.jobId ?? record.jobId,
+          submittedHere: record.submittedHere && view.attemptId === record.attemptId,
+        });
         return;
       case 'ended':
         if (view.status === 'preempted') {

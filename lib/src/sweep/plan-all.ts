@@ -22,7 +22,10 @@ export interface SweepPlanView {
 }
 
 /** The dry run of `runAll(configs)`: levels of what to compute, and what is cached. Writes nothing. */
-export async function planAll(configs: SweepInput, options: { container?: DependencyContainer } = {}): Promise<SweepPlanView> {
+export async function planAll(
+  configs: SweepInput,
+  options: { container?: DependencyContainer } = {},
+): Promise<SweepPlanView> {
   const plan = await planSweep(runtimeOf(options.container), collectConfigs(configs));
   return {
     levels: plan.levels.map((level) => level.map(view)),
@@ -31,5 +34,11 @@ export async function planAll(configs: SweepInput, options: { container?: Depend
 }
 
 function view(node: SweepNode): PlannedConfig {
-  return { className: node.className, hash: node.hash, directory: node.key, requested: node.requested, dependsOn: node.dependencies.map((dependency) => dependency.hash) };
+  return {
+    className: node.className,
+    hash: node.hash,
+    directory: node.key,
+    requested: node.requested,
+    dependsOn: node.dependencies.map((dependency) => dependency.hash),
+  };
 }

@@ -42,7 +42,10 @@ export function runAll(configs: SweepInput, options: RunAllOptions = {}): Sweep 
   const executor = options.executor ?? executorOf(options.container);
   const maxRunning = options.maxRunning ?? defaultMaxRunning(executor);
   if (!Number.isInteger(maxRunning) || maxRunning < 1) {
-    throw new GrenError('SWEEP_OPTION', `runAll: maxRunning must be a whole number ≥ 1; got ${String(options.maxRunning)}.`);
+    throw new GrenError(
+      'SWEEP_OPTION',
+      `runAll: maxRunning must be a whole number ≥ 1; got ${String(options.maxRunning)}.`,
+    );
   }
   let cancelled = false;
   const plan = planSweep(runtime, objects);
@@ -54,7 +57,11 @@ export function runAll(configs: SweepInput, options: RunAllOptions = {}): Sweep 
         runtime,
         executor,
         maxRunning,
-        sweepDir: path.join(runtime.settings.basePath, 'sweeps', `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`),
+        sweepDir: path.join(
+          runtime.settings.basePath,
+          'sweeps',
+          `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`,
+        ),
         tickMs: options.tickMs ?? 500,
         cancelled: () => cancelled,
       });

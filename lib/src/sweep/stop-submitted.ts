@@ -19,11 +19,17 @@ const STOP_TIMEOUT_MS = 90_000;
  * and does not run; running workers are stopped by the scheduler (or the pool) and release
  * their locks on the way out. A worker may record its attempt `preempted` itself.
  */
-export async function stopSubmitted(runtime: GrenRuntime, executor: Executor, records: readonly NodeRecord[]): Promise<void> {
+export async function stopSubmitted(
+  runtime: GrenRuntime,
+  executor: Executor,
+  records: readonly NodeRecord[],
+): Promise<void> {
   await mapLimited(records, 8, async (record) => {
     const attemptId = record.attemptId;
     if (attemptId === null) return;
-    await runtime.states.update(artifactOf(record.node.object).paths, (state, now) => finishStopped(state, attemptId, 'cancelled', null, 'cancelled_by_user', now));
+    await runtime.states.update(artifactOf(record.node.object).paths, (state, now) =>
+      finishStopped(state, attemptId, 'cancelled', null, 'cancelled_by_user', now),
+    );
   });
   const jobIds = [...new Set(records.map((record) => record.jobId).filter((jobId): jobId is string => jobId !== null))];
   try {
@@ -46,7 +52,11 @@ async function waitUntilGone(executor: Executor, runtime: GrenRuntime, records: 
     const answers = await mapLimited(pending, 8, async (record) => {
       const attempt = runtime.states.read(artifactOf(record.node.object).paths).attempt;
       if (!attempt) return false;
-      const answer = await probe({ ...attempt, status: 'running', scheduler: { ...attempt.scheduler, job_id: record.jobId } });
+      const answer = await probe({
+        ...attempt,
+        status: 'running',
+        scheduler: { ...attempt.scheduler, job_id: record.jobId },
+      });
       return answer?.active === true;
     });
     pending = pending.filter((_record, index) => answers[index]);

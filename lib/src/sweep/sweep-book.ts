@@ -1,5 +1,12 @@
 import type { SweepNode } from './sweep-plan';
-import { FINAL_STATUSES, countStatuses, type SweepCounts, type SweepEntry, type SweepStatus, type SweepSummary } from './sweep-status';
+import {
+  FINAL_STATUSES,
+  countStatuses,
+  type SweepCounts,
+  type SweepEntry,
+  type SweepStatus,
+  type SweepSummary,
+} from './sweep-status';
 
 /** The mutable record of one config while the sweep runs. */
 export interface NodeRecord {
@@ -20,7 +27,14 @@ export class SweepBook {
 
   constructor(nodes: readonly SweepNode[]) {
     for (const node of nodes) {
-      this.records.set(node.key, { node, status: node.cached ? 'cached' : 'waiting', message: null, jobId: null, attemptId: null, submittedHere: false });
+      this.records.set(node.key, {
+        node,
+        status: node.cached ? 'cached' : 'waiting',
+        message: null,
+        jobId: null,
+        attemptId: null,
+        submittedHere: false,
+      });
     }
   }
 
@@ -86,9 +100,16 @@ export class SweepBook {
     const records = this.all();
     const counts = countStatuses(records.map((record) => record.status));
     const levels: SweepCounts[] = [];
-    const levelCount = records.reduce((max, record) => (record.node.cached ? max : Math.max(max, record.node.level + 1)), 0);
+    const levelCount = records.reduce(
+      (max, record) => (record.node.cached ? max : Math.max(max, record.node.level + 1)),
+      0,
+    );
     for (let level = 0; level < levelCount; level += 1) {
-      levels.push(countStatuses(records.filter((record) => !record.node.cached && record.node.level === level).map((record) => record.status)));
+      levels.push(
+        countStatuses(
+          records.filter((record) => !record.node.cached && record.node.level === level).map((record) => record.status),
+        ),
+      );
     }
     const elapsedSec = ((this.finishedAt ?? Date.now()) - this.startedAt) / 1000;
     const settled = counts.done + counts.failed + counts.skipped + counts.cancelled;

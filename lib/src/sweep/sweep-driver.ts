@@ -69,7 +69,12 @@ async function driveReady(book: SweepBook, options: DriverOptions): Promise<void
 }
 
 /** Each dependency level as one batch (one SLURM array per level and MaxArraySize chunk). */
-async function driveByLevel(plan: SweepPlan, book: SweepBook, options: DriverOptions, executor: BatchExecutor): Promise<void> {
+async function driveByLevel(
+  plan: SweepPlan,
+  book: SweepBook,
+  options: DriverOptions,
+  executor: BatchExecutor,
+): Promise<void> {
   const clock = new ProbeClock(options.runtime.settings.pollIntervalSecs);
   for (const level of plan.levels) {
     if (options.cancelled()) return;
@@ -77,19 +82,33 @@ async function driveByLevel(plan: SweepPlan, book: SweepBook, options: DriverOpt
     const prepared = await prepareAll(book, options, ready);
     if (prepared.length > 0) {
       try {
-        const submitted = await executor.submitBatch(prepared.map((item) => item.request), { maxRunning: options.maxRunning, sweepDir: options.sweepDir });
+        const submitted = await executor.submitBatch(
+          prepared.map((item) => item.request),
+          { maxRunning: options.maxRunning, sweepDir: options.sweepDir },
+        );
         await mapLimited(prepared, 8, async (item, index) => {
           const job = submitted[index];
-          if (!job) throw new Error(`internal: ${executor.backend} returned ${submitted.length} jobs for ${prepared.length} requests`);
+          if (!job)
+            throw new Error(
+              `internal: ${executor.backend} returned ${submitted.length} jobs for ${prepared.length} requests`,
+            );
           await recordSubmitted(options.runtime, item.record.node.object, item.attemptId, job);
           book.set(item.record.node, { jobId: job.jobId });
         });
       } catch (error) {
-        await mapLimited(prepared, 8, async (item) => fail(book, item.record.node, await recordSubmitFailed(options.runtime, item.record.node.object, item.attemptId, error)));
+        await mapLimited(prepared, 8, async (item) =>
+          fail(
+            book,
+            item.record.node,
+            await recordSubmitFailed(options.runtime, item.record.node.object, item.attemptId, error),
+          ),
+        );
       }
     }
     for (;;) {
-      const following = level.map((node) => book.record(node)).filter((record) => record.status === 'queued' || record.status === 'running');
+      const following = level
+        .map((node) => book.record(node))
+        .filter((record) => record.status === 'queued' || record.status === 'running');
       if (following.length === 0 || options.cancelled()) break;
       await nextTick(options);
       await followAttempts(options.runtime, book, executor, following, clock.due());
@@ -103,13 +122,23 @@ interface PreparedRecord {
   request: Parameters<Executor['submit']>[0];
 }
 
-async function prepareAll(book: SweepBook, options: DriverOptions, records: readonly NodeRecord[]): Promise<PreparedRecord[]> {
+async function prepareAll(
+  book: SweepBook,
+  options: DriverOptions,
+  records: readonly NodeRecord[],
+): Promise<PreparedRecord[]> {
   const prepared: PreparedRecord[] = [];
   await mapLimited(records, 8, async (record) => {
     try {
       const outcome = await prepareAttempt(options.runtime, record.node.object, options.executor);
       if (outcome.kind === 'done') book.set(record.node, { status: 'done' });
-      else if (outcome.kind === 'attached') book.set(record.node, { status: 'queued', attemptId: outcome.attemptId, jobId: outcome.jobId, submittedHere: false });
+      else if (outcome.kind === 'attached')
+        book.set(record.node, {
+          status: 'queued',
+          attemptId: outcome.attemptId,
+          jobId: outcome.jobId,
+          submittedHere: false,
+        });
       else {
         book.set(record.node, { status: 'queued', attemptId: outcome.attemptId, submittedHere: true });
         prepared.push({ record, attemptId: outcome.attemptId, request: outcome.request });
@@ -135,10 +164,17 @@ async function submitOne(book: SweepBook, options: DriverOptions, record: NodeRe
 
 /** Stops what this sweep submitted and marks everything unfinished cancelled. */
 async function cancelRest(book: SweepBook, options: DriverOptions): Promise<void> {
-  await stopSubmitted(options.runtime, options.executor, book.all().filter((record) => record.submittedHere && (record.status === 'queued' || record.status === 'running')));
+  await stopSubmitted(
+    options.runtime,
+    options.executor,
+    book.all().filter((record) => record.submittedHere && (record.status === 'queued' || record.status === 'running')),
+  );
   for (const record of book.all()) {
     if (record.status === 'waiting' || record.status === 'queued' || record.status === 'running') {
-      book.set(record.node, { status: 'cancelled', message: record.submittedHere ? 'cancelled with the sweep' : 'the sweep was cancelled before it ran' });
+      book.set(record.node, {
+        status: 'cancelled',
+        message: record.submittedHere ? 'cancelled with the sweep' : 'the sweep was cancelled before it ran',
+      });
     }
   }
 }
@@ -155,7 +191,13 @@ function fail(book: SweepBook, node: SweepNode, message: string): void {
 }
 
 function readyRecords(book: SweepBook): NodeRecord[] {
-  return book.all().filter((record) => record.status === 'waiting' && record.node.dependencies.every((dependency) => book.record(dependency).status === 'done'));
+  return book
+    .all()
+    .filter(
+      (record) =>
+        record.status === 'waiting' &&
+        record.node.dependencies.every((dependency) => book.record(dependency).status === 'done'),
+    );
 }
 
 function inFlightRecords(book: SweepBook): NodeRecord[] {

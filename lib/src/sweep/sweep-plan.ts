@@ -45,7 +45,17 @@ export async function planSweep(runtime: GrenRuntime, configs: readonly GrenObje
       return known;
     }
     const cached = await hasUsableResult(runtime, artifact);
-    const node: SweepNode = { key: artifact.dir, object, className: artifact.className, hash: artifact.hash, requested, cached, dependencies: [], dependants: [], level: 0 };
+    const node: SweepNode = {
+      key: artifact.dir,
+      object,
+      className: artifact.className,
+      hash: artifact.hash,
+      requested,
+      cached,
+      dependencies: [],
+      dependants: [],
+      level: 0,
+    };
     nodes.set(node.key, node);
     if (!cached) {
       for (const { object: dependency } of findDependencyObjects(object)) {

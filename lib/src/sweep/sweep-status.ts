@@ -12,7 +12,16 @@ import type { GrenObject } from '../model/gren-object';
  */
 export type SweepStatus = 'cached' | 'waiting' | 'queued' | 'running' | 'done' | 'failed' | 'skipped' | 'cancelled';
 
-export const SWEEP_STATUSES: readonly SweepStatus[] = ['cached', 'waiting', 'queued', 'running', 'done', 'failed', 'skipped', 'cancelled'];
+export const SWEEP_STATUSES: readonly SweepStatus[] = [
+  'cached',
+  'waiting',
+  'queued',
+  'running',
+  'done',
+  'failed',
+  'skipped',
+  'cancelled',
+];
 
 export const FINAL_STATUSES: ReadonlySet<SweepStatus> = new Set(['cached', 'done', 'failed', 'skipped', 'cancelled']);
 

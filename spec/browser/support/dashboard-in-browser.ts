@@ -19,7 +19,10 @@ export interface DashboardInBrowser {
  * Chromium page, all closed afterwards; an uncaught exception in the app fails the test
  * that caused it. Register it first: hooks run in the order they are registered.
  */
-export function useDashboardInBrowser(prepare: () => SuiteStore | Promise<SuiteStore>, options: DashboardStartOptions = {}): DashboardInBrowser {
+export function useDashboardInBrowser(
+  prepare: () => SuiteStore | Promise<SuiteStore>,
+  options: DashboardStartOptions = {},
+): DashboardInBrowser {
   const session = {} as DashboardInBrowser;
   let store: SuiteStore | undefined;
   let browser: BrowserSession | undefined;

@@ -8,14 +8,19 @@ import { getGrenContainer, GrenError, ProcessExecutor, type GrenObject } from 'g
  */
 async function main(): Promise<void> {
   const [version, className, init] = process.argv.slice(2);
-  const module = (await loadVersion(version)) as { classes: Record<string, new (init?: unknown) => GrenObject<string>> };
+  const module = (await loadVersion(version)) as {
+    classes: Record<string, new (init?: unknown) => GrenObject<string>>;
+  };
   const cls = module.classes[className ?? ''];
   if (!cls) throw new Error(`unknown class ${className}`);
   getGrenContainer();
   const object = new cls(init ? JSON.parse(init) : undefined);
   const existed = await object.exists();
   // SPEC_EXECUTOR=process: a gren-worker process computes (or reuses) it, as a sweep's would.
-  const value = process.env.SPEC_EXECUTOR === 'process' ? await (await object.loadOrCreate({ executor: new ProcessExecutor() })).wait({ timeoutSec: 60 }) : await object.loadOrCreate();
+  const value =
+    process.env.SPEC_EXECUTOR === 'process'
+      ? await (await object.loadOrCreate({ executor: new ProcessExecutor() })).wait({ timeoutSec: 60 })
+      : await object.loadOrCreate();
   process.stdout.write(`${JSON.stringify({ value, dir: object.grenDir, hash: object.grenHash, existed })}\n`);
 }
 

@@ -60,7 +60,9 @@ export class Checkpointed extends GrenObject<string, Checkpointed> {
   protected async _create(): Promise<string> {
     const checkpoint = path.join(this.grenDir, 'checkpoint.txt');
     const resumed = fs.existsSync(checkpoint);
-    recordCall(`create checkpointed ${this.x} resumed=${String(resumed)} restart=${process.env.SLURM_RESTART_COUNT ?? '0'}`);
+    recordCall(
+      `create checkpointed ${this.x} resumed=${String(resumed)} restart=${process.env.SLURM_RESTART_COUNT ?? '0'}`,
+    );
     if (!resumed) await sleep(this.workMs);
     const value = `done ${this.x} after ${resumed ? 'resume' : 'full run'}`;
     fs.writeFileSync(path.join(this.grenDir, 'value.txt'), value);

@@ -48,6 +48,9 @@ function print(value: unknown): void {
 }
 
 main().catch((error: unknown) => {
-  print({ error: error instanceof GrenError ? error.code : 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) });
+  print({
+    error: error instanceof GrenError ? error.code : 'UNEXPECTED',
+    message: error instanceof Error ? error.message : String(error),
+  });
   process.exit(3);
 });

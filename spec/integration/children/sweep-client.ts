@@ -1,4 +1,11 @@
-import { ProcessPoolExecutor, runAll, SlurmArrayExecutor, type ConfigsPerTask, type Executor, type SweepReport } from 'gren-ts';
+import {
+  ProcessPoolExecutor,
+  runAll,
+  SlurmArrayExecutor,
+  type ConfigsPerTask,
+  type Executor,
+  type SweepReport,
+} from 'gren-ts';
 import { threeLevels } from './sweep-pipelines';
 
 /**
@@ -11,7 +18,11 @@ import { threeLevels } from './sweep-pipelines';
 async function main(): Promise<void> {
   const [kind = 'local', n = '4', maxRunning, leafMs = '0', configsPerTask = '1'] = process.argv.slice(2);
   const executor = build(kind, configsPerTask === 'auto' ? 'auto' : Number(configsPerTask));
-  const sweep = runAll(threeLevels(Number(n), Number(leafMs)), { executor, maxRunning: maxRunning !== undefined && maxRunning !== '' ? Number(maxRunning) : undefined, tickMs: 200 });
+  const sweep = runAll(threeLevels(Number(n), Number(leafMs)), {
+    executor,
+    maxRunning: maxRunning !== undefined && maxRunning !== '' ? Number(maxRunning) : undefined,
+    tickMs: 200,
+  });
   const report = await sweep.wait();
   if (executor instanceof ProcessPoolExecutor) await executor.close();
   print(report, executor);
@@ -26,7 +37,15 @@ function build(kind: string, configsPerTask: ConfigsPerTask): Executor | undefin
 function print(report: SweepReport, executor: Executor | undefined): void {
   const { entries, levels, ...counts } = report;
   const stats = executor instanceof SlurmArrayExecutor ? executor.stats : null;
-  const rows = entries.map(({ className, hash, level, status, message, jobId, requested }) => ({ className, hash, level, status, message, jobId, requested }));
+  const rows = entries.map(({ className, hash, level, status, message, jobId, requested }) => ({
+    className,
+    hash,
+    level,
+    status,
+    message,
+    jobId,
+    requested,
+  }));
   process.stdout.write(`${JSON.stringify({ counts, levels, stats, entries: rows })}\n`);
 }
 

@@ -95,7 +95,10 @@ export class Burn extends GrenObject<number, Burn> {
  * doubles 2k-1 and 2k). `leafMs` slows the leaves down.
  */
 export function threeLevels(n = 4, leafMs = 0): Total[] {
-  const doubles = Array.from({ length: n }, (_unused, index) => new Double({ leaf: new Leaf({ x: index + 1, sleepMs: leafMs }) }));
+  const doubles = Array.from(
+    { length: n },
+    (_unused, index) => new Double({ leaf: new Leaf({ x: index + 1, sleepMs: leafMs }) }),
+  );
   const totals: Total[] = [];
   for (let k = 0; k < n; k += 2) totals.push(new Total({ name: `pair${k / 2 + 1}`, parts: doubles.slice(k, k + 2) }));
   return totals;

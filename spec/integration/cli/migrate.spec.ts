@@ -10,7 +10,15 @@ jest.setTimeout(120_000);
 interface MigrateJson {
   dry_run: boolean;
   counts: Record<string, number>;
-  items: { class_name: string; status: string; reason: string | null; from: { hash: string; directory: string }; to: { hash: string; directory: string } | null; steps: string[]; changes: unknown[] }[];
+  items: {
+    class_name: string;
+    status: string;
+    reason: string | null;
+    from: { hash: string; directory: string };
+    to: { hash: string; directory: string } | null;
+    steps: string[];
+    changes: unknown[];
+  }[];
 }
 
 const V2_MODULE = path.join(CHILDREN_DIR, 'migration-v2.js');
@@ -22,14 +30,24 @@ describe('gren migrate', () => {
   const env = (): Record<string, string> => ({ GREN_PATH: store, SPEC_CALLS_FILE: callsFile });
   const calls = (): string[] => (fs.existsSync(callsFile) ? fs.readFileSync(callsFile, 'utf8').trim().split('\n') : []);
 
-  async function client(version: string, className: string, init?: object): Promise<{ value: string; dir: string; hash: string }> {
-    const result = await runChild('migration-client.js', [version, className, ...(init ? [JSON.stringify(init)] : [])], env());
+  async function client(
+    version: string,
+    className: string,
+    init?: object,
+  ): Promise<{ value: string; dir: string; hash: string }> {
+    const result = await runChild(
+      'migration-client.js',
+      [version, className, ...(init ? [JSON.stringify(init)] : [])],
+      env(),
+    );
     if (result.code !== 0) throw new Error(result.stderr);
     return JSON.parse(result.stdout) as { value: string; dir: string; hash: string };
   }
 
   async function migrate(module: string, ...flags: string[]): Promise<{ code: number; json: MigrateJson }> {
-    const run = await spawnGren(['migrate', module, '--root', store, '--json', ...flags], { env: { SPEC_CALLS_FILE: callsFile } });
+    const run = await spawnGren(['migrate', module, '--root', store, '--json', ...flags], {
+      env: { SPEC_CALLS_FILE: callsFile },
+    });
     if (run.code !== 0 && run.code !== 1) throw new Error(`gren migrate exited ${run.code}: ${run.stderr}`);
     return { code: run.code, json: JSON.parse(run.stdout) as MigrateJson };
   }
@@ -62,7 +80,9 @@ describe('gren migrate', () => {
       const unmapped = json.items.find((item) => item.status === 'unmapped');
       expect(unmapped?.reason).toContain("removedField('debug', false) maps only configs whose debug is false");
       const mover = json.items.find((item) => item.class_name === 'Mover');
-      expect(mover?.changes).toEqual([{ kind: 'moved', field: '', from: 'spec.migration.old_home.Mover', to: 'spec.migration.new_home.Mover' }]);
+      expect(mover?.changes).toEqual([
+        { kind: 'moved', field: '', from: 'spec.migration.old_home.Mover', to: 'spec.migration.new_home.Mover' },
+      ]);
       expect(treeDigest(store)).toBe(before);
     });
   });
@@ -91,7 +111,12 @@ describe('gren migrate', () => {
       const run = await spawnGren(['migrate', V2_MODULE, '--root', store], { env: { SPEC_CALLS_FILE: callsFile } });
       expect(run.code).toBe(0);
       const lines = run.stderr.split('\n').filter((line) => /^\[\d\/4\] /.test(line));
-      expect(lines.map((line) => line.slice(0, 13))).toEqual(['[1/4] linked:', '[2/4] linked:', '[3/4] linked:', '[4/4] linked:']);
+      expect(lines.map((line) => line.slice(0, 13))).toEqual([
+        '[1/4] linked:',
+        '[2/4] linked:',
+        '[3/4] linked:',
+        '[4/4] linked:',
+      ]);
       expect(run.stdout).toContain('5 stale: 4 linked, 1 not mappable');
     });
 
@@ -109,7 +134,13 @@ describe('gren migrate', () => {
       await computeV1();
       const { json: plan } = await migrate(V2_MODULE, '--dry-run');
       const target = plan.items.find((item) => item.class_name === 'Mover')?.to?.directory ?? '';
-      writeForeignAttempt(target, { host: os.hostname(), pid: deadPid(), startedAt: new Date(), leaseSec: 120, lockMtime: new Date() });
+      writeForeignAttempt(target, {
+        host: os.hostname(),
+        pid: deadPid(),
+        startedAt: new Date(),
+        leaseSec: 120,
+        lockMtime: new Date(),
+      });
 
       const { json } = await migrate(V2_MODULE);
 
@@ -148,9 +179,15 @@ describe('gren migrate', () => {
       const run = await spawnGren(['ls', '--root', store, '--module', V2_MODULE]);
 
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain("stale (renamed lr -> learningRate; extra debug; missing seed): maps to spec.migration.Train/");
-      expect(run.stdout).toContain("no declared migration maps it: Train: removedField('debug', false) maps only configs whose debug is false; this one has true");
-      const listed = JSON.parse((await spawnGren(['ls', '--root', store, '--module', V2_MODULE, '--stale', '--json'])).stdout) as { total: number; artifacts: { stale: { mapping: unknown } }[] };
+      expect(run.stdout).toContain(
+        'stale (renamed lr -> learningRate; extra debug; missing seed): maps to spec.migration.Train/',
+      );
+      expect(run.stdout).toContain(
+        "no declared migration maps it: Train: removedField('debug', false) maps only configs whose debug is false; this one has true",
+      );
+      const listed = JSON.parse(
+        (await spawnGren(['ls', '--root', store, '--module', V2_MODULE, '--stale', '--json'])).stdout,
+      ) as { total: number; artifacts: { stale: { mapping: unknown } }[] };
       expect(listed.total).toBe(2);
       expect(listed.artifacts.map((artifact) => artifact.stale.mapping === null).sort()).toEqual([false, true]);
     });
@@ -179,7 +216,11 @@ describe('gren migrate', () => {
         'Top linked',
       ]);
       expect(pythonArtifacts.map((dir) => treeDigest(dir))).toEqual(before);
-      const result = await runChild('migration-client.js', ['python-v2', 'Leaf', JSON.stringify({ value: 10, name: 'first' })], env());
+      const result = await runChild(
+        'migration-client.js',
+        ['python-v2', 'Leaf', JSON.stringify({ value: 10, name: 'first' })],
+        env(),
+      );
       expect(JSON.parse(result.stdout)).toMatchObject({ value: '10', dir: expect.stringContaining(leafDir) });
       expect(calls()).toEqual([]);
     });
@@ -188,5 +229,9 @@ describe('gren migrate', () => {
 
 /** The artifact folders two levels below `namespaceRoot` (`<Class>/<hash>`). */
 function artifactDirs(namespaceRoot: string): string[] {
-  return fs.readdirSync(namespaceRoot).flatMap((name) => fs.readdirSync(path.join(namespaceRoot, name)).map((hash) => path.join(namespaceRoot, name, hash)));
+  return fs
+    .readdirSync(namespaceRoot)
+    .flatMap((name) =>
+      fs.readdirSync(path.join(namespaceRoot, name)).map((hash) => path.join(namespaceRoot, name, hash)),
+    );
 }

@@ -49,7 +49,9 @@ describe('gren run', () => {
       expect(plain.code).toBe(1);
       expect(plain.stderr).toMatch(/gren run: failed: Double [0-9a-f]{20}: failed: double 2 fails on purpose/);
       expect(plain.stderr).toMatch(/gren run: skipped: Total [0-9a-f]{20}: dependency Double/);
-      expect(plain.stderr).toMatch(/gren run: finished: done 8\/10, running 0, queued 0, failed 1, skipped 1; cached 0; elapsed \d+s/);
+      expect(plain.stderr).toMatch(
+        /gren run: finished: done 8\/10, running 0, queued 0, failed 1, skipped 1; cached 0; elapsed \d+s/,
+      );
 
       const json = await run(['--jobs', '2', '--json'], { SPEC_FAIL_X: '2' });
       expect(json.code).toBe(1);
@@ -76,7 +78,9 @@ describe('gren run', () => {
       const result = await run(['--executor', 'slurm', '--configs-per-task', 'many']);
 
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain("option '--configs-per-task <n|auto>' argument 'many' is invalid. expected auto or a whole number of 1 or more.");
+      expect(result.stderr).toContain(
+        "option '--configs-per-task <n|auto>' argument 'many' is invalid. expected auto or a whole number of 1 or more.",
+      );
       expect(callsIn(env.SPEC_CALLS_FILE ?? '')).toEqual([]);
     });
   });

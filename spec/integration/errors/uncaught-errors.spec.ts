@@ -7,7 +7,18 @@ const LIB = path.resolve(__dirname, '..', '..', '..', 'lib', 'dist');
 const REQUIRE = `const g = require(${JSON.stringify(LIB)});`;
 const THROW_GREN = `throw new g.GrenComputeError('Computation failed: boom', '/x/state.json', new RangeError('boom'));`;
 const THROW_PLAIN = `throw new Error('boom');`;
-const WATCHED_EVENTS = ['uncaughtException', 'uncaughtExceptionMonitor', 'unhandledRejection', 'warning', 'exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGUSR2', 'SIGHUP'];
+const WATCHED_EVENTS = [
+  'uncaughtException',
+  'uncaughtExceptionMonitor',
+  'unhandledRejection',
+  'warning',
+  'exit',
+  'beforeExit',
+  'SIGINT',
+  'SIGTERM',
+  'SIGUSR2',
+  'SIGHUP',
+];
 
 interface Outcome {
   status: number | null;
@@ -16,7 +27,10 @@ interface Outcome {
   stderr: string;
 }
 
-function run(script: string, options: { env?: Record<string, string>; nodeFlags?: string[]; cwd?: string } = {}): Outcome {
+function run(
+  script: string,
+  options: { env?: Record<string, string>; nodeFlags?: string[]; cwd?: string } = {},
+): Outcome {
   const result = spawnSync(process.execPath, [...(options.nodeFlags ?? []), '-e', script], {
     env: { ...process.env, ...options.env },
     cwd: options.cwd,
@@ -29,11 +43,17 @@ describe('uncaught gren errors', () => {
   describe('when gren-ts is only imported', () => {
     it('should register no process listeners and leave process.exitCode alone', () => {
       const count = `Object.fromEntries(${JSON.stringify(WATCHED_EVENTS)}.map((e) => [e, process.listenerCount(e)]))`;
-      const { status, stdout, stderr } = run(`const before = ${count}; ${REQUIRE} const after = ${count}; console.log(JSON.stringify({ before, after, exitCode: process.exitCode ?? null }));`);
+      const { status, stdout, stderr } = run(
+        `const before = ${count}; ${REQUIRE} const after = ${count}; console.log(JSON.stringify({ before, after, exitCode: process.exitCode ?? null }));`,
+      );
 
       expect(stderr).toBe('');
       expect(status).toBe(0);
-      const report = JSON.parse(stdout) as { before: Record<string, number>; after: Record<string, number>; exitCode: number | null };
+      const report = JSON.parse(stdout) as {
+        before: Record<string, number>;
+        after: Record<string, number>;
+        exitCode: number | null;
+      };
       expect(report.after).toEqual(report.before);
       expect(report.exitCode).toBeNull();
     });
@@ -89,7 +109,9 @@ describe('uncaught gren errors', () => {
 
   describe('when GREN_RICH_UNCAUGHT_TRACEBACKS=0', () => {
     it("should leave Node's own report even after printUncaughtGrenErrors()", () => {
-      const { status, stderr } = run(`${REQUIRE} g.printUncaughtGrenErrors(); ${THROW_GREN}`, { env: { GREN_RICH_UNCAUGHT_TRACEBACKS: '0' } });
+      const { status, stderr } = run(`${REQUIRE} g.printUncaughtGrenErrors(); ${THROW_GREN}`, {
+        env: { GREN_RICH_UNCAUGHT_TRACEBACKS: '0' },
+      });
 
       expect(status).toBe(1);
       expect(stderr).toContain('throw new g.GrenComputeError');

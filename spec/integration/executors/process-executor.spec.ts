@@ -43,7 +43,11 @@ describe('ProcessExecutor', () => {
       const state = readState(path.join(dir, '.gren', 'state.json'));
       expect(state.attempt).toMatchObject({ backend: 'process', status: 'success', number: 1 });
       expect(state.attempt?.scheduler.job_id).toBe(output.jobId);
-      expect(readEvents(path.join(dir, '.gren', 'events.jsonl')).map((event) => event.type)).toEqual(['attempt_started', 'attempt_running', 'attempt_finished']);
+      expect(readEvents(path.join(dir, '.gren', 'events.jsonl')).map((event) => event.type)).toEqual([
+        'attempt_started',
+        'attempt_running',
+        'attempt_finished',
+      ]);
     });
   });
 
@@ -52,7 +56,9 @@ describe('ProcessExecutor', () => {
       const result = await runChild('executor-client.js', ['via-di', '4', '50'], env);
 
       expect(JSON.parse(result.stdout)).toEqual({ value: 16 });
-      const workerPid = calls(callsFile).find((line) => line.endsWith('create 4'))?.split(' ')[0];
+      const workerPid = calls(callsFile)
+        .find((line) => line.endsWith('create 4'))
+        ?.split(' ')[0];
       expect(workerPid).toBeDefined();
       expect(readState(path.join(onlyArtifact(store), '.gren', 'state.json')).attempt?.backend).toBe('process');
     });
@@ -60,7 +66,9 @@ describe('ProcessExecutor', () => {
 
   describe('when the submitter exits right after submitting', () => {
     it('should let the worker finish and a later plain loadOrCreate() load the result', async () => {
-      const submitted = JSON.parse((await runChild('executor-client.js', ['submit-only', '5', '1500'], env)).stdout) as { state: string };
+      const submitted = JSON.parse(
+        (await runChild('executor-client.js', ['submit-only', '5', '1500'], env)).stdout,
+      ) as { state: string };
       expect(submitted.state).toMatch(/queued|running/);
 
       const later = await runChild('store-client.js', ['5'], env);
@@ -89,7 +97,9 @@ describe('ProcessExecutor', () => {
 
   describe('when the job is cancelled', () => {
     it('should record the attempt as cancelled and stop the worker', async () => {
-      const result = JSON.parse((await runChild('executor-client.js', ['cancel', '9', '3000'], env)).stdout) as { state: string };
+      const result = JSON.parse((await runChild('executor-client.js', ['cancel', '9', '3000'], env)).stdout) as {
+        state: string;
+      };
 
       expect(result.state).toBe('cancelled');
       await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -275,7 +275,10 @@ describe('loadOrCreate on a full disk (ENOSPC)', () => {
       free(filler, 64 * 1024);
       try {
         expect(() => appendLine(file, `{"type": "attempt_finished", "pad": "${'x'.repeat(200_000)}"}`)).toThrow(
-          expect.objectContaining({ constructor: GrenStateError, message: expect.stringContaining(`Cannot write ${file}`) }),
+          expect.objectContaining({
+            constructor: GrenStateError,
+            message: expect.stringContaining(`Cannot write ${file}`),
+          }),
         );
         expect(fs.readFileSync(file, 'utf8')).toBe('{"type": "attempt_started"}\n');
       } finally {

@@ -32,7 +32,9 @@ describe('loadOrCreate of a config with more earlier identities than gren tries'
     expect(await new Holder().loadOrCreate()).toBe('computed');
 
     const warning = lines.find((line) => line.includes('older combinations were not tried'));
-    expect(warning).toContain(`Holder ${new Holder().grenHash}: no stored result under the earlier identities of the 64 most recent combinations`);
+    expect(warning).toContain(
+      `Holder ${new Holder().grenHash}: no stored result under the earlier identities of the 64 most recent combinations`,
+    );
     expect(warning).toContain('gren migrate');
   });
 });

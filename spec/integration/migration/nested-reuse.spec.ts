@@ -24,7 +24,11 @@ interface MigrateItem {
 
 const V2_MODULE = path.join(CHILDREN_DIR, 'migration-v2.js');
 
-const TRAIN_STEPS = ["Train: addedField('seed', 0)", "Train: renamedField('lr', 'learningRate')", "Train: removedField('debug', false)"];
+const TRAIN_STEPS = [
+  "Train: addedField('seed', 0)",
+  "Train: renamedField('lr', 'learningRate')",
+  "Train: removedField('debug', false)",
+];
 
 /**
  * An Ensemble nests Trains in an array (`models`) and in an object (`byName`). Version 1 of
@@ -34,10 +38,14 @@ const TRAIN_STEPS = ["Train: addedField('seed', 0)", "Train: renamedField('lr', 
 describe('configs nested in arrays and objects, after their class changed with declared migrations', () => {
   const store = useTempStore('gren-nested-migrations-');
   const callsFile = (): string => path.join(store(), 'calls.txt');
-  const calls = (): string[] => (fs.existsSync(callsFile()) ? fs.readFileSync(callsFile(), 'utf8').trim().split('\n') : []);
+  const calls = (): string[] =>
+    fs.existsSync(callsFile()) ? fs.readFileSync(callsFile(), 'utf8').trim().split('\n') : [];
 
   async function load(version: 'v1' | 'v2'): Promise<Loaded> {
-    const result = await runChild('migration-client.js', [version, 'Ensemble'], { GREN_PATH: store(), SPEC_CALLS_FILE: callsFile() });
+    const result = await runChild('migration-client.js', [version, 'Ensemble'], {
+      GREN_PATH: store(),
+      SPEC_CALLS_FILE: callsFile(),
+    });
     if (result.code !== 0) throw new Error(`child failed (${result.code}): ${result.stderr}`);
     return JSON.parse(result.stdout.trim()) as Loaded;
   }
@@ -59,7 +67,11 @@ describe('configs nested in arrays and objects, after their class changed with d
     expect(calls()).toEqual(['v1 Ensemble 2']);
     const ownDir = path.join(path.dirname(v1.dir), v2.hash);
     expect(events(ownDir).map((event) => event.type)).toEqual(['attempt_started', 'result_reused', 'attempt_finished']);
-    expect(events(ownDir).find((event) => event.type === 'result_reused')).toMatchObject({ from_namespace: 'spec.migration.Ensemble', from_hash: v1.hash, steps: TRAIN_STEPS });
+    expect(events(ownDir).find((event) => event.type === 'result_reused')).toMatchObject({
+      from_namespace: 'spec.migration.Ensemble',
+      from_hash: v1.hash,
+      steps: TRAIN_STEPS,
+    });
   });
 
   it('should have gren migrate --dry-run list the stored ensemble with the paths of the trains that changed, and change nothing', async () => {
@@ -71,7 +83,12 @@ describe('configs nested in arrays and objects, after their class changed with d
     expect(treeDigest(store())).toBe(before);
     expect(plan.items).toHaveLength(1);
     const item = plan.items[0] as MigrateItem;
-    expect(item).toMatchObject({ class_name: 'Ensemble', status: 'planned', from: { hash: v1.hash }, steps: TRAIN_STEPS });
+    expect(item).toMatchObject({
+      class_name: 'Ensemble',
+      status: 'planned',
+      from: { hash: v1.hash },
+      steps: TRAIN_STEPS,
+    });
     expect(item.changes).toEqual(
       expect.arrayContaining([
         { kind: 'renamed', field: 'models[0].lr', to: 'models[0].learningRate' },
@@ -98,10 +115,14 @@ describe('configs nested in arrays and objects, after their class changed with d
 
   it('should have gren ls --module --stale show it with the paths of the trains that changed', async () => {
     await load('v1');
-    const listed = (await gren('ls', '--module', V2_MODULE, '--stale')) as { artifacts: { stale: { changes: { field: string }[]; mapping: { steps: string[] } | null } }[] };
+    const listed = (await gren('ls', '--module', V2_MODULE, '--stale')) as {
+      artifacts: { stale: { changes: { field: string }[]; mapping: { steps: string[] } | null } }[];
+    };
     expect(listed.artifacts).toHaveLength(1);
     const stale = listed.artifacts[0]?.stale;
     expect(stale?.mapping?.steps).toEqual(TRAIN_STEPS);
-    expect(stale?.changes.map((change) => change.field)).toEqual(expect.arrayContaining(['models[0].seed', 'byName.small.lr']));
+    expect(stale?.changes.map((change) => change.field)).toEqual(
+      expect.arrayContaining(['models[0].seed', 'byName.small.lr']),
+    );
   });
 });

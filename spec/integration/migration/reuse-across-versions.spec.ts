@@ -21,8 +21,14 @@ interface Loaded {
 describe('loadOrCreate after a class changed with declared migrations', () => {
   const store = useTempStore('gren-migrations-');
   const callsFile = (): string => path.join(store(), 'calls.txt');
-  const env = (extra: Record<string, string> = {}): Record<string, string> => ({ GREN_PATH: store(), SPEC_CALLS_FILE: callsFile(), GREN_POLL_INTERVAL_SECS: '0.1', ...extra });
-  const calls = (): string[] => (fs.existsSync(callsFile()) ? fs.readFileSync(callsFile(), 'utf8').trim().split('\n') : []);
+  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
+    GREN_PATH: store(),
+    SPEC_CALLS_FILE: callsFile(),
+    GREN_POLL_INTERVAL_SECS: '0.1',
+    ...extra,
+  });
+  const calls = (): string[] =>
+    fs.existsSync(callsFile()) ? fs.readFileSync(callsFile(), 'utf8').trim().split('\n') : [];
 
   function parsed(result: ChildResult): Loaded {
     if (result.code !== 0) throw new Error(`child failed (${result.code}): ${result.stderr}`);
@@ -30,12 +36,19 @@ describe('loadOrCreate after a class changed with declared migrations', () => {
   }
 
   async function load(version: 'v1' | 'v2', className: string, init?: object): Promise<Loaded> {
-    return parsed(await runChild('migration-client.js', [version, className, ...(init ? [JSON.stringify(init)] : [])], env()));
+    return parsed(
+      await runChild('migration-client.js', [version, className, ...(init ? [JSON.stringify(init)] : [])], env()),
+    );
   }
 
-  const eventTypes = (dir: string): string[] => readEvents(path.join(dir, '.gren', 'events.jsonl')).map((event) => String(event.type));
+  const eventTypes = (dir: string): string[] =>
+    readEvents(path.join(dir, '.gren', 'events.jsonl')).map((event) => String(event.type));
   const snapshot = (dir: string): Record<string, string> =>
-    Object.fromEntries(fs.readdirSync(path.join(dir, '.gren')).map((name) => [name, fs.readFileSync(path.join(dir, '.gren', name), 'utf8')]));
+    Object.fromEntries(
+      fs
+        .readdirSync(path.join(dir, '.gren'))
+        .map((name) => [name, fs.readFileSync(path.join(dir, '.gren', name), 'utf8')]),
+    );
 
   describe('when v2 added a field with a default (and renamed one, and removed one)', () => {
     it('should load the v1 result for the default config without calling _create, and leave the v1 artifact untouched', async () => {
@@ -51,11 +64,20 @@ describe('loadOrCreate after a class changed with declared migrations', () => {
       expect(snapshot(v1.dir)).toEqual(before);
       const ownDir = path.join(path.dirname(v1.dir), v2.hash);
       expect(eventTypes(ownDir)).toEqual(['attempt_started', 'result_reused', 'attempt_finished']);
-      const reused = readEvents(path.join(ownDir, '.gren', 'events.jsonl')).find((event) => event.type === 'result_reused');
+      const reused = readEvents(path.join(ownDir, '.gren', 'events.jsonl')).find(
+        (event) => event.type === 'result_reused',
+      );
       expect(reused).toMatchObject({ from_namespace: 'spec.migration.Train', from_hash: v1.hash });
-      const link = JSON.parse(fs.readFileSync(path.join(ownDir, '.gren', 'result-link.json'), 'utf8')) as { target: string; steps: string[] };
+      const link = JSON.parse(fs.readFileSync(path.join(ownDir, '.gren', 'result-link.json'), 'utf8')) as {
+        target: string;
+        steps: string[];
+      };
       expect(path.resolve(ownDir, link.target)).toBe(v1.dir);
-      expect(link.steps).toEqual(["Train: addedField('seed', 0)", "Train: renamedField('lr', 'learningRate')", "Train: removedField('debug', false)"]);
+      expect(link.steps).toEqual([
+        "Train: addedField('seed', 0)",
+        "Train: renamedField('lr', 'learningRate')",
+        "Train: removedField('debug', false)",
+      ]);
     });
 
     it('should load the reused result again from cache, without another reuse', async () => {

@@ -45,13 +45,22 @@ describeSlurm('SlurmExecutor on a real cluster', () => {
     const base = path.join(store, 'data', 'spec', 'children', className);
     return path.join(base, fs.readdirSync(base)[0]!);
   };
-  const stateOf = (className: string): ReturnType<typeof readState> => readState(path.join(artifactDir(className), '.gren', 'state.json'));
+  const stateOf = (className: string): ReturnType<typeof readState> =>
+    readState(path.join(artifactDir(className), '.gren', 'state.json'));
   const calls = (): string[] => (fs.existsSync(callsFile) ? fs.readFileSync(callsFile, 'utf8').trim().split('\n') : []);
   const observe = (label: string, attempt: Attempt | null): void => {
-    process.stderr.write(`[slurm] ${label}: attempt #${attempt?.number ?? '-'} ${attempt?.status ?? '-'} scheduler=${JSON.stringify(attempt?.scheduler ?? {})}\n`);
+    process.stderr.write(
+      `[slurm] ${label}: attempt #${attempt?.number ?? '-'} ${attempt?.status ?? '-'} scheduler=${JSON.stringify(attempt?.scheduler ?? {})}\n`,
+    );
   };
   const waitForRunning = (className: string): Promise<void> =>
-    eventually(() => fs.existsSync(path.join(store, 'data', 'spec', 'children', className)) && stateOf(className).attempt?.status === 'running', 120_000, `${className} to run`);
+    eventually(
+      () =>
+        fs.existsSync(path.join(store, 'data', 'spec', 'children', className)) &&
+        stateOf(className).attempt?.status === 'running',
+      120_000,
+      `${className} to run`,
+    );
 
   describe('when a job succeeds', () => {
     it('should record backend slurm with the job id and return the value', async () => {
@@ -76,7 +85,10 @@ describeSlurm('SlurmExecutor on a real cluster', () => {
       const state = stateOf('FailingJob');
       observe('failure', state.attempt);
       expect(state.result.status).toBe('failed');
-      expect(state.attempt?.status === 'failed' && state.attempt.error).toMatchObject({ type: 'RangeError', message: 'broken on purpose' });
+      expect(state.attempt?.status === 'failed' && state.attempt.error).toMatchObject({
+        type: 'RangeError',
+        message: 'broken on purpose',
+      });
     });
   });
 
@@ -84,26 +96,39 @@ describeSlurm('SlurmExecutor on a real cluster', () => {
     it.each([
       ['', 'failed', 'failed'],
       ['1', 'preempted', 'incomplete'],
-    ])('should end the attempt from the scheduler state (GREN_CANCELLED_IS_PREEMPTED=%s)', async (flag, attemptStatus, resultStatus) => {
-      const extra: Record<string, string> = flag ? { GREN_CANCELLED_IS_PREEMPTED: flag } : {};
+    ])(
+      'should end the attempt from the scheduler state (GREN_CANCELLED_IS_PREEMPTED=%s)',
+      async (flag, attemptStatus, resultStatus) => {
+        const extra: Record<string, string> = flag ? { GREN_CANCELLED_IS_PREEMPTED: flag } : {};
 
-      const output = await client(['scancel', 'SlowSquare', flag ? '12' : '11', '120000'], extra);
+        const output = await client(['scancel', 'SlowSquare', flag ? '12' : '11', '120000'], extra);
 
-      expect(output.error).toBe('COMPUTE_FAILED');
-      const state = stateOf('SlowSquare');
-      observe(`scancel flag=${flag || '0'}`, state.attempt);
-      expect(state.attempt?.status).toBe(attemptStatus);
-      expect(state.attempt?.scheduler.scheduler_state).toMatch(/^CANCELLED/);
-      expect(state.result.status).toBe(resultStatus);
-    });
+        expect(output.error).toBe('COMPUTE_FAILED');
+        const state = stateOf('SlowSquare');
+        observe(`scancel flag=${flag || '0'}`, state.attempt);
+        expect(state.attempt?.status).toBe(attemptStatus);
+        expect(state.attempt?.scheduler.scheduler_state).toMatch(/^CANCELLED/);
+        expect(state.result.status).toBe(resultStatus);
+      },
+    );
   });
 
   describe('when a job on debug is preempted by one on urgent', () => {
     it('should requeue the victim, which finishes in a later attempt', async () => {
-      const victim = startChild('slurm-client.js', ['wait', 'SlowSquare', '21', '8000', JSON.stringify({ partition: 'debug', cpusPerTask: os.cpus().length })], env);
+      const victim = startChild(
+        'slurm-client.js',
+        ['wait', 'SlowSquare', '21', '8000', JSON.stringify({ partition: 'debug', cpusPerTask: os.cpus().length })],
+        env,
+      );
       const victimDone = finished(victim);
       await waitForRunning('SlowSquare');
-      const urgent = await client(['wait', 'FailingJob', 'urgent work', '0', JSON.stringify({ partition: 'urgent', cpusPerTask: os.cpus().length })]);
+      const urgent = await client([
+        'wait',
+        'FailingJob',
+        'urgent work',
+        '0',
+        JSON.stringify({ partition: 'urgent', cpusPerTask: os.cpus().length }),
+      ]);
       expect(urgent.error).toBe('COMPUTE_FAILED');
 
       const output = JSON.parse((await victimDone).stdout.trim()) as Output;
@@ -129,7 +154,9 @@ describeSlurm('SlurmExecutor on a real cluster', () => {
       const events = readEvents(path.join(artifactDir('Checkpointed'), '.gren', 'events.jsonl'));
       observe('pre-timeout requeue', state.attempt);
       expect(calls().some((line) => line.includes('preempt checkpointed 4'))).toBe(true);
-      expect(events.some((event) => event.status === 'preempted' && event.reason === 'requeued_before_time_limit')).toBe(true);
+      expect(
+        events.some((event) => event.status === 'preempted' && event.reason === 'requeued_before_time_limit'),
+      ).toBe(true);
       expect(state.attempt).toMatchObject({ status: 'success', number: 2 });
       expect(state.attempt?.scheduler.restart_count).toBe(1);
     });
@@ -137,7 +164,10 @@ describeSlurm('SlurmExecutor on a real cluster', () => {
 
   describe('when two processes submit the same config at once', () => {
     it('should submit one job and give both the value', async () => {
-      const [a, b] = await Promise.all([client(['wait', 'SlowSquare', '7', '2000']), client(['wait', 'SlowSquare', '7', '2000'])]);
+      const [a, b] = await Promise.all([
+        client(['wait', 'SlowSquare', '7', '2000']),
+        client(['wait', 'SlowSquare', '7', '2000']),
+      ]);
 
       expect([a.value, b.value]).toEqual([49, 49]);
       expect(a.jobId).toBe(b.jobId);

@@ -160,9 +160,7 @@ describe('artifact logs (.gren/gren.log)', () => {
           `\\[ERROR\\] gren \\S+ _create failed Broken ${broken.grenHash} ${broken.grenDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`,
         ),
       );
-      expect(log).toMatch(
-        /\[ERROR\] gren \S+ SyntaxError: unexpected token\n\s+at .*artifact-logs\.spec\.ts/,
-      );
+      expect(log).toMatch(/\[ERROR\] gren \S+ SyntaxError: unexpected token\n\s+at .*artifact-logs\.spec\.ts/);
       expect(consoleLines.join('')).not.toContain('_create failed');
     });
   });

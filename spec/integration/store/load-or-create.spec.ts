@@ -55,10 +55,9 @@ describe('GrenObject.loadOrCreate', () => {
       expect(fs.readFileSync(stateFile, 'utf8')).toBe(stateText);
       expect(fs.statSync(stateFile).mtimeMs).toBe(before);
       expect(readState(stateFile).result.status).toBe('success');
-      expect(readEvents(path.join(counter.grenDir, '.gren', 'events.jsonl')).map((e) => `${e.type}:${String(e.status)}`)).toEqual([
-        'attempt_started:running',
-        'attempt_finished:success',
-      ]);
+      expect(
+        readEvents(path.join(counter.grenDir, '.gren', 'events.jsonl')).map((e) => `${e.type}:${String(e.status)}`),
+      ).toEqual(['attempt_started:running', 'attempt_finished:success']);
       expect(fs.existsSync(path.join(counter.grenDir, '.gren', 'SUCCESS.json'))).toBe(true);
       expect(fs.existsSync(path.join(counter.grenDir, '.gren', '.compute.lock'))).toBe(false);
       expect(counter.grenDir.startsWith(path.join(store(), 'data', 'spec', 'store', 'Counter'))).toBe(true);

@@ -31,7 +31,9 @@ describe('loadOrCreate across processes', () => {
 
   describe('when 8 processes race on one config', () => {
     it('should run _create exactly once and give all 8 the value', async () => {
-      const results = await Promise.all(Array.from({ length: 8 }, () => runChild('store-client.js', ['7', '500'], env)));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => runChild('store-client.js', ['7', '500'], env)),
+      );
 
       for (const result of results) {
         expect(result.stderr).toBe('');
@@ -39,7 +41,10 @@ describe('loadOrCreate across processes', () => {
       }
       expect(calls(callsFile).filter((line) => line.endsWith('create 7'))).toHaveLength(1);
       const [dir] = artifactDirs(store);
-      const events = fs.readFileSync(path.join(dir!, '.gren', 'events.jsonl'), 'utf8').trim().split('\n');
+      const events = fs
+        .readFileSync(path.join(dir!, '.gren', 'events.jsonl'), 'utf8')
+        .trim()
+        .split('\n');
       expect(events.filter((line) => line.includes('attempt_started'))).toHaveLength(1);
     });
   });
@@ -103,7 +108,11 @@ describe('loadOrCreate across processes', () => {
       const state = readState(path.join(dir!, '.gren', 'state.json'));
       expect(state.result.status).toBe('incomplete');
       expect(state.attempt?.status).toBe('preempted');
-      expect(state.attempt && 'error' in state.attempt ? state.attempt.error : undefined).toEqual({ type: 'signal', message: 'signal:15', traceback: null });
+      expect(state.attempt && 'error' in state.attempt ? state.attempt.error : undefined).toEqual({
+        type: 'signal',
+        message: 'signal:15',
+        traceback: null,
+      });
       expect(fs.existsSync(path.join(dir!, '.gren', '.compute.lock'))).toBe(false);
 
       const next = await runChild('store-client.js', ['6', '10'], env);

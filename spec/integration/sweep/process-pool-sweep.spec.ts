@@ -45,8 +45,11 @@ describe('runAll with a process pool', () => {
     if (output.error) throw new Error(`sweep-client failed: ${output.error}\n${result.stderr}`);
     return output;
   };
-  const row = (output: ClientOutput, className: string, predicate: (row: SweepRow) => boolean = () => true): SweepRow[] =>
-    output.entries.filter((entry) => entry.className === className && predicate(entry));
+  const row = (
+    output: ClientOutput,
+    className: string,
+    predicate: (row: SweepRow) => boolean = () => true,
+  ): SweepRow[] => output.entries.filter((entry) => entry.className === className && predicate(entry));
 
   describe('when a config in the middle level fails', () => {
     it('should compute the independent configs, skip its dependants with its message, and leave no lock', async () => {
@@ -98,7 +101,9 @@ describe('runAll with a process pool', () => {
 
       const output = JSON.parse(outcome.stdout.trim()) as ClientOutput;
       expect(output.counts).toMatchObject({ done: 0, cancelled: 10 });
-      const attempts = [...sweepStates(store).values()].map((state) => state.attempt).filter((attempt) => attempt !== null);
+      const attempts = [...sweepStates(store).values()]
+        .map((state) => state.attempt)
+        .filter((attempt) => attempt !== null);
       expect(attempts.length).toBeGreaterThanOrEqual(2);
       expect(attempts.every((attempt) => attempt.status === 'cancelled' || attempt.status === 'preempted')).toBe(true);
       const workerPids = new Set(attempts.map((attempt) => Number(attempt.scheduler.job_id)));

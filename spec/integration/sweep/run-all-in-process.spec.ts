@@ -61,7 +61,11 @@ describe('runAll in this process', () => {
       const plan = await planAll(configs);
       const report = await runAll(configs).wait();
 
-      expect(plan.levels.map((level) => level.map((config) => config.className))).toEqual([['Source', 'Source'], ['Square', 'Square'], ['Sum']]);
+      expect(plan.levels.map((level) => level.map((config) => config.className))).toEqual([
+        ['Source', 'Source'],
+        ['Square', 'Square'],
+        ['Sum'],
+      ]);
       expect(report).toMatchObject({ ok: true, total: 5, done: 5, cached: 0 });
       expect(created).toEqual(['source 1', 'square 1', 'source 2', 'square 2', 'sum 2']);
     });
@@ -98,7 +102,9 @@ describe('runAll in this process', () => {
     it('should name the entry and what is expected', () => {
       expect(() => runAll([square(1), 'x' as never])).toThrow(GrenError);
       expect(() => runAll([square(1), 'x' as never])).toThrow(/entry 1 is "x", not a GrenObject/);
-      expect(() => runAll(42 as never)).toThrow(/needs an array, a GrenList class or an iterable of gren configs; got 42/);
+      expect(() => runAll(42 as never)).toThrow(
+        /needs an array, a GrenList class or an iterable of gren configs; got 42/,
+      );
       expect(() => runAll([], { maxRunning: 0 })).toThrow(/maxRunning must be a whole number ≥ 1; got 0/);
     });
   });

@@ -36,7 +36,10 @@ describe('gren run output', () => {
   describe('formatPlan', () => {
     it('should list each level with what it waits for, then the cached configs', () => {
       const text = formatPlan({
-        levels: [[{ className: 'Leaf', hash: 'a'.repeat(20), directory: '/d/a', requested: false, dependsOn: [] }], [{ className: 'Top', hash: 'b'.repeat(20), directory: '/d/b', requested: true, dependsOn: ['a'.repeat(20)] }]],
+        levels: [
+          [{ className: 'Leaf', hash: 'a'.repeat(20), directory: '/d/a', requested: false, dependsOn: [] }],
+          [{ className: 'Top', hash: 'b'.repeat(20), directory: '/d/b', requested: true, dependsOn: ['a'.repeat(20)] }],
+        ],
         cached: [{ className: 'Old', hash: 'c'.repeat(20), directory: '/d/c', requested: true, dependsOn: [] }],
       });
       expect(text).toBe(
@@ -64,9 +67,27 @@ describe('gren run output', () => {
       const display = lineDisplay(io, 60_000);
       const level = (done: number, running: number) => ({ ...emptyCounts(), total: 2, done, running });
 
-      display.update(summary({ total: 4, done: 1, running: 1, waiting: 2, levels: [level(1, 1), { ...emptyCounts(), total: 2, waiting: 2 }] }));
-      display.update(summary({ total: 4, done: 1, running: 1, waiting: 2, levels: [level(1, 1), { ...emptyCounts(), total: 2, waiting: 2 }] }));
-      display.update(summary({ total: 4, done: 2, waiting: 2, levels: [level(2, 0), { ...emptyCounts(), total: 2, waiting: 2 }] }));
+      display.update(
+        summary({
+          total: 4,
+          done: 1,
+          running: 1,
+          waiting: 2,
+          levels: [level(1, 1), { ...emptyCounts(), total: 2, waiting: 2 }],
+        }),
+      );
+      display.update(
+        summary({
+          total: 4,
+          done: 1,
+          running: 1,
+          waiting: 2,
+          levels: [level(1, 1), { ...emptyCounts(), total: 2, waiting: 2 }],
+        }),
+      );
+      display.update(
+        summary({ total: 4, done: 2, waiting: 2, levels: [level(2, 0), { ...emptyCounts(), total: 2, waiting: 2 }] }),
+      );
       display.note('failed: X 123: boom');
       display.stop(summary({ total: 4, done: 4, levels: [level(2, 0), level(2, 0)] }));
 

@@ -140,8 +140,20 @@ describe('Gren', () => {
   describe('when called as a standard (TC39) decorator', () => {
     it('should name the class, the @Field() members before it and the tsconfig flags', () => {
       const fieldContext = (name: string): ClassFieldDecoratorContext =>
-        ({ kind: 'field', name, static: false, private: false, metadata: undefined, addInitializer: () => undefined }) as unknown as ClassFieldDecoratorContext;
-      const classContext = { kind: 'class', name: 'Modern', metadata: undefined, addInitializer: () => undefined } as unknown as ClassDecoratorContext;
+        ({
+          kind: 'field',
+          name,
+          static: false,
+          private: false,
+          metadata: undefined,
+          addInitializer: () => undefined,
+        }) as unknown as ClassFieldDecoratorContext;
+      const classContext = {
+        kind: 'class',
+        name: 'Modern',
+        metadata: undefined,
+        addInitializer: () => undefined,
+      } as unknown as ClassDecoratorContext;
       Field()(undefined, fieldContext('rate'));
       Field()(undefined, fieldContext('steps'));
 

@@ -6,26 +6,34 @@ const vectors = loadHashVectors();
 
 describe('grenHash', () => {
   describe('when rebuilding every object vector of the Python gren', () => {
-    it.each(vectors.objects.map((vector) => [vector.label, vector] as const))('should reproduce %s', (_label, vector) => {
-      const object = GrenSerializer.fromDict(vectorConfigToDict(vector.config)) as GrenObject;
+    it.each(vectors.objects.map((vector) => [vector.label, vector] as const))(
+      'should reproduce %s',
+      (_label, vector) => {
+        const object = GrenSerializer.fromDict(vectorConfigToDict(vector.config)) as GrenObject;
 
-      expect(GrenSerializer.canonicalJson(object)).toBe(vector.canonical_json);
-      expect(object.grenHash).toBe(vector.hash);
-    });
+        expect(GrenSerializer.canonicalJson(object)).toBe(vector.canonical_json);
+        expect(object.grenHash).toBe(vector.hash);
+      },
+    );
   });
 
   describe('when hashing canonical JSON directly', () => {
-    it.each(vectors.digest_only.map((vector) => [vector.canonical_json, vector.hash] as const))('should digest %s', (json, hash) => {
-      expect(GrenSerializer.digest(json)).toBe(hash);
-    });
-
-    it.each(vectors.digest_only.filter((vector) => !vector.canonical_json.includes('__class__')).map((vector) => [vector.canonical_json, vector.hash] as const))(
-      'should canonicalize and hash the plain value %s',
+    it.each(vectors.digest_only.map((vector) => [vector.canonical_json, vector.hash] as const))(
+      'should digest %s',
       (json, hash) => {
-        const plain = GrenSerializer.parseJson(json);
+        expect(GrenSerializer.digest(json)).toBe(hash);
+      },
+    );
 
-        expect(GrenSerializer.canonicalJson(plain)).toBe(json);
-        expect(GrenSerializer.computeHash(plain)).toBe(hash);
+    it.each(
+      vectors.digest_only
+        .filter((vector) => !vector.canonical_json.includes('__class__'))
+        .map((vector) => [vector.canonical_json, vector.hash] as const),
+    )('should canonicalize and hash the plain value %s', (json, hash) => {
+      const plain = GrenSerializer.parseJson(json);
+
+      expect(GrenSerializer.canonicalJson(plain)).toBe(json);
+      expect(GrenSerializer.computeHash(plain)).toBe(hash);
     });
   });
 
@@ -44,10 +52,11 @@ describe('grenHash', () => {
     });
 
     it('should inline nested dependencies in full', () => {
-      const top = GrenSerializer.fromDict(vectorConfigToDict(vectors.objects.find((v) => v.label === 'nested_top')?.config)) as Top;
+      const top = GrenSerializer.fromDict(
+        vectorConfigToDict(vectors.objects.find((v) => v.label === 'nested_top')?.config),
+      ) as Top;
 
       expect(GrenSerializer.canonicalJson(top)).toContain(GrenSerializer.canonicalJson(top.middle));
     });
   });
 });
-

@@ -1,4 +1,14 @@
-import { addedField, Field, Float, Gren, grenRegistry, GrenSerializer, GrenStruct, removedField, renamedField } from 'gren-ts';
+import {
+  addedField,
+  Field,
+  Float,
+  Gren,
+  grenRegistry,
+  GrenSerializer,
+  GrenStruct,
+  removedField,
+  renamedField,
+} from 'gren-ts';
 import { computeHash } from '../../../lib/src/identity/compute-hash';
 import { earlierIdentities, MAX_COMBINATIONS } from '../../../lib/src/migration/earlier-identities';
 import { configNodeOf, nodeHash } from '../../../lib/src/migration/identity-tree';
@@ -9,9 +19,11 @@ type Init = Readonly<Record<string, unknown>>;
 type ConfigClass = new (init?: Init) => GrenStruct;
 
 /** What the store saw: a config as the old class versions stored it (`gren_obj`, parsed as gren parses it). */
-const stored = (config: object): Record<string, unknown> => GrenSerializer.parseJson(GrenSerializer.toJson(config)) as Record<string, unknown>;
+const stored = (config: object): Record<string, unknown> =>
+  GrenSerializer.parseJson(GrenSerializer.toJson(config)) as Record<string, unknown>;
 
-const earlierHashes = (config: object): string[] => earlierIdentities(configNodeOf(config)).identities.map((identity) => nodeHash(identity.node));
+const earlierHashes = (config: object): string[] =>
+  earlierIdentities(configNodeOf(config)).identities.map((identity) => nodeHash(identity.node));
 
 /** Version 1: an ensemble nests trains in an array, in an object and in a Map. */
 function declareV1(): { Train: ConfigClass; Ensemble: ConfigClass } {
@@ -23,8 +35,15 @@ function declareV1(): { Train: ConfigClass; Ensemble: ConfigClass } {
   @Gren({ namespace: 'spec.nested.Ensemble' })
   class Ensemble extends GrenStruct {
     @Field(() => [Train]) models: Train[] = [new Train(), new Train({ lr: 0.5 })];
-    @Field() byName: Record<string, Train | number> = { small: new Train(), 'with space': new Train({ lr: 0.2 }), count: 2 };
-    @Field() byKey: Map<number, Train> = new Map([[10, new Train()], [2, new Train({ lr: 1 })]]);
+    @Field() byName: Record<string, Train | number> = {
+      small: new Train(),
+      'with space': new Train({ lr: 0.2 }),
+      count: 2,
+    };
+    @Field() byKey: Map<number, Train> = new Map([
+      [10, new Train()],
+      [2, new Train({ lr: 1 })],
+    ]);
     @Field({ type: [Float] }) weights: number[] = [1, 2.5];
   }
   return { Train, Ensemble };
@@ -43,8 +62,15 @@ function declareV2(): { Train: ConfigClass; Ensemble: ConfigClass } {
   @Gren({ namespace: 'spec.nested.Ensemble', migrations: [addedField('tag', '')] })
   class Ensemble extends GrenStruct {
     @Field(() => [Train]) models: Train[] = [new Train(), new Train({ learningRate: 0.5 })];
-    @Field() byName: Record<string, Train | number> = { small: new Train(), 'with space': new Train({ learningRate: 0.2 }), count: 2 };
-    @Field() byKey: Map<number, Train> = new Map([[10, new Train()], [2, new Train({ learningRate: 1 })]]);
+    @Field() byName: Record<string, Train | number> = {
+      small: new Train(),
+      'with space': new Train({ learningRate: 0.2 }),
+      count: 2,
+    };
+    @Field() byKey: Map<number, Train> = new Map([
+      [10, new Train()],
+      [2, new Train({ learningRate: 1 })],
+    ]);
     @Field({ type: [Float] }) weights: number[] = [1, 2.5];
     @Field() tag: string = '';
   }
@@ -148,13 +174,21 @@ describe('migrations of configs nested in arrays, objects and Maps', () => {
         mapped: true,
         namespace: 'spec.nested.Ensemble',
         hash: computeHash(new v2.Ensemble()),
-        steps: ["Train: addedField('seed', 0)", "Train: renamedField('lr', 'learningRate')", "Train: removedField('debug', false)", "Ensemble: addedField('tag', '')"],
+        steps: [
+          "Train: addedField('seed', 0)",
+          "Train: renamedField('lr', 'learningRate')",
+          "Train: removedField('debug', false)",
+          "Ensemble: addedField('tag', '')",
+        ],
       });
     });
 
     it('should not map an ensemble one of whose trains had a removed field at another value, and say why', () => {
       const verdict = staleConfig(v1.storedDebug);
-      expect(verdict?.mapping).toEqual({ mapped: false, reason: expect.stringContaining("removedField('debug', false) maps only configs whose debug is false") });
+      expect(verdict?.mapping).toEqual({
+        mapped: false,
+        reason: expect.stringContaining("removedField('debug', false) maps only configs whose debug is false"),
+      });
     });
   });
 });

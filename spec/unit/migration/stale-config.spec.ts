@@ -1,4 +1,14 @@
-import { addedField, Field, Float, Gren, grenRegistry, GrenStruct, movedFrom, removedField, renamedField } from 'gren-ts';
+import {
+  addedField,
+  Field,
+  Float,
+  Gren,
+  grenRegistry,
+  GrenStruct,
+  movedFrom,
+  removedField,
+  renamedField,
+} from 'gren-ts';
 import { computeHash } from '../../../lib/src/identity/compute-hash';
 import { earlierIdentities } from '../../../lib/src/migration/earlier-identities';
 import { configNodeOf, nodeHash } from '../../../lib/src/migration/identity-tree';
@@ -24,7 +34,11 @@ function declareV1(): { train: string; parent: string; mover: string } {
 }
 
 /** Version 2: Train gained seed, renamed lr, dropped debug; Mover moved; Parent unchanged. */
-function declareV2(): { Train: new (init?: Readonly<Record<string, unknown>>) => GrenStruct; Parent: new (init?: Readonly<Record<string, unknown>>) => GrenStruct; Mover: new (init?: Readonly<Record<string, unknown>>) => GrenStruct } {
+function declareV2(): {
+  Train: new (init?: Readonly<Record<string, unknown>>) => GrenStruct;
+  Parent: new (init?: Readonly<Record<string, unknown>>) => GrenStruct;
+  Mover: new (init?: Readonly<Record<string, unknown>>) => GrenStruct;
+} {
   @Gren({
     namespace: 'spec.stale.Train',
     migrations: [addedField('seed', 0), renamedField('lr', 'learningRate'), removedField('debug', false)],
@@ -45,7 +59,8 @@ function declareV2(): { Train: new (init?: Readonly<Record<string, unknown>>) =>
   return { Train, Parent, Mover };
 }
 
-const earlierHashes = (config: object): string[] => earlierIdentities(configNodeOf(config)).identities.map((identity) => nodeHash(identity.node));
+const earlierHashes = (config: object): string[] =>
+  earlierIdentities(configNodeOf(config)).identities.map((identity) => nodeHash(identity.node));
 
 describe('migrations over stored identities', () => {
   let v1: { train: string; parent: string; mover: string };
@@ -82,7 +97,9 @@ describe('migrations over stored identities', () => {
     const storedV1 = { __class__: 'spec.stale.Train', lr: 0.1, debug: false, when: '2024-01-02T03:04:05+00:00' };
 
     it('should say nothing about a config that fits its class', () => {
-      expect(staleConfig({ __class__: 'spec.stale.Train', learningRate: 0.1, seed: 0, when: '2024-01-02T03:04:05+00:00' })).toBeUndefined();
+      expect(
+        staleConfig({ __class__: 'spec.stale.Train', learningRate: 0.1, seed: 0, when: '2024-01-02T03:04:05+00:00' }),
+      ).toBeUndefined();
     });
 
     it('should list the differences of a v1 config and the steps that map it to the v2 identity', () => {
@@ -99,25 +116,40 @@ describe('migrations over stored identities', () => {
         mapped: true,
         namespace: 'spec.stale.Train',
         hash: computeHash(new v2.Train()),
-        steps: ["Train: addedField('seed', 0)", "Train: renamedField('lr', 'learningRate')", "Train: removedField('debug', false)"],
+        steps: [
+          "Train: addedField('seed', 0)",
+          "Train: renamedField('lr', 'learningRate')",
+          "Train: removedField('debug', false)",
+        ],
       });
     });
 
     it('should not map a config whose removed field had another value, and say why', () => {
       const verdict = staleConfig({ ...storedV1, debug: true });
-      expect(verdict?.mapping).toEqual({ mapped: false, reason: expect.stringContaining("removedField('debug', false) maps only configs whose debug is false") });
+      expect(verdict?.mapping).toEqual({
+        mapped: false,
+        reason: expect.stringContaining("removedField('debug', false) maps only configs whose debug is false"),
+      });
     });
 
     it('should map a config of a class that moved, naming the move', () => {
       const verdict = staleConfig({ __class__: 'spec.stale.old.Mover', size: 3 });
-      expect(verdict?.changes).toEqual([{ kind: 'moved', field: '', from: 'spec.stale.old.Mover', to: 'spec.stale.new.Mover' }]);
+      expect(verdict?.changes).toEqual([
+        { kind: 'moved', field: '', from: 'spec.stale.old.Mover', to: 'spec.stale.new.Mover' },
+      ]);
       expect(verdict?.mapping).toMatchObject({ mapped: true, hash: computeHash(new v2.Mover()) });
     });
 
     it('should map a parent through its stale child', () => {
       const verdict = staleConfig({ __class__: 'spec.stale.Parent', train: storedV1 });
-      expect(verdict?.changes).toEqual(expect.arrayContaining([{ kind: 'renamed', field: 'train.lr', to: 'train.learningRate' }]));
-      expect(verdict?.mapping).toMatchObject({ mapped: true, namespace: 'spec.stale.Parent', hash: computeHash(new v2.Parent()) });
+      expect(verdict?.changes).toEqual(
+        expect.arrayContaining([{ kind: 'renamed', field: 'train.lr', to: 'train.learningRate' }]),
+      );
+      expect(verdict?.mapping).toMatchObject({
+        mapped: true,
+        namespace: 'spec.stale.Parent',
+        hash: computeHash(new v2.Parent()),
+      });
     });
 
     it('should report a namespace no class owns', () => {
@@ -131,7 +163,10 @@ describe('migrations over stored identities', () => {
 
     it('should not map a config with a field no step explains', () => {
       const verdict = staleConfig({ ...storedV1, mystery: 1 });
-      expect(verdict?.mapping).toEqual({ mapped: false, reason: expect.stringContaining('no declared migration of Train explains') });
+      expect(verdict?.mapping).toEqual({
+        mapped: false,
+        reason: expect.stringContaining('no declared migration of Train explains'),
+      });
       expect(verdict?.changes).toEqual(expect.arrayContaining([{ kind: 'extra', field: 'mystery', value: 1 }]));
     });
   });

@@ -197,10 +197,15 @@ describe('MetadataCollector', () => {
       fs.symlinkSync(realStore, path.join(artifactDir, 'store-link'));
       fs.symlinkSync(path.join(realStore, 'ns', 'linked-target'), path.join(realStore, 'ns', 'linked'));
       const collector = new MetadataCollector(settings(), { now: () => NOW });
-      const realPath = async (dir: string): Promise<string> => (await collector.collect(new Leaf({ name: 'linked' }), dir)).gren_path;
+      const realPath = async (dir: string): Promise<string> =>
+        (await collector.collect(new Leaf({ name: 'linked' }), dir)).gren_path;
 
-      expect(await realPath(path.join(artifactDir, 'store-link', 'ns', 'plain'))).toBe(fs.realpathSync(path.join(realStore, 'ns', 'plain')));
-      expect(await realPath(path.join(artifactDir, 'store-link', 'ns', 'linked'))).toBe(fs.realpathSync(path.join(realStore, 'ns', 'linked-target')));
+      expect(await realPath(path.join(artifactDir, 'store-link', 'ns', 'plain'))).toBe(
+        fs.realpathSync(path.join(realStore, 'ns', 'plain')),
+      );
+      expect(await realPath(path.join(artifactDir, 'store-link', 'ns', 'linked'))).toBe(
+        fs.realpathSync(path.join(realStore, 'ns', 'linked-target')),
+      );
     });
   });
 

@@ -13,8 +13,11 @@ jest.setTimeout(300_000);
 describe('strict type checking', () => {
   it.each(['spec/tsconfig.json', 'examples/tsconfig.json'])('should find no type errors in %s', async (project) => {
     const output = await new Promise<string>((resolve) => {
-      execFile(process.execPath, [TSC, '-p', project, '--noEmit', '--pretty', 'false'], { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
-        resolve(error ? `${stdout}${stderr}` || error.message : ''),
+      execFile(
+        process.execPath,
+        [TSC, '-p', project, '--noEmit', '--pretty', 'false'],
+        { cwd: ROOT, maxBuffer: 32 * 1024 * 1024 },
+        (error, stdout, stderr) => resolve(error ? `${stdout}${stderr}` || error.message : ''),
       );
     });
 

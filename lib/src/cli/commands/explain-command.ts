@@ -42,7 +42,9 @@ export function registerExplain(program: Command, context: CliContext): void {
       const assignments = parseAssignments(options.set);
       const cls = findConfigClass(loadUserModule(file), className, file);
       const config = buildConfig(cls, assignments) as GrenObject;
-      const explanation = runInContainer(createGrenContainer({ settings }), () => config.explain({ limit: options.limit }));
+      const explanation = runInContainer(createGrenContainer({ settings }), () =>
+        config.explain({ limit: options.limit }),
+      );
       if (options.json) writeJson(context.io, explanationToJson(explanation));
       else context.io.stdout.write(formatExplanation(explanation));
     });

@@ -33,12 +33,18 @@ export function registerLs(program: Command, context: CliContext): void {
     .argument('[namespace-prefix]', 'only namespaces starting with this (dotted, or with slashes)')
     .addOption(new Option('--status <result>', 'only artifacts with this result status').choices(LISTED_RESULTS))
     .option('--json', 'print JSON: {store, total, total_bytes, artifacts: [...]}, sizes in bytes')
-    .option('--module <file>', 'judge stored configs against the classes this module declares: stale ones show their differences and the migration that maps them')
+    .option(
+      '--module <file>',
+      'judge stored configs against the classes this module declares: stale ones show their differences and the migration that maps them',
+    )
     .option('--stale', 'only stale artifacts (needs --module)')
     .action((prefix: string | undefined, options: LsOptions, command: Command) => {
       const base = storePath(command);
       requireStore(base);
-      if (options.stale && !options.module) throw GrenCliError.usage('--stale needs --module <file>: staleness is judged against the classes a module declares.');
+      if (options.stale && !options.module)
+        throw GrenCliError.usage(
+          '--stale needs --module <file>: staleness is judged against the classes a module declares.',
+        );
       if (options.module) loadUserModule(options.module);
       const wanted = prefix?.replace(/\//g, '.');
       const artifacts = scanStore(
@@ -50,7 +56,10 @@ export function registerLs(program: Command, context: CliContext): void {
           `${location.namespace}/${location.hash}`.startsWith(wanted),
       )
         .filter((artifact) => !options.status || artifact.result === options.status)
-        .map((artifact) => ({ ...artifact, stale: options.module ? staleArtifact(artifact.directory, artifact.namespace) : undefined }))
+        .map((artifact) => ({
+          ...artifact,
+          stale: options.module ? staleArtifact(artifact.directory, artifact.namespace) : undefined,
+        }))
         .filter((artifact) => !options.stale || artifact.stale !== undefined)
         .sort((a, b) => b.updatedMs - a.updatedMs || a.key.localeCompare(b.key));
       const totalBytes = artifacts.reduce((sum, artifact) => sum + artifact.sizeBytes, 0);
@@ -59,7 +68,10 @@ export function registerLs(program: Command, context: CliContext): void {
           store: base,
           total: artifacts.length,
           total_bytes: totalBytes,
-          artifacts: artifacts.map((artifact) => ({ ...artifactToJson(artifact), ...(options.module ? { stale: staleJson(artifact.stale) } : {}) })),
+          artifacts: artifacts.map((artifact) => ({
+            ...artifactToJson(artifact),
+            ...(options.module ? { stale: staleJson(artifact.stale) } : {}),
+          })),
         });
       } else {
         context.io.stdout.write(formatListing(base, artifacts, totalBytes));

@@ -24,11 +24,16 @@ interface MigrateCommandOptions {
 export function registerMigrate(program: Command, context: CliContext): void {
   program
     .command('migrate')
-    .description('Map the stale artifacts of the classes a module exports to their identities as declared now (@Gren({ migrations })), so the next run loads them instead of recomputing')
+    .description(
+      'Map the stale artifacts of the classes a module exports to their identities as declared now (@Gren({ migrations })), so the next run loads them instead of recomputing',
+    )
     .argument('<module>', 'the file exporting the config classes (.ts through ts-node, or .js)')
     .option('--dry-run', 'list the stale artifacts and where they would go, and change nothing')
     .option('--json', 'print the outcome as JSON (no progress display)')
-    .addHelpText('after', '\nNo data is copied: the new identity records a link to the stored result. Running it again finishes an interrupted run.\n\nExample:\n  gren migrate experiments/pipelines.ts --dry-run\n')
+    .addHelpText(
+      'after',
+      '\nNo data is copied: the new identity records a link to the stored result. Running it again finishes an interrupted run.\n\nExample:\n  gren migrate experiments/pipelines.ts --dry-run\n',
+    )
     .action(async (file: string, options: MigrateCommandOptions, command: Command) => {
       const base = storePath(command);
       requireStore(base);
@@ -37,8 +42,20 @@ export function registerMigrate(program: Command, context: CliContext): void {
       const progress = progressFor(context, command, options.json === true);
       const items = planMigration(base, classes, progress);
       const plainProgress = !options.json && !context.io.progressStream;
-      if (!options.dryRun) await applyMigration(runtimeOf(), items, progress, plainProgress ? (line) => context.io.stderr.write(`${line}\n`) : undefined);
-      if (options.json) writeJson(context.io, { store: base, dry_run: options.dryRun === true, counts: migrationCounts(items), items: items.map(migrationItemJson) });
+      if (!options.dryRun)
+        await applyMigration(
+          runtimeOf(),
+          items,
+          progress,
+          plainProgress ? (line) => context.io.stderr.write(`${line}\n`) : undefined,
+        );
+      if (options.json)
+        writeJson(context.io, {
+          store: base,
+          dry_run: options.dryRun === true,
+          counts: migrationCounts(items),
+          items: items.map(migrationItemJson),
+        });
       else context.io.stdout.write(formatMigration(items));
       const counts = migrationCounts(items);
       if (counts.conflict > 0 || counts.busy > 0) context.exitCode = EXIT_FAILED;
@@ -50,6 +67,9 @@ function exportedClasses(exports: Record<string, unknown>, file: string): ClassM
   const models = Object.values(exports)
     .filter((value) => typeof value === 'function' && registry.isRegistered(value) && isGrenObject(value.prototype))
     .map((value) => classModel(value as never));
-  if (models.length === 0) throw GrenCliError.notFound(`${file} exports no gren config class with artifacts (a @Gren() class extending GrenObject).`);
+  if (models.length === 0)
+    throw GrenCliError.notFound(
+      `${file} exports no gren config class with artifacts (a @Gren() class extending GrenObject).`,
+    );
   return [...new Set(models)];
 }

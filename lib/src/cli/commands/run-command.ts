@@ -36,17 +36,36 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 export function registerRun(program: Command, context: CliContext): void {
   program
     .command('run')
-    .description('Compute a sweep exported by a module (a GrenList, an array of configs, or a function returning one), in dependency order, skipping what is cached')
+    .description(
+      'Compute a sweep exported by a module (a GrenList, an array of configs, or a function returning one), in dependency order, skipping what is cached',
+    )
     .argument('<module>', 'the file exporting the sweep (.ts through ts-node, or .js)')
     .argument('<export>', 'the export name')
-    .option('--executor <name>', 'local (this process), process (a pool of worker processes) or slurm (one job array per level)', parseExecutor, 'process')
-    .option('--jobs <n>', 'worker processes of the pool, or configs computed at once by local (default: cores for process, 1 for local)', parsePositive)
+    .option(
+      '--executor <name>',
+      'local (this process), process (a pool of worker processes) or slurm (one job array per level)',
+      parseExecutor,
+      'process',
+    )
+    .option(
+      '--jobs <n>',
+      'worker processes of the pool, or configs computed at once by local (default: cores for process, 1 for local)',
+      parsePositive,
+    )
     .option('--max-running <n>', 'at most this many configs running at once (slurm: the %N of --array)', parsePositive)
     .option('--slurm <json>', 'SlurmOptions as JSON, e.g. \'{"partition":"gpu","timeMin":60}\'')
-    .option('--configs-per-task <n|auto>', 'slurm: configs each array task computes one after the other, or auto: about 4 tasks per CPU (or --max-running) once a level is larger', parseConfigsPerTask, 'auto')
+    .option(
+      '--configs-per-task <n|auto>',
+      'slurm: configs each array task computes one after the other, or auto: about 4 tasks per CPU (or --max-running) once a level is larger',
+      parseConfigsPerTask,
+      'auto',
+    )
     .option('--dry-run', 'print the levels to compute and what is cached, and run nothing')
     .option('--json', 'print the outcome as JSON (no progress display)')
-    .addHelpText('after', '\nRunning it again computes only what is missing or failed.\n\nExample:\n  gren run experiments/sweep.ts grid --executor slurm --max-running 50\n')
+    .addHelpText(
+      'after',
+      '\nRunning it again computes only what is missing or failed.\n\nExample:\n  gren run experiments/sweep.ts grid --executor slurm --max-running 50\n',
+    )
     .action(async (file: string, name: string, options: RunCommandOptions, command: Command) => {
       GREN_CONFIG.basePath = storePath(command);
       const configs = await loadSweepExport(file, name);
@@ -57,7 +76,10 @@ export function registerRun(program: Command, context: CliContext): void {
         return;
       }
       const executor = buildExecutor(options);
-      const sweep = runAll(configs, { executor, maxRunning: options.maxRunning ?? defaultMaxRunning(options, executor) });
+      const sweep = runAll(configs, {
+        executor,
+        maxRunning: options.maxRunning ?? defaultMaxRunning(options, executor),
+      });
       const display = chooseDisplay(context, command, options);
       const unsubscribe = await sweep.onChange((summary) => display?.update(summary));
       const announced = new Set<string>();
@@ -95,7 +117,10 @@ function buildExecutor(options: RunCommandOptions): Executor {
     case 'process':
       return new ProcessPoolExecutor({ size: options.jobs ?? os.cpus().length });
     case 'slurm':
-      return new SlurmArrayExecutor({ ...parseSlurmOptions(options.slurm), configsPerTask: options.configsPerTask ?? 'auto' });
+      return new SlurmArrayExecutor({
+        ...parseSlurmOptions(options.slurm),
+        configsPerTask: options.configsPerTask ?? 'auto',
+      });
   }
 }
 
@@ -112,7 +137,11 @@ function chooseDisplay(context: CliContext, command: Command, options: RunComman
   return stream && wantsBars ? barDisplay(stream) : lineDisplay(context.io);
 }
 
-async function noteEndings(entries: Promise<SweepReport['entries']>, announced: Set<string>, display: SweepDisplay | undefined): Promise<void> {
+async function noteEndings(
+  entries: Promise<SweepReport['entries']>,
+  announced: Set<string>,
+  display: SweepDisplay | undefined,
+): Promise<void> {
   for (const entry of await entries) {
     if ((entry.status !== 'failed' && entry.status !== 'skipped') || announced.has(entry.directory)) continue;
     announced.add(entry.directory);
@@ -126,7 +155,16 @@ function reportJson(report: SweepReport, executor: Executor): unknown {
     ...counts,
     executor: executor.backend,
     sbatch_calls: executor instanceof SlurmArrayExecutor ? executor.stats.sbatchCalls : undefined,
-    entries: entries.map(({ className, hash, directory, level, requested, status, message, jobId }) => ({ class_name: className, hash, directory, level, requested, status, message, job_id: jobId })),
+    entries: entries.map(({ className, hash, directory, level, requested, status, message, jobId }) => ({
+      class_name: className,
+      hash,
+      directory,
+      level,
+      requested,
+      status,
+      message,
+      job_id: jobId,
+    })),
   };
 }
 
@@ -137,7 +175,8 @@ function parseExecutor(text: string): ExecutorName {
 
 function parsePositive(text: string): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) throw new InvalidArgumentError('expected a whole number of 1 or more.');
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1)
+    throw new InvalidArgumentError('expected a whole number of 1 or more.');
   return value;
 }
 
@@ -155,6 +194,8 @@ function parseSlurmOptions(text: string | undefined): SlurmOptions {
   try {
     return JSON.parse(text) as SlurmOptions;
   } catch (error) {
-    throw GrenCliError.usage(`--slurm must be JSON SlurmOptions such as '{"partition":"debug","timeMin":30}': ${(error as Error).message}`);
+    throw GrenCliError.usage(
+      `--slurm must be JSON SlurmOptions such as '{"partition":"debug","timeMin":30}': ${(error as Error).message}`,
+    );
   }
 }

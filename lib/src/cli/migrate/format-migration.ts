@@ -27,14 +27,24 @@ export function formatMigration(items: readonly MigrationItem[]): string {
 }
 
 export function migrationCounts(items: readonly MigrationItem[]): Record<MigrationStatus, number> {
-  const counts: Record<MigrationStatus, number> = { planned: 0, linked: 0, present: 0, busy: 0, unmapped: 0, conflict: 0, not_success: 0 };
+  const counts: Record<MigrationStatus, number> = {
+    planned: 0,
+    linked: 0,
+    present: 0,
+    busy: 0,
+    unmapped: 0,
+    conflict: 0,
+    not_success: 0,
+  };
   for (const item of items) counts[item.status] += 1;
   return counts;
 }
 
 function countsLine(items: readonly MigrationItem[]): string {
   const counts = migrationCounts(items);
-  const parts = (Object.keys(counts) as MigrationStatus[]).filter((status) => counts[status] > 0).map((status) => `${counts[status]} ${STATUS_TEXT[status]}`);
+  const parts = (Object.keys(counts) as MigrationStatus[])
+    .filter((status) => counts[status] > 0)
+    .map((status) => `${counts[status]} ${STATUS_TEXT[status]}`);
   return `${items.length} stale: ${parts.join(', ')}`;
 }
 

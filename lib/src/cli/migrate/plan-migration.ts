@@ -24,7 +24,9 @@ import type { MigrationItem } from './migration-item';
 export function planMigration(base: string, classes: readonly ClassModel[], progress: Progress): MigrationItem[] {
   const owners = new Map<string, ClassModel>();
   for (const model of classes) {
-    const namespaces = model.hasMigrations ? classHistory(model).versions.map((version) => version.namespace) : [model.namespace];
+    const namespaces = model.hasMigrations
+      ? classHistory(model).versions.map((version) => version.namespace)
+      : [model.namespace];
     for (const namespace of namespaces) owners.set(namespace, model);
   }
   const locations = findArtifacts(base).filter((location) => owners.has(location.namespace));
@@ -54,13 +56,27 @@ function planOne(location: ArtifactLocation, owner: ClassModel): MigrationItem |
   const mapped = mapStoredConfig(stored);
   const object = 'reason' in mapped ? undefined : fromDict(mapped.config);
   if (!isGrenObject(object)) {
-    return { ...base, to: undefined, steps: verdict.mapping.steps, status: 'unmapped', reason: `${owner.className} is not a GrenObject: it has no artifacts`, object: undefined };
+    return {
+      ...base,
+      to: undefined,
+      steps: verdict.mapping.steps,
+      status: 'unmapped',
+      reason: `${owner.className} is not a GrenObject: it has no artifacts`,
+      object: undefined,
+    };
   }
   const to = { namespace: verdict.mapping.namespace, hash: verdict.mapping.hash, directory: artifactDirOf(object) };
   const config = object as unknown as GrenObject;
   const hasResult = readState(new ArtifactPaths(location.directory).state).result.status === 'success';
   const status = hasResult ? 'planned' : 'not_success';
-  return { ...base, to, steps: verdict.mapping.steps, status, reason: hasResult ? undefined : 'it holds no successful result to reuse', object: config };
+  return {
+    ...base,
+    to,
+    steps: verdict.mapping.steps,
+    status,
+    reason: hasResult ? undefined : 'it holds no successful result to reuse',
+    object: config,
+  };
 }
 
 function markConflicts(items: MigrationItem[]): void {
@@ -72,7 +88,9 @@ function markConflicts(items: MigrationItem[]): void {
   for (const group of byTarget.values()) {
     if (group.length < 2) continue;
     for (const item of group) {
-      const others = group.filter((other) => other !== item).map((other) => `${other.from.namespace} ${other.from.hash}`);
+      const others = group
+        .filter((other) => other !== item)
+        .map((other) => `${other.from.namespace} ${other.from.hash}`);
       item.status = 'conflict';
       item.reason = `${others.join(', ')} maps to the same identity through ${item.steps.join('; ')}; remove the artifact that should not be reused (or recompute it)`;
     }

@@ -24,7 +24,9 @@ export function lineDisplay(io: CliIo, everyMs = 5_000): SweepDisplay {
       lastAt = Date.now();
       const current = settled.indexOf(false);
       const where = current === -1 ? 'all levels' : `level ${current} (of ${summary.levels.length})`;
-      io.stderr.write(`gren run: ${where}: ${current === -1 ? '' : `${formatCounts(summary.levels[current] as SweepCounts)} | `}overall ${formatOverall(summary)}\n`);
+      io.stderr.write(
+        `gren run: ${where}: ${current === -1 ? '' : `${formatCounts(summary.levels[current] as SweepCounts)} | `}overall ${formatOverall(summary)}\n`,
+      );
     },
     note(line) {
       io.stderr.write(`gren run: ${line}\n`);
@@ -37,7 +39,18 @@ export function lineDisplay(io: CliIo, everyMs = 5_000): SweepDisplay {
 
 /** Live bars on a terminal: one per dependency level, and one overall. */
 export function barDisplay(stream: NodeJS.WriteStream): SweepDisplay {
-  const multi = new MultiBar({ stream, format: '{label} [{bar}] {text}', barsize: 20, hideCursor: true, clearOnComplete: false, stopOnComplete: false, forceRedraw: true }, Presets.shades_classic);
+  const multi = new MultiBar(
+    {
+      stream,
+      format: '{label} [{bar}] {text}',
+      barsize: 20,
+      hideCursor: true,
+      clearOnComplete: false,
+      stopOnComplete: false,
+      forceRedraw: true,
+    },
+    Presets.shades_classic,
+  );
   const bars: SingleBar[] = [];
   let overall: SingleBar | undefined;
   const draw = (summary: SweepSummary): void => {

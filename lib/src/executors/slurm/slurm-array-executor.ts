@@ -61,10 +61,7 @@ export class SlurmArrayExecutor implements BatchExecutor {
   private readonly configsPerTask: ConfigsPerTask;
   private partitionCpus: Promise<number | undefined> | undefined;
 
-  constructor(
-    options: SlurmArrayOptions = {},
-    settings: GrenSettings = GREN_CONFIG,
-  ) {
+  constructor(options: SlurmArrayOptions = {}, settings: GrenSettings = GREN_CONFIG) {
     const { configsPerTask = 'auto', ...slurmOptions } = options;
     this.configsPerTask = checkConfigsPerTask(configsPerTask);
     this.options = resolveSlurmOptions(slurmOptions);
@@ -97,8 +94,8 @@ export class SlurmArrayExecutor implements BatchExecutor {
 
   /** The usable CPUs of the partition jobs go to (`sinfo`), read once; undefined if unreadable. */
   clusterCpus(): Promise<number | undefined> {
-    this.partitionCpus ??= runSchedulerCommand({ file: 'sinfo', args: ['-h', '-o', SINFO_CPUS_FORMAT] }).then((result) =>
-      result.ok ? parseSinfoCpus(result.stdout, this.options.partition) : undefined,
+    this.partitionCpus ??= runSchedulerCommand({ file: 'sinfo', args: ['-h', '-o', SINFO_CPUS_FORMAT] }).then(
+      (result) => (result.ok ? parseSinfoCpus(result.stdout, this.options.partition) : undefined),
     );
     return this.partitionCpus;
   }
@@ -112,19 +109,31 @@ export class SlurmArrayExecutor implements BatchExecutor {
     return this.maxArraySize;
   }
 
-  private async submitArray(requests: readonly SubmitRequest[], options: BatchOptions, perTask: number): Promise<SubmittedJob[]> {
+  private async submitArray(
+    requests: readonly SubmitRequest[],
+    options: BatchOptions,
+    perTask: number,
+  ): Promise<SubmittedJob[]> {
     const first = requests[0];
     if (!first) return [];
     const dir = path.join(options.sweepDir, 'slurm');
     fs.mkdirSync(dir, { recursive: true });
     const name = `array-${String(this.stats.arrays + 1).padStart(3, '0')}`;
     const taskList = path.join(dir, `${name}.tasks`);
-    const payloadFile = (request: SubmitRequest): string => path.join(request.directory, '.gren', 'worker', `${request.payload.attemptId}.json`);
+    const payloadFile = (request: SubmitRequest): string =>
+      path.join(request.directory, '.gren', 'worker', `${request.payload.attemptId}.json`);
     const tasks = chunk(requests, perTask);
     writeFileAtomic(taskList, renderTaskList(tasks.map((task) => task.map(payloadFile))));
     const jobName = this.options.jobName === 'gren' ? 'gren-sweep' : this.options.jobName;
     const script = renderSbatchScript({
-      options: { ...this.options, jobName, additionalParameters: [...this.options.additionalParameters, ['array', arraySpec(tasks.length, options.maxRunning)]] },
+      options: {
+        ...this.options,
+        jobName,
+        additionalParameters: [
+          ...this.options.additionalParameters,
+          ['array', arraySpec(tasks.length, options.maxRunning)],
+        ],
+      },
       workingDir: process.cwd(),
       logDir: dir,
       logName: '%A_%a',
@@ -136,22 +145,28 @@ export class SlurmArrayExecutor implements BatchExecutor {
     const command = sbatchCommand(scriptFile);
     this.stats.sbatchCalls += 1;
     const result = await runSchedulerCommand(command);
-    if (!result.ok) throw new SlurmError('SLURM_SUBMIT_FAILED', `${formatCommand(command)} failed (exit ${String(result.exitCode)}): ${result.stderr}`);
+    if (!result.ok)
+      throw new SlurmError(
+        'SLURM_SUBMIT_FAILED',
+        `${formatCommand(command)} failed (exit ${String(result.exitCode)}): ${result.stderr}`,
+      );
     const submission = parseSbatchOutput(result.stdout, formatCommand(command));
     this.stats.arrays += 1;
     this.stats.tasks += tasks.length;
-    return requests.map((_request, index) => Math.floor(index / perTask)).map((taskId) => ({
-      jobId: `${submission.jobId}_${taskId}`,
-      scheduler: {
-        array_job_id: submission.jobId,
-        array_task_id: taskId,
-        cluster: submission.cluster,
-        partition: this.options.partition ?? null,
-        script: scriptFile,
-        stdout: path.join(dir, `${submission.jobId}_${taskId}.out`),
-        stderr: path.join(dir, `${submission.jobId}_${taskId}.err`),
-      },
-    }));
+    return requests
+      .map((_request, index) => Math.floor(index / perTask))
+      .map((taskId) => ({
+        jobId: `${submission.jobId}_${taskId}`,
+        scheduler: {
+          array_job_id: submission.jobId,
+          array_task_id: taskId,
+          cluster: submission.cluster,
+          partition: this.options.partition ?? null,
+          script: scriptFile,
+          stdout: path.join(dir, `${submission.jobId}_${taskId}.out`),
+          stderr: path.join(dir, `${submission.jobId}_${taskId}.err`),
+        },
+      }));
   }
 
   /**
@@ -187,7 +202,9 @@ export class SlurmArrayExecutor implements BatchExecutor {
     const cached = this.listings.get(arrayJobId);
     if (cached && Date.now() - cached.at < ARRAY_LISTING_TTL_MS) return cached.rows;
     const command = { file: 'squeue', args: ['-h', '-r', '-t', 'all', '-j', arrayJobId, '-o', SQUEUE_FORMAT] };
-    const rows = runSchedulerCommand(command).then((result) => (result.ok ? parseSqueueOutput(result.stdout, formatCommand(command)) : undefined));
+    const rows = runSchedulerCommand(command).then((result) =>
+      result.ok ? parseSqueueOutput(result.stdout, formatCommand(command)) : undefined,
+    );
     this.listings.set(arrayJobId, { at: Date.now(), rows });
     return rows;
   }

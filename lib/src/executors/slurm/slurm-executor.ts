@@ -11,7 +11,14 @@ import type { Executor, SubmitRequest, SubmittedJob } from '../executor';
 import { parseSbatchOutput } from './parse-sbatch-output';
 import { runSchedulerCommand } from './run-scheduler-command';
 import { renderSbatchScript, sbatchLogPaths } from './sbatch-script';
-import { formatCommand, sacctCommand, sbatchCommand, scancelCommand, scontrolShowJobCommand, squeueCommand } from './scheduler-commands';
+import {
+  formatCommand,
+  sacctCommand,
+  sbatchCommand,
+  scancelCommand,
+  scontrolShowJobCommand,
+  squeueCommand,
+} from './scheduler-commands';
 import { SlurmError } from './slurm-error';
 import { slurmJobVariables } from './slurm-job-variables';
 import { resolveSlurmOptions, type ResolvedSlurmOptions, type SlurmOptions } from './slurm-options';
@@ -39,7 +46,10 @@ export class SlurmExecutor implements Executor {
     fs.mkdirSync(slurmDir, { recursive: true });
     const payloadFile = path.join(request.directory, '.gren', 'worker', `${request.payload.attemptId}.json`);
     const script = renderSbatchScript({
-      options: { ...this.options, jobName: this.options.jobName === 'gren' ? `gren-${request.className}` : this.options.jobName },
+      options: {
+        ...this.options,
+        jobName: this.options.jobName === 'gren' ? `gren-${request.className}` : this.options.jobName,
+      },
       workingDir: process.cwd(),
       logDir: slurmDir,
       env: slurmJobVariables(process.env, request.payload.basePath, this.options.requeue),
@@ -49,12 +59,22 @@ export class SlurmExecutor implements Executor {
     writeFileAtomic(scriptFile, script);
     const command = sbatchCommand(scriptFile);
     const result = await runSchedulerCommand(command);
-    if (!result.ok) throw new SlurmError('SLURM_SUBMIT_FAILED', `${formatCommand(command)} failed (exit ${String(result.exitCode)}): ${result.stderr}`);
+    if (!result.ok)
+      throw new SlurmError(
+        'SLURM_SUBMIT_FAILED',
+        `${formatCommand(command)} failed (exit ${String(result.exitCode)}): ${result.stderr}`,
+      );
     const submission = parseSbatchOutput(result.stdout, formatCommand(command));
     const logs = sbatchLogPaths(slurmDir, submission.jobId);
     return {
       jobId: submission.jobId,
-      scheduler: { cluster: submission.cluster, partition: this.options.partition ?? null, script: scriptFile, stdout: logs.stdout, stderr: logs.stderr },
+      scheduler: {
+        cluster: submission.cluster,
+        partition: this.options.partition ?? null,
+        script: scriptFile,
+        stdout: logs.stdout,
+        stderr: logs.stderr,
+      },
     };
   }
 
@@ -67,11 +87,22 @@ export class SlurmExecutor implements Executor {
       runSchedulerCommand(scontrolShowJobCommand(jobId, cluster)),
       runSchedulerCommand(sacctCommand(jobId, cluster)),
     ]);
-    const probe = probeSlurmJob({ jobId, squeue, scontrol, sacct, cancelledIsPreempted: this.settings.cancelledIsPreempted });
+    const probe = probeSlurmJob({
+      jobId,
+      squeue,
+      scontrol,
+      sacct,
+      cancelledIsPreempted: this.settings.cancelledIsPreempted,
+    });
     for (const warning of probe.warnings) getLogger().debug(`slurm probe ${jobId}: ${warning}`);
     if (probe.verdict === 'active') return { active: true, schedulerState: probe.schedulerState ?? undefined };
     if (probe.verdict === 'unknown') return undefined;
-    return { active: false, terminalStatus: probe.terminalStatus, schedulerState: probe.rawSchedulerState ?? undefined, reason: probe.reason };
+    return {
+      active: false,
+      terminalStatus: probe.terminalStatus,
+      schedulerState: probe.rawSchedulerState ?? undefined,
+      reason: probe.reason,
+    };
   }
 
   async cancel(jobId: string): Promise<void> {

@@ -29,7 +29,11 @@ export function slurmWorkerEnvironment(env: NodeJS.ProcessEnv, settings: GrenSet
       plan: (signal) => {
         // scancel, preemption and the time limit all send TERM: the scheduler's state says which.
         if (signal !== 'SIGUSR2') return Promise.resolve({ reason: `signal:${signal}`, record: false });
-        const decision = decideRequeue({ restartCount: job.restartCount, maxRequeues: settings.preemptMax, requeueEnabled });
+        const decision = decideRequeue({
+          restartCount: job.restartCount,
+          maxRequeues: settings.preemptMax,
+          requeueEnabled,
+        });
         if (decision.action === 'stop') return Promise.resolve({ reason: decision.reason });
         return Promise.resolve({ reason: 'requeued_before_time_limit', after: () => requeue(jobId) });
       },

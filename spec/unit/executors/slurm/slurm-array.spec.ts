@@ -2,7 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { arraySpec, chunk, parseArrayTaskId } from '../../../../lib/src/executors/slurm/array-spec';
-import { AUTO_TASKS_PER_SLOT, checkConfigsPerTask, configsPerArrayTask } from '../../../../lib/src/executors/slurm/configs-per-task';
+import {
+  AUTO_TASKS_PER_SLOT,
+  checkConfigsPerTask,
+  configsPerArrayTask,
+} from '../../../../lib/src/executors/slurm/configs-per-task';
 import { parseMaxArraySize } from '../../../../lib/src/executors/slurm/parse-max-array-size';
 import { parseSinfoCpus } from '../../../../lib/src/executors/slurm/parse-sinfo-cpus';
 import { SlurmError } from '../../../../lib/src/executors/slurm/slurm-error';
@@ -23,7 +27,10 @@ describe('SLURM job arrays', () => {
 
   describe('chunk', () => {
     it('should split 2,500 tasks into arrays of at most MaxArraySize', () => {
-      const sizes = chunk(Array.from({ length: 2500 }, (_unused, i) => i), 1001).map((part) => part.length);
+      const sizes = chunk(
+        Array.from({ length: 2500 }, (_unused, i) => i),
+        1001,
+      ).map((part) => part.length);
       expect(sizes).toEqual([1001, 1001, 498]);
     });
   });
@@ -82,7 +89,9 @@ describe('SLURM job arrays', () => {
       expect(checkConfigsPerTask(3)).toBe(3);
       for (const bad of [0, 1.5, 'many', -2]) {
         expect(() => checkConfigsPerTask(bad)).toThrow(SlurmError);
-        expect(() => checkConfigsPerTask(bad)).toThrow(/SlurmArrayExecutor: configsPerTask must be 'auto' \(the default\) or a whole number ≥ 1/);
+        expect(() => checkConfigsPerTask(bad)).toThrow(
+          /SlurmArrayExecutor: configsPerTask must be 'auto' \(the default\) or a whole number ≥ 1/,
+        );
       }
     });
   });
@@ -121,7 +130,9 @@ describe('SLURM job arrays', () => {
     it('should name the list and the task when the task has no line', () => {
       const file = path.join(dir, 'array.tasks');
       fs.writeFileSync(file, renderTaskList([['/a/0.json']]));
-      expect(() => payloadsOfArrayTask(file, { SLURM_ARRAY_TASK_ID: '5' })).toThrow(/array\.tasks has no line for array task 5/);
+      expect(() => payloadsOfArrayTask(file, { SLURM_ARRAY_TASK_ID: '5' })).toThrow(
+        /array\.tasks has no line for array task 5/,
+      );
     });
 
     it('should explain that SLURM_ARRAY_TASK_ID is missing outside an array task', () => {

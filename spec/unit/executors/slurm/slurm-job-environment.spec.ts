@@ -31,7 +31,12 @@ describe('readSlurmJobEnvironment', () => {
 
   describe('when the job is a task of a job array (real capture)', () => {
     it('should read the array job id and the task index', () => {
-      expect(readSlurmJobEnvironment(capturedEnv('array-task-env.txt'))).toMatchObject({ jobId: '12', arrayJobId: '12', arrayTaskId: 1, jobName: 'gren-sweep' });
+      expect(readSlurmJobEnvironment(capturedEnv('array-task-env.txt'))).toMatchObject({
+        jobId: '12',
+        arrayJobId: '12',
+        arrayTaskId: 1,
+        jobName: 'gren-sweep',
+      });
     });
   });
 
