@@ -15,7 +15,8 @@
  * - warm medians (and p90) over repeated HTTP requests on 127.0.0.1: the first page, a
  *   filtered page, a config_filter page, `/api/stats`, `/api/dag` (gzip, as browsers ask, and
  *   uncompressed; both include the in-process client reading the body), a detail,
- *   relationships, the timeline of 1,000 attempts;
+ *   relationships, the timeline of 1,000 attempts; and `firstDetailMs`, the first detail,
+ *   which also reads every success's result link once (to say who reuses a result);
  * - `recompute*Ms`: stats and DAG rebuilt from the index (what the first request after a
  *   change pays; later ones hit the per-version cache);
  * - columns: a page of 50 with 3 config and 2 result columns (`columnsPage`, list
@@ -130,6 +131,10 @@ async function benchApp(
 
     const sample = summary.samples.find((s) => s.namespace === 'bench.train.Train') ?? summary.samples[0];
     const detailUrl = `${url}/api/experiments/${sample?.namespace}/${sample?.hash}`;
+    // The first detail also reads every success's result link once (who reuses this result).
+    const detailStarted = performance.now();
+    await (await fetch(detailUrl)).arrayBuffer();
+    const firstDetailMs = round(performance.now() - detailStarted);
     const warm = {
       list50: await time(`${url}/api/experiments?limit=50`),
       filteredList: await time(
@@ -204,6 +209,7 @@ async function benchApp(
       coldReadyMs,
       coldCompleteMs: round(coldCompleteMs),
       coldCompleteCpuMs,
+      firstDetailMs,
       loadAverage: os.loadavg().map(round),
       warm,
       columns,
