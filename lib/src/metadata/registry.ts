@@ -16,6 +16,8 @@ interface RegistryState {
   readonly models: Map<AnyClass, ClassModel>;
   readonly enums: Map<EnumLike, EnumInfo>;
   readonly enumsByName: Map<string, EnumInfo>;
+  /** The classes that declare `@Gren({ migrations })`: while there is none, no config has an earlier identity. */
+  migrating?: Set<AnyClass>;
 }
 
 const REGISTRY_KEY = Symbol.for('gren.registry');
@@ -59,6 +61,12 @@ export const registry = {
     byNamespace.set(entry.namespace, entry);
     byClass.set(entry.cls, entry);
     byClass.set(entry.record.original, entry);
+    if ((entry.record.options.migrations?.length ?? 0) > 0) migratingClasses().add(entry.cls);
+  },
+
+  /** Whether any registered class declares migrations (else a config cannot map to an earlier identity). */
+  hasMigratingClasses(): boolean {
+    return (state().migrating?.size ?? 0) > 0;
   },
 
   classEntry(cls: unknown): RegisteredClass | undefined {
@@ -113,5 +121,13 @@ export const registry = {
     current.models.clear();
     current.enums.clear();
     current.enumsByName.clear();
+    current.migrating?.clear();
   },
 };
+
+/** The set of migrating classes (created on first use: a registry made by an older copy of the package has none). */
+function migratingClasses(): Set<AnyClass> {
+  const current = state();
+  current.migrating ??= new Set();
+  return current.migrating;
+}

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { getLogger } from '../logging/gren-logger';
+import { registry } from '../metadata/registry';
 import { earlierIdentities, MAX_COMBINATIONS } from '../migration/earlier-identities';
 import { configNodeOf, nodeHash } from '../migration/identity-tree';
 import { ArtifactPaths } from '../storage/artifact-paths';
@@ -25,6 +26,8 @@ export interface ReusableResult {
  * migrations and those of the configs it nests) whose artifact holds a success; reads only.
  */
 export function findReusableResult<T>(runtime: GrenRuntime, artifact: Artifact<T>): ReusableResult | undefined {
+  // Without any declared migration no config has an earlier identity: skip building its identity tree.
+  if (!registry.hasMigratingClasses()) return undefined;
   const earlier = earlierIdentities(configNodeOf(artifact.object));
   if (earlier.identities.length === 0) return undefined;
   const root = storeRootOf(artifact);
