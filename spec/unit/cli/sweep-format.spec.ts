@@ -67,24 +67,16 @@ describe('gren run output', () => {
       const display = lineDisplay(io, 60_000);
       const level = (done: number, running: number) => ({ ...emptyCounts(), total: 2, done, running });
 
-      display.update(
-        summary({
-          total: 4,
-          done: 1,
-          running: 1,
-          waiting: 2,
-          levels: [level(1, 1), { ...emptyCounts(), total: 2, waiting: 2 }],
-        }),
-      );
-      display.update(
-        summary({
-          total: 4,
-          done: 1,
-          running: 1,
-          waiting: 2,
-          levels: [level(1, 1), { ...emptyCounts(), total: 2, waiting: 2 }],
-        }),
-      );
+      const midway = summary({
+        total: 4,
+        done: 1,
+        running: 1,
+        waiting: 2,
+        levels: [level(1, 1), { ...emptyCounts(), total: 2, waiting: 2 }],
+      });
+      // The same progress twice prints one line.
+      display.update(midway);
+      display.update(midway);
       display.update(
         summary({ total: 4, done: 2, waiting: 2, levels: [level(2, 0), { ...emptyCounts(), total: 2, waiting: 2 }] }),
       );
